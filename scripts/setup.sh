@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs whatever building and testing ordercraft needs and is missing; on a warm machine it
+# only checks (a few seconds). Only the package registries are reachable: nothing here downloads
+# a prebuilt binary from anywhere else.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+step() { printf '[setup] %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+have cargo || { echo "[setup] cargo (rustup) is required and is not on PATH" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must be exactly the crate's wasm-bindgen version (pinned with `=` in Cargo.toml).
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
+  step "installing wasm-bindgen-cli $wbg_version (a few minutes)"
+  # No --locked: the registry mirror lacks one locked transitive version.
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+if ! have wasm-pack; then
+  step "installing wasm-pack (a few minutes)"
+  cargo install wasm-pack
+fi
+
+# npm packages: binaryen (wasm-opt), typescript, playwright-core, … as package-lock.json pins them.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing npm devDependencies"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  step "installing Debian's chromium and chromium-driver"
+  sudo_if_needed=""
+  [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+  $sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+step "ready"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the test suites against a fresh build: `scripts/test.sh` all of them, or one by name
+# (`rust`, `wasm`, `pkg`). `npm test` runs setup and build first.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+suite=${1:-all}
+
+if [ "$suite" = all ] || [ "$suite" = rust ]; then
+  echo "== cargo test (native core)"
+  cargo test --quiet
+fi
+
+if [ "$suite" = all ] || [ "$suite" = wasm ]; then
+  echo "== wasm-pack test --node (JS boundary)"
+  wasm-pack --quiet test --node
+fi
+
+if [ "$suite" = all ] || [ "$suite" = pkg ]; then
+  echo "== node --test pkg-tests/ (the packed package, installed as a user installs it)"
+  rm -rf pkg-tests/.tmp pkg-tests/node_modules
+  mkdir -p pkg-tests/.tmp
+  npm pack --silent --pack-destination pkg-tests/.tmp >/dev/null
+  (cd pkg-tests && npm install --no-save --no-package-lock --silent .tmp/ordercraft-*.tgz)
+  tsc -p pkg-tests/tsconfig.json
+  node --test pkg-tests/
+fi

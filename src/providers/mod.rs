@@ -1,0 +1,3 @@
+//! One module per provider: its models, rules, builder and response parser side by side.
+
+pub mod top;

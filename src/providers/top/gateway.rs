@@ -1,0 +1,306 @@
+//! The Taobao Open Platform (TOP) gateway: system parameters, TOP's published signature, form body.
+//!
+//! Signature (TOP's "API调用方法详解"): sort every parameter but `sign` by name in byte order,
+//! concatenate `name` + `value` with no separators (UTF-8), then
+//! md5: `MD5(secret + s + secret)`; hmac: `HMAC-MD5(secret, s)`; hmac-sha256: `HMAC-SHA256(secret, s)`;
+//! upper-case hex. Parameters with empty values are neither sent nor signed.
+
+use serde_json::Value;
+
+use crate::digest::{hmac_md5_upper_hex, hmac_sha256_upper_hex, md5_upper_hex};
+use crate::error::Error;
+use crate::form::encode_pairs;
+use crate::issue::{Code, Issues, Path};
+use crate::options::Options;
+use crate::request::{Headers, PreparedRequest};
+use crate::time::DateTime;
+
+/// TOP's documented production gateway (overseas: `https://api.taobao.com/router/rest`).
+pub const DEFAULT_GATEWAY: &str = "https://gw.api.taobao.com/router/rest";
+
+/// Names the gateway itself uses; a business parameter may not take one.
+pub const SYSTEM_PARAMETERS: [&str; 11] = [
+    "method", "app_key", "session", "timestamp", "format", "v", "sign_method", "sign", "simplify",
+    "partner_id", "target_app_key",
+];
+
+pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignMethod {
+    Md5,
+    Hmac,
+    HmacSha256,
+}
+
+impl SignMethod {
+    pub fn parse(name: &str) -> Option<SignMethod> {
+        match name {
+            "md5" => Some(SignMethod::Md5),
+            "hmac" => Some(SignMethod::Hmac),
+            "hmac-sha256" => Some(SignMethod::HmacSha256),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignMethod::Md5 => "md5",
+            SignMethod::Hmac => "hmac",
+            SignMethod::HmacSha256 => "hmac-sha256",
+        }
+    }
+}
+
+/// The options of `prepareTop` (and of `prepare` for a TOP endpoint), read and checked.
+pub struct TopOptions<'a> {
+    pub app_key: &'a str,
+    pub app_secret: &'a str,
+    pub session: Option<&'a str>,
+    pub sign_method: SignMethod,
+    /// `yyyy-MM-dd HH:mm:ss` in GMT+8.
+    pub timestamp: String,
+    pub gateway: &'a str,
+    pub simplify: bool,
+    pub partner_id: Option<&'a str>,
+    pub target_app_key: Option<&'a str>,
+}
+
+pub const OPTION_NAMES: [&str; 9] = [
+    "appKey", "appSecret", "session", "signMethod", "timestamp", "gateway", "simplify", "partnerId",
+    "targetAppKey",
+];
+
+impl<'a> TopOptions<'a> {
+    /// `now_ms` is the clock reading used when `opts.timestamp` is not given.
+    pub fn read(opts: &'a Value, now_ms: f64) -> Result<TopOptions<'a>, Error> {
+        let o = Options::read(opts, "opts", &OPTION_NAMES)?;
+        let sign_method = match o.text("signMethod")? {
+            None => SignMethod::Md5,
+            Some(name) => SignMethod::parse(name)
+                .ok_or_else(|| o.error("signMethod", "expected \"md5\", \"hmac\" or \"hmac-sha256\""))?,
+        };
+        let timestamp = match o.get("timestamp") {
+            None => gmt8_timestamp(now_ms).ok_or_else(|| o.error("timestamp", "the clock gave no usable time"))?,
+            Some(Value::String(text)) => DateTime::parse(text)
+                .map(|t| t.format())
+                .ok_or_else(|| o.error("timestamp", "expected a real date and time as \"yyyy-MM-dd HH:mm:ss\" (GMT+8)"))?,
+            Some(Value::Number(n)) => n.as_f64().and_then(gmt8_timestamp).ok_or_else(|| {
+                o.error("timestamp", "expected whole epoch milliseconds within the years 1000 to 9999")
+            })?,
+            Some(_) => {
+                return Err(o.error("timestamp", "expected a \"yyyy-MM-dd HH:mm:ss\" string, a Date or epoch milliseconds"))
+            }
+        };
+        let gateway = o.text("gateway")?.unwrap_or(DEFAULT_GATEWAY);
+        if !(gateway.starts_with("https://") || gateway.starts_with("http://")) {
+            return Err(o.error("gateway", "expected an http:// or https:// URL"));
+        }
+        Ok(TopOptions {
+            app_key: o.required_text("appKey")?,
+            app_secret: o.required_text("appSecret")?,
+            session: o.text("session")?,
+            sign_method,
+            timestamp,
+            gateway,
+            simplify: o.boolean("simplify")?.unwrap_or(false),
+            partner_id: o.text("partnerId")?,
+            target_app_key: o.text("targetAppKey")?,
+        })
+    }
+}
+
+/// Epoch milliseconds as TOP's timestamp; `None` for a value that is not a whole, plausible time.
+fn gmt8_timestamp(epoch_ms: f64) -> Option<String> {
+    // Years 1000..=9999 keep the four-digit year of `yyyy`.
+    const MIN: f64 = -30_610_224_000_000.0;
+    const MAX: f64 = 253_402_300_799_000.0;
+    (epoch_ms.fract() == 0.0 && (MIN..=MAX).contains(&epoch_ms))
+        .then(|| DateTime::gmt8_from_epoch_ms(epoch_ms as i64).format())
+}
+
+/// A parameter's value as the gateway receives it: strings as they are, numbers and booleans as
+/// their JSON text, objects and lists as their JSON text. `None` for null and `""` (not sent).
+pub fn parameter_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => Some(value.to_string()),
+    }
+}
+
+/// Business parameters, checked: an object whose names are not TOP system parameters.
+pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
+    let map = match params {
+        Value::Null => return Ok(Vec::new()),
+        Value::Object(map) => map,
+        _ => return Err(Error::argument("params", "expected an object of business parameters")),
+    };
+    let mut issues = Issues::default();
+    for name in map.keys().filter(|n| SYSTEM_PARAMETERS.contains(&n.as_str())) {
+        issues.error(
+            &Path::Root.key(name),
+            Code::Reserved,
+            format!("`{name}` is a TOP system parameter; set it through opts, not as a business parameter"),
+        );
+    }
+    if issues.has_errors() {
+        return Err(Error::Validation(issues.into_vec()));
+    }
+    Ok(map.iter().filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?))).collect())
+}
+
+/// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,
+/// each `name` followed by `value`.
+pub fn string_to_sign(params: &[(String, String)]) -> String {
+    let mut signed: Vec<&(String, String)> =
+        params.iter().filter(|(k, v)| k != "sign" && !v.is_empty()).collect();
+    signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut out = String::with_capacity(signed.iter().map(|(k, v)| k.len() + v.len()).sum());
+    for (k, v) in signed {
+        out.push_str(k);
+        out.push_str(v);
+    }
+    out
+}
+
+pub fn sign(params: &[(String, String)], secret: &str, method: SignMethod) -> String {
+    let text = string_to_sign(params);
+    match method {
+        SignMethod::Md5 => md5_upper_hex(&[secret.as_bytes(), text.as_bytes(), secret.as_bytes()]),
+        SignMethod::Hmac => hmac_md5_upper_hex(secret.as_bytes(), text.as_bytes()),
+        SignMethod::HmacSha256 => hmac_sha256_upper_hex(secret.as_bytes(), text.as_bytes()),
+    }
+}
+
+/// Checks a TOP method name: dotted lower-case words such as `alibaba.wdk.trade.order.create`.
+pub fn check_method(method: &str) -> Result<(), Error> {
+    let ok = !method.is_empty()
+        && method.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::argument("method", "expected a TOP method name such as \"alibaba.wdk.trade.order.create\""))
+    }
+}
+
+/// Builds the signed form POST for `method` with these business parameters. Every parameter,
+/// system ones included, travels in the body (none in the URL, where proxies log them).
+pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions) -> Result<PreparedRequest, Error> {
+    check_method(method)?;
+    let mut params = business;
+    let mut system = |name: &str, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            params.push((name.to_string(), v.to_string()));
+        }
+    };
+    system("method", Some(method));
+    system("app_key", Some(opts.app_key));
+    system("session", opts.session);
+    system("timestamp", Some(&opts.timestamp));
+    system("format", Some("json"));
+    system("v", Some("2.0"));
+    system("sign_method", Some(opts.sign_method.as_str()));
+    system("simplify", opts.simplify.then_some("true"));
+    system("partner_id", opts.partner_id);
+    system("target_app_key", opts.target_app_key);
+    params.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let signature = sign(&params, opts.app_secret, opts.sign_method);
+    params.push(("sign".to_string(), signature));
+    let body = encode_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let headers = Headers(vec![("Content-Type", CONTENT_TYPE.to_string())]);
+    Ok(PreparedRequest::post(opts.gateway.to_string(), headers, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn string_to_sign_sorts_by_bytes_and_skips_sign_and_empty() {
+        let p = pairs(&[("b", "2"), ("a", "1"), ("sign", "X"), ("empty", ""), ("B", "3"), ("a_b", "4")]);
+        // Byte order: upper case before lower case, `a` before `a_b` before `b`.
+        assert_eq!(string_to_sign(&p), "B3a1a_b4b2");
+    }
+
+    // TOP's own worked example (open.taobao.com "签名算法"): app_key 12345678, secret helloworld,
+    // md5 → 66987CB115214E59E6EC978214934FB8.
+    #[test]
+    fn md5_matches_tops_published_example() {
+        let p = pairs(&[
+            ("method", "taobao.item.seller.get"),
+            ("app_key", "12345678"),
+            ("session", "test"),
+            ("timestamp", "2016-01-01 12:00:00"),
+            ("format", "json"),
+            ("v", "2.0"),
+            ("sign_method", "md5"),
+            ("fields", "num_iid,title,nick,price,num"),
+            ("num_iid", "11223344"),
+        ]);
+        assert_eq!(sign(&p, "helloworld", SignMethod::Md5), "66987CB115214E59E6EC978214934FB8");
+    }
+
+    #[test]
+    fn options_default_md5_production_gateway_and_gmt8_clock() {
+        let opts = json!({ "appKey": "k", "appSecret": "s" });
+        let o = TopOptions::read(&opts, 1_516_869_612_000.0).ok();
+        let o = o.as_ref();
+        assert_eq!(o.map(|o| o.sign_method), Some(SignMethod::Md5));
+        assert_eq!(o.map(|o| o.gateway), Some(DEFAULT_GATEWAY));
+        assert_eq!(o.map(|o| o.timestamp.as_str()), Some("2018-01-25 16:40:12"));
+    }
+
+    #[test]
+    fn options_reject_bad_timestamps_and_methods() {
+        for (opts, argument) in [
+            (json!({ "appKey": "k", "appSecret": "s", "timestamp": "2019-02-30 10:00:00" }), "opts.timestamp"),
+            (json!({ "appKey": "k", "appSecret": "s", "timestamp": 1.5 }), "opts.timestamp"),
+            (json!({ "appKey": "k", "appSecret": "s", "signMethod": "sha1" }), "opts.signMethod"),
+            (json!({ "appKey": "k" }), "opts.appSecret"),
+            (json!({ "appKey": "k", "appSecret": "s", "gateway": "ftp://x" }), "opts.gateway"),
+        ] {
+            let err = TopOptions::read(&opts, 0.0).err();
+            assert!(matches!(err, Some(Error::Argument { argument: ref a, .. }) if a == argument), "{opts}");
+        }
+    }
+
+    #[test]
+    fn business_parameters_refuse_system_names_and_drop_empty() {
+        let err = business_parameters(&json!({ "sign": "x", "app_key": "y", "ok": 1 })).err();
+        let Some(Error::Validation(issues)) = err else { panic!("expected validation error") };
+        let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, ["/sign", "/app_key"]);
+        assert!(issues.iter().all(|i| i.code == Code::Reserved));
+
+        let p = business_parameters(&json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }));
+        assert_eq!(p.ok(), Some(pairs(&[("c", r#"{"x":[1,"二"]}"#), ("d", "true"), ("e", "0.5")])));
+    }
+
+    #[test]
+    fn prepare_puts_everything_in_the_signed_form_body() {
+        let opts = json!({ "appKey": "12345678", "appSecret": "helloworld", "session": "test", "timestamp": "2016-01-01 12:00:00" });
+        let o = TopOptions::read(&opts, 0.0);
+        let req = o.and_then(|o| prepare("taobao.item.seller.get", pairs(&[("fields", "num_iid,title,nick,price,num"), ("num_iid", "11223344")]), &o));
+        let req = req.ok();
+        assert_eq!(req.as_ref().map(|r| r.url.as_str()), Some(DEFAULT_GATEWAY));
+        assert_eq!(
+            req.map(|r| r.body).as_deref(),
+            Some("app_key=12345678&fields=num_iid%2Ctitle%2Cnick%2Cprice%2Cnum&format=json&method=taobao.item.seller.get&num_iid=11223344&session=test&sign_method=md5&timestamp=2016-01-01+12%3A00%3A00&v=2.0&sign=66987CB115214E59E6EC978214934FB8")
+        );
+    }
+
+    #[test]
+    fn method_names_are_checked() {
+        assert!(check_method("alibaba.wdk.trade.order.create").is_ok());
+        for bad in ["", "a..b", "a.b\r\nx", "a b"] {
+            assert!(check_method(bad).is_err(), "{bad:?}");
+        }
+    }
+}

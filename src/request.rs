@@ -1,0 +1,51 @@
+//! The shape every `prepare*` returns: an HTTP request ready for `fetch`, built once, byte for byte.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::issue::Issue;
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct PreparedRequest {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"POST\""))]
+    pub method: &'static str,
+    pub url: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    pub headers: Headers,
+    /// Send exactly this text: re-serialising it would change the signed bytes.
+    pub body: String,
+    /// Warnings from validation (only `prepare`); errors never get this far.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub warnings: Vec<Issue>,
+}
+
+impl PreparedRequest {
+    pub fn post(url: String, headers: Headers, body: String) -> PreparedRequest {
+        PreparedRequest { method: "POST", url, headers, body, warnings: Vec::new() }
+    }
+}
+
+/// Header names and values in the order they are sent; serialised as a plain object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Headers(pub Vec<(&'static str, String)>);
+
+impl Headers {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+impl Serialize for Headers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}

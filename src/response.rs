@@ -1,0 +1,84 @@
+//! The shape every `parseResponse` returns: `{ ok: true, data }` or `{ ok: false, error }`.
+
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Parsed<T> {
+    Ok { data: T, request_id: Option<String> },
+    Err(ResponseError),
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const PARSED_TS: &str = r#"
+/** What every `parseResponse` returns; narrow on `ok`. */
+export type Parsed<T> =
+  | { ok: true; data: T; requestId?: string }
+  | { ok: false; error: ResponseError };
+"#;
+
+impl<T: Serialize> Serialize for Parsed<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Parsed::Ok { data, request_id } => {
+                let mut s = serializer.serialize_struct("Parsed", 3)?;
+                s.serialize_field("ok", &true)?;
+                s.serialize_field("data", data)?;
+                match request_id {
+                    Some(id) => s.serialize_field("requestId", id)?,
+                    None => s.skip_field("requestId")?,
+                }
+                s.end()
+            }
+            Parsed::Err(error) => {
+                let mut s = serializer.serialize_struct("Parsed", 2)?;
+                s.serialize_field("ok", &false)?;
+                s.serialize_field("error", error)?;
+                s.end()
+            }
+        }
+    }
+}
+
+/// A failure answered by a gateway, or a body that could not be read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseError {
+    /// The provider's own error code as text (`"25"`, `"50048"`), or `"parse"` for a body that
+    /// is not a well-formed response.
+    pub code: String,
+    /// A sentence a person understands (the provider's most specific message).
+    pub message: String,
+    /// TOP: the gateway's `msg`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub msg: Option<String>,
+    /// TOP: `sub_code` (`isv.*` caller's fault, `isp.*` provider's fault).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub sub_code: Option<String>,
+    /// TOP: `sub_msg`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub sub_msg: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub request_id: Option<String>,
+    /// Whether sending the same request again later may succeed.
+    pub retryable: bool,
+    /// How long the provider asked to wait before retrying, when it said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub retry_after_seconds: Option<u32>,
+}
+
+impl ResponseError {
+    pub fn parse(message: impl Into<String>) -> ResponseError {
+        ResponseError { code: "parse".into(), message: message.into(), ..ResponseError::default() }
+    }
+}

@@ -1,0 +1,117 @@
+//! The JS boundary: converts arguments, calls the core, converts results and errors. No logic.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::providers::top;
+
+#[wasm_bindgen(module = "/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makeError)]
+    fn make_error(name: &str, message: &str, detail: JsValue) -> JsValue;
+}
+
+fn js_error(error: Error) -> JsValue {
+    let message = error.message();
+    match error {
+        Error::Validation(issues) => make_error("OrderValidationError", &message, to_js(&issues)),
+        Error::Argument { argument, .. } => make_error("ArgumentError", &message, JsValue::from_str(&argument)),
+        Error::UnknownEndpoint(id) => make_error("UnknownEndpointError", &message, JsValue::from_str(&id)),
+    }
+}
+
+/// Plain objects (never `Map`s) and `undefined` for absent optional fields.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or_else(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+/// A JS value as JSON data. The message names the argument only: the value may hold a secret.
+fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| {
+        js_error(Error::argument(argument, "could not be read as plain JSON data (functions, symbols and BigInts are not accepted)"))
+    })
+}
+
+/// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
+fn options_from_js(opts: JsValue) -> Result<Value, JsValue> {
+    let timestamp = js_sys::Reflect::get(&opts, &JsValue::from_str("timestamp")).ok();
+    let date = timestamp.and_then(|t| t.dyn_into::<js_sys::Date>().ok());
+    let mut value = from_js(opts, "opts")?;
+    if let (Some(date), Value::Object(map)) = (date, &mut value) {
+        let ms = date.get_time();
+        if ms.is_nan() {
+            return Err(js_error(Error::argument("opts.timestamp", "is an invalid Date")));
+        }
+        map.insert("timestamp".into(), Value::from(ms));
+    }
+    Ok(value)
+}
+
+/// Options of `prepareTop`, and of `prepare` for a TOP endpoint.
+#[derive(Tsify, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // exists for its TypeScript declaration; the core reads the options itself
+pub struct TopOptions {
+    pub app_key: String,
+    /// Never appears in an error, a log or a preview.
+    pub app_secret: String,
+    #[tsify(optional)]
+    pub session: Option<String>,
+    /// `md5` when absent.
+    #[tsify(optional, type = "\"md5\" | \"hmac\" | \"hmac-sha256\"")]
+    pub sign_method: Option<String>,
+    /// `yyyy-MM-dd HH:mm:ss` in GMT+8, a `Date`, or epoch milliseconds; now when absent.
+    #[tsify(optional, type = "string | Date | number")]
+    pub timestamp: Option<String>,
+    /// `https://gw.api.taobao.com/router/rest` when absent.
+    #[tsify(optional)]
+    pub gateway: Option<String>,
+    #[tsify(optional)]
+    pub simplify: Option<bool>,
+    #[tsify(optional)]
+    pub partner_id: Option<String>,
+    #[tsify(optional)]
+    pub target_app_key: Option<String>,
+}
+
+/// Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body }`.
+#[wasm_bindgen(js_name = prepareTop, unchecked_return_type = "PreparedRequest")]
+pub fn prepare_top(
+    method: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TopOptions")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let params = from_js(params, "params")?;
+    let opts = options_from_js(opts)?;
+    top::prepare_top(method, &params, &opts, js_sys::Date::now()).map(|r| to_js(&r)).map_err(js_error)
+}
+
+/// TOP's signature of these parameters, upper-case hex.
+#[wasm_bindgen(js_name = topSign)]
+pub fn top_sign(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
+    secret: &str,
+    #[wasm_bindgen(unchecked_param_type = "\"md5\" | \"hmac\" | \"hmac-sha256\"")] sign_method: Option<String>,
+) -> Result<String, JsValue> {
+    let params = from_js(params, "params")?;
+    top::top_sign(&params, secret, sign_method.as_deref()).map_err(js_error)
+}
+
+/// The text TOP signs for these parameters (the secret is not part of it), for debugging mismatches.
+#[wasm_bindgen(js_name = topStringToSign)]
+pub fn top_string_to_sign(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
+) -> Result<String, JsValue> {
+    let params = from_js(params, "params")?;
+    top::top_string_to_sign(&params).map_err(js_error)
+}
+
+/// Reads a TOP response body: `{ ok: true, data, requestId }` or `{ ok: false, error }`. Never throws.
+#[wasm_bindgen(js_name = parseTopResponse, unchecked_return_type = "Parsed<Record<string, unknown>>")]
+pub fn parse_top_response(method: &str, body: &str) -> JsValue {
+    to_js(&top::parse_top_response(method, body))
+}
