@@ -12,7 +12,7 @@ fi
 
 if [ "$suite" = all ] || [ "$suite" = wasm ]; then
   echo "== wasm-pack test --node (JS boundary)"
-  wasm-pack --quiet test --node
+  wasm-pack test --node
 fi
 
 if [ "$suite" = all ] || [ "$suite" = pkg ]; then
