@@ -2,15 +2,20 @@
 //! ECCANG-style order APIs. The core is pure Rust (no JS); `wasm` is the thin JS boundary.
 
 pub mod digest;
+pub mod endpoint;
 pub mod error;
 pub mod form;
 pub mod issue;
+pub mod normalize;
 pub mod options;
 pub mod providers;
 pub mod request;
 pub mod response;
+pub mod schema;
 pub mod suggest;
 pub mod time;
+pub mod validate;
+pub mod xml;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

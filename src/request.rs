@@ -26,7 +26,13 @@ pub struct PreparedRequest {
 
 impl PreparedRequest {
     pub fn post(url: String, headers: Headers, body: String) -> PreparedRequest {
-        PreparedRequest { method: "POST", url, headers, body, warnings: Vec::new() }
+        PreparedRequest {
+            method: "POST",
+            url,
+            headers,
+            body,
+            warnings: Vec::new(),
+        }
     }
 }
 
@@ -36,7 +42,10 @@ pub struct Headers(pub Vec<(&'static str, String)>);
 
 impl Headers {
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 

@@ -79,6 +79,10 @@ pub struct ResponseError {
 
 impl ResponseError {
     pub fn parse(message: impl Into<String>) -> ResponseError {
-        ResponseError { code: "parse".into(), message: message.into(), ..ResponseError::default() }
+        ResponseError {
+            code: "parse".into(),
+            message: message.into(),
+            ..ResponseError::default()
+        }
     }
 }

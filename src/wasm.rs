@@ -5,6 +5,7 @@ use serde_json::Value;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
+use crate::endpoint;
 use crate::error::Error;
 use crate::providers::top;
 
@@ -18,15 +19,21 @@ fn js_error(error: Error) -> JsValue {
     let message = error.message();
     match error {
         Error::Validation(issues) => make_error("OrderValidationError", &message, to_js(&issues)),
-        Error::Argument { argument, .. } => make_error("ArgumentError", &message, JsValue::from_str(&argument)),
-        Error::UnknownEndpoint(id) => make_error("UnknownEndpointError", &message, JsValue::from_str(&id)),
+        Error::Argument { argument, .. } => {
+            make_error("ArgumentError", &message, JsValue::from_str(&argument))
+        }
+        Error::UnknownEndpoint(id) => {
+            make_error("UnknownEndpointError", &message, JsValue::from_str(&id))
+        }
     }
 }
 
 /// Plain objects (never `Map`s) and `undefined` for absent optional fields.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or_else(|e| js_sys::Error::new(&e.to_string()).into())
+    value
+        .serialize(&serializer)
+        .unwrap_or_else(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 /// A JS value as JSON data. The message names the argument only: the value may hold a secret.
@@ -44,7 +51,10 @@ fn options_from_js(opts: JsValue) -> Result<Value, JsValue> {
     if let (Some(date), Value::Object(map)) = (date, &mut value) {
         let ms = date.get_time();
         if ms.is_nan() {
-            return Err(js_error(Error::argument("opts.timestamp", "is an invalid Date")));
+            return Err(js_error(Error::argument(
+                "opts.timestamp",
+                "is an invalid Date",
+            )));
         }
         map.insert("timestamp".into(), Value::from(ms));
     }
@@ -87,7 +97,9 @@ pub fn prepare_top(
 ) -> Result<JsValue, JsValue> {
     let params = from_js(params, "params")?;
     let opts = options_from_js(opts)?;
-    top::prepare_top(method, &params, &opts, js_sys::Date::now()).map(|r| to_js(&r)).map_err(js_error)
+    top::prepare_top(method, &params, &opts, js_sys::Date::now())
+        .map(|r| to_js(&r))
+        .map_err(js_error)
 }
 
 /// TOP's signature of these parameters, upper-case hex.
@@ -95,7 +107,7 @@ pub fn prepare_top(
 pub fn top_sign(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
     secret: &str,
-    #[wasm_bindgen(unchecked_param_type = "\"md5\" | \"hmac\" | \"hmac-sha256\"")] sign_method: Option<String>,
+    sign_method: Option<String>,
 ) -> Result<String, JsValue> {
     let params = from_js(params, "params")?;
     top::top_sign(&params, secret, sign_method.as_deref()).map_err(js_error)
@@ -114,4 +126,60 @@ pub fn top_string_to_sign(
 #[wasm_bindgen(js_name = parseTopResponse, unchecked_return_type = "Parsed<Record<string, unknown>>")]
 pub fn parse_top_response(method: &str, body: &str) -> JsValue {
     to_js(&top::parse_top_response(method, body))
+}
+
+/// Every endpoint this package prepares: `{ id, provider, title, titleZh, orderType, operation }`.
+#[wasm_bindgen(unchecked_return_type = "EndpointInfo[]")]
+pub fn endpoints() -> JsValue {
+    to_js(&endpoint::endpoints())
+}
+
+/// Checks an order against every rule of the endpoint: `{ ok, issues }`. Throws only for an unknown id.
+#[wasm_bindgen(unchecked_return_type = "Validation")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] order: JsValue,
+) -> Result<JsValue, JsValue> {
+    let order = from_js(order, "order")?;
+    endpoint::validate(id, &order)
+        .map(|v| to_js(&v))
+        .map_err(js_error)
+}
+
+/// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws
+/// `OrderValidationError` with every issue when any is an error.
+#[wasm_bindgen(unchecked_return_type = "PreparedRequest")]
+pub fn prepare(
+    #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
+    #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PrepareOptions")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let order = from_js(order, "order")?;
+    let opts = options_from_js(opts)?;
+    let env = endpoint::Env {
+        now_ms: js_sys::Date::now(),
+    };
+    endpoint::prepare(id, &order, &opts, &env)
+        .map(|r| to_js(&r))
+        .map_err(js_error)
+}
+
+/// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.
+/// Throws only for an unknown id.
+#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Parsed<any>")]
+pub fn parse_response(
+    #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
+    body: &str,
+) -> Result<JsValue, JsValue> {
+    endpoint::parse_response(id, body)
+        .map(|p| to_js(&p))
+        .map_err(js_error)
+}
+
+/// A complete, valid example order for the endpoint.
+#[wasm_bindgen(unchecked_return_type = "Order")]
+pub fn example(
+    #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
+) -> Result<JsValue, JsValue> {
+    endpoint::example(id).map(|v| to_js(&v)).map_err(js_error)
 }

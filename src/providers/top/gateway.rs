@@ -20,8 +20,17 @@ pub const DEFAULT_GATEWAY: &str = "https://gw.api.taobao.com/router/rest";
 
 /// Names the gateway itself uses; a business parameter may not take one.
 pub const SYSTEM_PARAMETERS: [&str; 11] = [
-    "method", "app_key", "session", "timestamp", "format", "v", "sign_method", "sign", "simplify",
-    "partner_id", "target_app_key",
+    "method",
+    "app_key",
+    "session",
+    "timestamp",
+    "format",
+    "v",
+    "sign_method",
+    "sign",
+    "simplify",
+    "partner_id",
+    "target_app_key",
 ];
 
 pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded; charset=utf-8";
@@ -67,7 +76,14 @@ pub struct TopOptions<'a> {
 }
 
 pub const OPTION_NAMES: [&str; 9] = [
-    "appKey", "appSecret", "session", "signMethod", "timestamp", "gateway", "simplify", "partnerId",
+    "appKey",
+    "appSecret",
+    "session",
+    "signMethod",
+    "timestamp",
+    "gateway",
+    "simplify",
+    "partnerId",
     "targetAppKey",
 ];
 
@@ -77,19 +93,35 @@ impl<'a> TopOptions<'a> {
         let o = Options::read(opts, "opts", &OPTION_NAMES)?;
         let sign_method = match o.text("signMethod")? {
             None => SignMethod::Md5,
-            Some(name) => SignMethod::parse(name)
-                .ok_or_else(|| o.error("signMethod", "expected \"md5\", \"hmac\" or \"hmac-sha256\""))?,
+            Some(name) => SignMethod::parse(name).ok_or_else(|| {
+                o.error(
+                    "signMethod",
+                    "expected \"md5\", \"hmac\" or \"hmac-sha256\"",
+                )
+            })?,
         };
         let timestamp = match o.get("timestamp") {
-            None => gmt8_timestamp(now_ms).ok_or_else(|| o.error("timestamp", "the clock gave no usable time"))?,
-            Some(Value::String(text)) => DateTime::parse(text)
-                .map(|t| t.format())
-                .ok_or_else(|| o.error("timestamp", "expected a real date and time as \"yyyy-MM-dd HH:mm:ss\" (GMT+8)"))?,
+            None => gmt8_timestamp(now_ms)
+                .ok_or_else(|| o.error("timestamp", "the clock gave no usable time"))?,
+            Some(Value::String(text)) => {
+                DateTime::parse(text).map(|t| t.format()).ok_or_else(|| {
+                    o.error(
+                        "timestamp",
+                        "expected a real date and time as \"yyyy-MM-dd HH:mm:ss\" (GMT+8)",
+                    )
+                })?
+            }
             Some(Value::Number(n)) => n.as_f64().and_then(gmt8_timestamp).ok_or_else(|| {
-                o.error("timestamp", "expected whole epoch milliseconds within the years 1000 to 9999")
+                o.error(
+                    "timestamp",
+                    "expected whole epoch milliseconds within the years 1000 to 9999",
+                )
             })?,
             Some(_) => {
-                return Err(o.error("timestamp", "expected a \"yyyy-MM-dd HH:mm:ss\" string, a Date or epoch milliseconds"))
+                return Err(o.error(
+                    "timestamp",
+                    "expected a \"yyyy-MM-dd HH:mm:ss\" string, a Date or epoch milliseconds",
+                ))
             }
         };
         let gateway = o.text("gateway")?.unwrap_or(DEFAULT_GATEWAY);
@@ -126,7 +158,9 @@ pub fn parameter_text(value: &Value) -> Option<String> {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
         Value::String(s) => Some(s.clone()),
-        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => Some(value.to_string()),
+        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
+            Some(value.to_string())
+        }
     }
 }
 
@@ -135,10 +169,18 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
     let map = match params {
         Value::Null => return Ok(Vec::new()),
         Value::Object(map) => map,
-        _ => return Err(Error::argument("params", "expected an object of business parameters")),
+        _ => {
+            return Err(Error::argument(
+                "params",
+                "expected an object of business parameters",
+            ))
+        }
     };
     let mut issues = Issues::default();
-    for name in map.keys().filter(|n| SYSTEM_PARAMETERS.contains(&n.as_str())) {
+    for name in map
+        .keys()
+        .filter(|n| SYSTEM_PARAMETERS.contains(&n.as_str()))
+    {
         issues.error(
             &Path::Root.key(name),
             Code::Reserved,
@@ -148,14 +190,19 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    Ok(map.iter().filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?))).collect())
+    Ok(map
+        .iter()
+        .filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?)))
+        .collect())
 }
 
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,
 /// each `name` followed by `value`.
 pub fn string_to_sign(params: &[(String, String)]) -> String {
-    let mut signed: Vec<&(String, String)> =
-        params.iter().filter(|(k, v)| k != "sign" && !v.is_empty()).collect();
+    let mut signed: Vec<&(String, String)> = params
+        .iter()
+        .filter(|(k, v)| k != "sign" && !v.is_empty())
+        .collect();
     signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut out = String::with_capacity(signed.iter().map(|(k, v)| k.len() + v.len()).sum());
     for (k, v) in signed {
@@ -177,17 +224,26 @@ pub fn sign(params: &[(String, String)], secret: &str, method: SignMethod) -> St
 /// Checks a TOP method name: dotted lower-case words such as `alibaba.wdk.trade.order.create`.
 pub fn check_method(method: &str) -> Result<(), Error> {
     let ok = !method.is_empty()
-        && method.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        && method
+            .split('.')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     if ok {
         Ok(())
     } else {
-        Err(Error::argument("method", "expected a TOP method name such as \"alibaba.wdk.trade.order.create\""))
+        Err(Error::argument(
+            "method",
+            "expected a TOP method name such as \"alibaba.wdk.trade.order.create\"",
+        ))
     }
 }
 
 /// Builds the signed form POST for `method` with these business parameters. Every parameter,
 /// system ones included, travels in the body (none in the URL, where proxies log them).
-pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions) -> Result<PreparedRequest, Error> {
+pub fn prepare(
+    method: &str,
+    business: Vec<(String, String)>,
+    opts: &TopOptions,
+) -> Result<PreparedRequest, Error> {
     check_method(method)?;
     let mut params = business;
     let mut system = |name: &str, value: Option<&str>| {
@@ -210,7 +266,11 @@ pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions)
     params.push(("sign".to_string(), signature));
     let body = encode_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let headers = Headers(vec![("Content-Type", CONTENT_TYPE.to_string())]);
-    Ok(PreparedRequest::post(opts.gateway.to_string(), headers, body))
+    Ok(PreparedRequest::post(
+        opts.gateway.to_string(),
+        headers,
+        body,
+    ))
 }
 
 #[cfg(test)]
@@ -219,12 +279,21 @@ mod tests {
     use serde_json::json;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn string_to_sign_sorts_by_bytes_and_skips_sign_and_empty() {
-        let p = pairs(&[("b", "2"), ("a", "1"), ("sign", "X"), ("empty", ""), ("B", "3"), ("a_b", "4")]);
+        let p = pairs(&[
+            ("b", "2"),
+            ("a", "1"),
+            ("sign", "X"),
+            ("empty", ""),
+            ("B", "3"),
+            ("a_b", "4"),
+        ]);
         // Byte order: upper case before lower case, `a` before `a_b` before `b`.
         assert_eq!(string_to_sign(&p), "B3a1a_b4b2");
     }
@@ -244,7 +313,10 @@ mod tests {
             ("fields", "num_iid,title,nick,price,num"),
             ("num_iid", "11223344"),
         ]);
-        assert_eq!(sign(&p, "helloworld", SignMethod::Md5), "66987CB115214E59E6EC978214934FB8");
+        assert_eq!(
+            sign(&p, "helloworld", SignMethod::Md5),
+            "66987CB115214E59E6EC978214934FB8"
+        );
     }
 
     #[test]
@@ -260,34 +332,69 @@ mod tests {
     #[test]
     fn options_reject_bad_timestamps_and_methods() {
         for (opts, argument) in [
-            (json!({ "appKey": "k", "appSecret": "s", "timestamp": "2019-02-30 10:00:00" }), "opts.timestamp"),
-            (json!({ "appKey": "k", "appSecret": "s", "timestamp": 1.5 }), "opts.timestamp"),
-            (json!({ "appKey": "k", "appSecret": "s", "signMethod": "sha1" }), "opts.signMethod"),
+            (
+                json!({ "appKey": "k", "appSecret": "s", "timestamp": "2019-02-30 10:00:00" }),
+                "opts.timestamp",
+            ),
+            (
+                json!({ "appKey": "k", "appSecret": "s", "timestamp": 1.5 }),
+                "opts.timestamp",
+            ),
+            (
+                json!({ "appKey": "k", "appSecret": "s", "signMethod": "sha1" }),
+                "opts.signMethod",
+            ),
             (json!({ "appKey": "k" }), "opts.appSecret"),
-            (json!({ "appKey": "k", "appSecret": "s", "gateway": "ftp://x" }), "opts.gateway"),
+            (
+                json!({ "appKey": "k", "appSecret": "s", "gateway": "ftp://x" }),
+                "opts.gateway",
+            ),
         ] {
             let err = TopOptions::read(&opts, 0.0).err();
-            assert!(matches!(err, Some(Error::Argument { argument: ref a, .. }) if a == argument), "{opts}");
+            assert!(
+                matches!(err, Some(Error::Argument { argument: ref a, .. }) if a == argument),
+                "{opts}"
+            );
         }
     }
 
     #[test]
     fn business_parameters_refuse_system_names_and_drop_empty() {
         let err = business_parameters(&json!({ "sign": "x", "app_key": "y", "ok": 1 })).err();
-        let Some(Error::Validation(issues)) = err else { panic!("expected validation error") };
+        let Some(Error::Validation(issues)) = err else {
+            panic!("expected validation error")
+        };
         let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["/sign", "/app_key"]);
         assert!(issues.iter().all(|i| i.code == Code::Reserved));
 
-        let p = business_parameters(&json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }));
-        assert_eq!(p.ok(), Some(pairs(&[("c", r#"{"x":[1,"二"]}"#), ("d", "true"), ("e", "0.5")])));
+        let p = business_parameters(
+            &json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }),
+        );
+        assert_eq!(
+            p.ok(),
+            Some(pairs(&[
+                ("c", r#"{"x":[1,"二"]}"#),
+                ("d", "true"),
+                ("e", "0.5")
+            ]))
+        );
     }
 
     #[test]
     fn prepare_puts_everything_in_the_signed_form_body() {
         let opts = json!({ "appKey": "12345678", "appSecret": "helloworld", "session": "test", "timestamp": "2016-01-01 12:00:00" });
         let o = TopOptions::read(&opts, 0.0);
-        let req = o.and_then(|o| prepare("taobao.item.seller.get", pairs(&[("fields", "num_iid,title,nick,price,num"), ("num_iid", "11223344")]), &o));
+        let req = o.and_then(|o| {
+            prepare(
+                "taobao.item.seller.get",
+                pairs(&[
+                    ("fields", "num_iid,title,nick,price,num"),
+                    ("num_iid", "11223344"),
+                ]),
+                &o,
+            )
+        });
         let req = req.ok();
         assert_eq!(req.as_ref().map(|r| r.url.as_str()), Some(DEFAULT_GATEWAY));
         assert_eq!(

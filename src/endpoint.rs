@@ -1,0 +1,148 @@
+//! The entry points every endpoint shares: `endpoints`, `validate`, `prepare`, `parseResponse`,
+//! `example`. Each endpoint is a row of the registry: its order schema, its rules and its transport.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::issue::{Issue, Issues, Path, Severity};
+use crate::providers::top;
+use crate::request::PreparedRequest;
+use crate::response::Parsed;
+use crate::schema::Schema;
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+pub struct Endpoint {
+    pub id: &'static str,
+    pub provider: &'static str,
+    pub title: &'static str,
+    pub title_zh: &'static str,
+    /// The order's schema (its TypeScript interface has the same name).
+    pub order: &'static Schema,
+    /// What the doc implies beyond single fields.
+    pub rules: fn(&Value, &mut Issues),
+    pub example: fn() -> Value,
+    pub transport: Transport,
+}
+
+pub enum Transport {
+    Top(&'static top::OrderMethod),
+}
+
+/// What the caller's clock and random source supply; injected so the core stays pure.
+pub struct Env {
+    pub now_ms: f64,
+}
+
+pub static ENDPOINTS: &[Endpoint] = &[top::INTENTION_ORDER_SAVE, top::TRADE_ORDER_CREATE];
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const ENDPOINT_TS: &str = r#"
+/** The order type each endpoint id takes. */
+export interface Orders {
+    "top:alibaba.intention.order.save": IntentionOrderSaveRequest;
+    "top:alibaba.wdk.trade.order.create": TradeOrder;
+}
+export type EndpointId = keyof Orders;
+export type Order = Orders[EndpointId];
+/** The options of `prepare`: those of the endpoint's provider. */
+export type PrepareOptions = TopOptions;
+"#;
+
+/// One row of `endpoints()`.
+#[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EndpointInfo {
+    pub id: &'static str,
+    /// `top`, `pandapon` or `eccang`.
+    pub provider: &'static str,
+    pub title: &'static str,
+    pub title_zh: &'static str,
+    /// The TypeScript type of the order `prepare` takes.
+    pub order_type: &'static str,
+    /// The TOP method, PandaPon path or ECCANG service called.
+    pub operation: &'static str,
+}
+
+/// What `validate` returns; `ok` is false exactly when an issue is an error.
+#[derive(Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct Validation {
+    pub ok: bool,
+    pub issues: Vec<Issue>,
+}
+
+pub fn endpoints() -> Vec<EndpointInfo> {
+    ENDPOINTS
+        .iter()
+        .map(|e| EndpointInfo {
+            id: e.id,
+            provider: e.provider,
+            title: e.title,
+            title_zh: e.title_zh,
+            order_type: e.order.name,
+            operation: match e.transport {
+                Transport::Top(m) => m.method,
+            },
+        })
+        .collect()
+}
+
+pub fn find(id: &str) -> Result<&'static Endpoint, Error> {
+    ENDPOINTS
+        .iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| Error::UnknownEndpoint(id.to_string()))
+}
+
+fn issues_of(endpoint: &Endpoint, order: &Value) -> Issues {
+    let mut issues = Issues::default();
+    crate::validate::check_object(order, endpoint.order, &Path::Root, &mut issues);
+    if order.is_object() {
+        (endpoint.rules)(order, &mut issues);
+    }
+    issues
+}
+
+pub fn validate(id: &str, order: &Value) -> Result<Validation, Error> {
+    let issues = issues_of(find(id)?, order);
+    Ok(Validation {
+        ok: !issues.has_errors(),
+        issues: issues.into_vec(),
+    })
+}
+
+/// Validates, then builds and signs. Any error-severity issue stops it with all issues;
+/// warnings ride along on the request.
+pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+    let endpoint = find(id)?;
+    let issues = issues_of(endpoint, order);
+    if issues.has_errors() {
+        return Err(Error::Validation(issues.into_vec()));
+    }
+    let mut request = match endpoint.transport {
+        Transport::Top(method) => {
+            top::prepare_order(method, endpoint.order, order, opts, env.now_ms)?
+        }
+    };
+    request.warnings = issues.into_vec();
+    debug_assert!(request
+        .warnings
+        .iter()
+        .all(|i| i.severity == Severity::Warning));
+    Ok(request)
+}
+
+pub fn parse_response(id: &str, body: &str) -> Result<Parsed<Value>, Error> {
+    Ok(match find(id)?.transport {
+        Transport::Top(method) => top::parse_order_response(method, body),
+    })
+}
+
+pub fn example(id: &str) -> Result<Value, Error> {
+    Ok((find(id)?.example)())
+}

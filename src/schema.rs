@@ -1,0 +1,257 @@
+//! Field tables written like the providers' docs. One table per structure drives validation, the
+//! JSON actually sent (unknown fields left out), response normalisation, and the TypeScript
+//! declaration of the structure (`model!` emits both from the same lines).
+
+/// Whether a field must be there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    Required,
+    Optional,
+    /// The doc marks it required but its own example omits it: missing is a warning.
+    Recommended,
+    /// Defined by the doc but must be absent in this request (e.g. an id only an update carries).
+    Forbidden,
+}
+
+/// What a field's value must be.
+#[derive(Debug)]
+pub enum Kind {
+    Text(Format),
+    /// A JSON integer in `min..=max` (TOP's Java `Long` fields).
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    /// A JSON integer that must be one of these values.
+    IntegerOneOf(&'static [i64]),
+    /// A number; with `text_ok`, numeric text is accepted too and sent as given.
+    Number(NumberRule),
+    /// A positive integer id: a number up to 2^53, or a digit string of any length.
+    Id,
+    Boolean,
+    /// Anything (response fields the provider fills inconsistently, e.g. a Date as text or epoch ms).
+    Any,
+    Object(&'static Schema),
+    List {
+        item: &'static Schema,
+        min_items: usize,
+    },
+}
+
+#[derive(Debug)]
+pub struct NumberRule {
+    pub text_ok: bool,
+    pub integer: bool,
+    /// The smallest allowed value, and whether it is allowed itself.
+    pub min: Option<(f64, bool)>,
+    pub max_decimals: Option<u32>,
+}
+
+/// The form a text value must have.
+#[derive(Debug)]
+pub enum Format {
+    Any,
+    MaxChars(usize),
+    OneOf(&'static [&'static str]),
+    /// `yyyy-MM-dd HH:mm:ss`, a real calendar time.
+    DateTime,
+    /// `yyyy-MM-dd`, a real calendar date.
+    Date,
+    Email,
+    /// An absolute http(s) URL.
+    Url,
+    /// ISO 3166-1 alpha-2: two upper-case letters.
+    CountryAlpha2,
+    /// ISO 4217: three upper-case letters.
+    Currency,
+    /// Text that parses as JSON (TOP's `properties` fields).
+    JsonText,
+    /// A non-negative decimal number as text: `1000`, `12.5`.
+    Decimal,
+    Custom(&'static TextCheck),
+}
+
+/// A provider-specific text rule: `check` says whether the text is acceptable, `expected` what is.
+#[derive(Debug)]
+pub struct TextCheck {
+    pub name: &'static str,
+    pub check: fn(&str) -> bool,
+    pub expected: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub presence: Presence,
+    pub kind: Kind,
+    /// The doc's own description.
+    pub doc: &'static str,
+    /// The same in English.
+    pub en: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Schema {
+    pub name: &'static str,
+    pub fields: &'static [Field],
+}
+
+impl Schema {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// Declares a structure from lines that read like the doc's table:
+///
+/// ```text
+/// model! {
+///     /// 待创建的订单
+///     TradeOrder => TRADE_ORDER {
+///         req pay_time: datetime, "支付时间", "time paid";
+///         opt discount_fee: fen, "优惠金额", "discount on the whole order, in fen";
+///     }
+/// }
+/// ```
+///
+/// emits `pub static TRADE_ORDER: Schema` and, in the wasm build, `export interface TradeOrder`.
+/// Presence: `req`, `opt`, `rec` (doc says required, example omits it: warning) and `forbidden`.
+/// A JSON name that is not a Rust identifier is written `name = "JSON name"`.
+macro_rules! model {
+    (
+        $(#[doc = $doc:literal])*
+        $ts_name:ident => $schema:ident {
+            $(
+                $presence:ident $field:ident $(= $json:literal)? : $kind:ident $(( $($args:tt)* ))?,
+                $zh:literal, $en:literal;
+            )*
+        }
+    ) => {
+        pub static $schema: $crate::schema::Schema = $crate::schema::Schema {
+            name: stringify!($ts_name),
+            fields: &[$(
+                $crate::schema::Field {
+                    name: $crate::schema::field_name!($field $(, $json)?),
+                    presence: $crate::schema::presence!($presence),
+                    kind: $crate::schema::kind!($kind $(( $($args)* ))?),
+                    doc: $zh,
+                    en: $en,
+                },
+            )*],
+        };
+
+        #[cfg(target_arch = "wasm32")]
+        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const _: &str = concat!(
+            "\n/**", $(" ", $doc,)* " */\nexport interface ", stringify!($ts_name), " {\n",
+            $(
+                "    /** ", $zh, " — ", $en, " */\n    ",
+                $crate::schema::ts_key!($field $(, $json)?),
+                $crate::schema::ts_optional!($presence), ": ",
+                $crate::schema::ts_type!($kind $(( $($args)* ))?), ";\n",
+            )*
+            "}\n"
+        );
+    };
+}
+
+macro_rules! field_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident, $json:literal) => {
+        $json
+    };
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_macros))]
+macro_rules! ts_key {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident, $json:literal) => {
+        concat!("\"", $json, "\"")
+    };
+}
+
+macro_rules! presence {
+    (req) => {
+        $crate::schema::Presence::Required
+    };
+    (opt) => {
+        $crate::schema::Presence::Optional
+    };
+    (rec) => {
+        $crate::schema::Presence::Recommended
+    };
+    (forbidden) => {
+        $crate::schema::Presence::Forbidden
+    };
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_macros))]
+macro_rules! ts_optional {
+    (req) => {
+        ""
+    };
+    (opt) => {
+        "?"
+    };
+    (rec) => {
+        "?"
+    };
+    (forbidden) => {
+        "?"
+    };
+}
+
+/// The field kinds the tables use, each with its TypeScript type in `ts_type!`.
+macro_rules! kind {
+    (text) => { $crate::schema::Kind::Text($crate::schema::Format::Any) };
+    (text_max($n:literal)) => { $crate::schema::Kind::Text($crate::schema::Format::MaxChars($n)) };
+    (one_of($($v:literal),+)) => { $crate::schema::Kind::Text($crate::schema::Format::OneOf(&[$($v),+])) };
+    (datetime) => { $crate::schema::Kind::Text($crate::schema::Format::DateTime) };
+    (date) => { $crate::schema::Kind::Text($crate::schema::Format::Date) };
+    (email) => { $crate::schema::Kind::Text($crate::schema::Format::Email) };
+    (url) => { $crate::schema::Kind::Text($crate::schema::Format::Url) };
+    (country2) => { $crate::schema::Kind::Text($crate::schema::Format::CountryAlpha2) };
+    (currency) => { $crate::schema::Kind::Text($crate::schema::Format::Currency) };
+    (json_text) => { $crate::schema::Kind::Text($crate::schema::Format::JsonText) };
+    (decimal_text) => { $crate::schema::Kind::Text($crate::schema::Format::Decimal) };
+    (checked($check:path)) => { $crate::schema::Kind::Text($crate::schema::Format::Custom(&$check)) };
+    (integer($min:expr, $max:expr)) => { $crate::schema::Kind::Integer { min: $min, max: $max } };
+    (int_one_of($($v:literal),+)) => { $crate::schema::Kind::IntegerOneOf(&[$($v),+]) };
+    (fen) => { $crate::schema::Kind::Integer { min: 0, max: $crate::schema::MAX_SAFE_INTEGER } };
+    (number($rule:expr)) => { $crate::schema::Kind::Number($crate::schema::NumberRule { text_ok: false, ..$rule }) };
+    (number_or_text($rule:expr)) => { $crate::schema::Kind::Number($crate::schema::NumberRule { text_ok: true, ..$rule }) };
+    (id) => { $crate::schema::Kind::Id };
+    (boolean) => { $crate::schema::Kind::Boolean };
+    (timestamp_any) => { $crate::schema::Kind::Any };
+    (object($schema:path, $ts:ident)) => { $crate::schema::Kind::Object(&$schema) };
+    (list($schema:path, $ts:ident, $min:literal)) => {
+        $crate::schema::Kind::List { item: &$schema, min_items: $min }
+    };
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_macros))]
+macro_rules! ts_type {
+    (one_of($first:literal $(, $rest:literal)*)) => { concat!("\"", $first, "\"" $(, " | \"", $rest, "\"")*) };
+    (int_one_of($first:literal $(, $rest:literal)*)) => { concat!(stringify!($first) $(, " | ", stringify!($rest))*) };
+    (integer($($a:tt)*)) => { "number" };
+    (fen) => { "number" };
+    (number($rule:expr)) => { "number" };
+    (number_or_text($rule:expr)) => { "number | string" };
+    (id) => { "number | string" };
+    (boolean) => { "boolean" };
+    (timestamp_any) => { "string | number" };
+    (object($schema:path, $ts:ident)) => { stringify!($ts) };
+    (list($schema:path, $ts:ident, $min:literal)) => { concat!(stringify!($ts), "[]") };
+    ($($text_kind:tt)*) => { "string" };
+}
+
+pub(crate) use {field_name, kind, model, presence};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use {ts_key, ts_optional, ts_type};
+
+/// 2^53 − 1: the largest integer a JS number holds exactly.
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;

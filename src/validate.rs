@@ -1,0 +1,460 @@
+//! Checks a caller's JSON against a schema table, collecting every issue, and writes the JSON
+//! that is sent: the caller's values as given, with unknown fields and nulls left out.
+
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+use crate::issue::{Code, Issues, Path};
+use crate::schema::{Field, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
+use crate::suggest::closest;
+use crate::time::{parse_date, DateTime};
+
+/// Checks an object and everything below it.
+pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Issues) {
+    let Value::Object(map) = value else {
+        issues.error(
+            path,
+            Code::Type,
+            format!("{} must be an object ({})", path.name(), schema.name),
+        );
+        return;
+    };
+    for field in schema.fields {
+        let here = path.key(field.name);
+        match (map.get(field.name).filter(|v| !v.is_null()), field.presence) {
+            (None, Presence::Required) => {
+                issues.error(&here, Code::Required, format!("`{}` is required ({})", field.name, field.doc))
+            }
+            (None, Presence::Recommended) => issues.warning(
+                &here,
+                Code::Required,
+                format!("`{}` is marked required by the doc but its own example omits it; send it if you have it ({})", field.name, field.doc),
+            ),
+            (None, _) => {}
+            (Some(_), Presence::Forbidden) => {
+                issues.error(&here, Code::Forbidden, format!("`{}` must be absent in this request ({})", field.name, field.doc))
+            }
+            (Some(v), _) => check_kind(v, &field.kind, &here, issues),
+        }
+    }
+    for name in map.keys().filter(|k| schema.field(k).is_none()) {
+        let hint = closest(name, schema.fields.iter().map(|f| f.name))
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        issues.warning(
+            &path.key(name),
+            Code::UnknownField,
+            format!(
+                "`{name}` is not a field of {}; it will not be sent{hint}",
+                schema.name
+            ),
+        );
+    }
+}
+
+fn check_kind(value: &Value, kind: &Kind, path: &Path, issues: &mut Issues) {
+    match kind {
+        Kind::Text(format) => match value {
+            Value::String(text) => check_format(text, format, path, issues),
+            _ => issues.error(
+                path,
+                Code::Type,
+                format!("{} must be a string{}", path.name(), number_hint(value)),
+            ),
+        },
+        Kind::Integer { min, max } => match exact_integer(value, path, issues) {
+            Some(n) if n < *min || n > *max => issues.error(
+                path,
+                Code::Range,
+                format!("{} must be between {min} and {max}", path.name()),
+            ),
+            _ => {}
+        },
+        Kind::IntegerOneOf(allowed) => {
+            if let Some(n) = exact_integer(value, path, issues).filter(|n| !allowed.contains(n)) {
+                let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
+                issues.error(
+                    path,
+                    Code::Enum,
+                    format!(
+                        "{} must be one of {} (got {n})",
+                        path.name(),
+                        list.join(", ")
+                    ),
+                );
+            }
+        }
+        Kind::Number(rule) => check_number(value, rule, path, issues),
+        Kind::Id => check_id(value, path, issues),
+        Kind::Boolean => {
+            if !value.is_boolean() {
+                issues.error(
+                    path,
+                    Code::Type,
+                    format!("{} must be true or false", path.name()),
+                )
+            }
+        }
+        Kind::Any => {}
+        Kind::Object(schema) => check_object(value, schema, path, issues),
+        Kind::List { item, min_items } => match value {
+            Value::Array(items) => {
+                if items.len() < *min_items {
+                    issues.error(
+                        path,
+                        Code::Length,
+                        format!("{} must have at least {min_items} item(s)", path.name()),
+                    );
+                }
+                for (i, v) in items.iter().enumerate() {
+                    check_object(v, item, &path.index(i), issues);
+                }
+            }
+            _ => issues.error(
+                path,
+                Code::Type,
+                format!("{} must be a list of {}", path.name(), item.name),
+            ),
+        },
+    }
+}
+
+fn number_hint(value: &Value) -> &'static str {
+    if value.is_number() {
+        " (write the number in quotes)"
+    } else {
+        ""
+    }
+}
+
+fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
+    let name = path.name();
+    let problem = match format {
+        Format::Any => None,
+        Format::MaxChars(n) => (text.chars().count() > *n)
+            .then(|| (Code::Length, format!("{name} must be at most {n} characters (has {})", text.chars().count()))),
+        Format::OneOf(allowed) => (!allowed.contains(&text))
+            .then(|| (Code::Enum, format!("{name} must be one of {} (got {text:?})", allowed.join(", ")))),
+        Format::DateTime => DateTime::parse(text).is_none().then(|| {
+            (Code::Format, format!("{name} must be a real date and time written yyyy-MM-dd HH:mm:ss (got {text:?})"))
+        }),
+        Format::Date => parse_date(text)
+            .is_none()
+            .then(|| (Code::Format, format!("{name} must be a real date written yyyy-MM-dd (got {text:?})"))),
+        Format::Email => (!is_email(text))
+            .then(|| (Code::Format, format!("{name} must be an e-mail address such as name@example.com (got {text:?})"))),
+        Format::Url => (!is_http_url(text))
+            .then(|| (Code::Format, format!("{name} must be an absolute http(s) URL (got {text:?})"))),
+        Format::CountryAlpha2 => (!is_upper_letters(text, 2)).then(|| {
+            (Code::Format, format!("{name} must be an ISO 3166-1 alpha-2 country code such as US (got {text:?})"))
+        }),
+        Format::Currency => (!is_upper_letters(text, 3))
+            .then(|| (Code::Format, format!("{name} must be an ISO 4217 currency code such as USD (got {text:?})"))),
+        Format::JsonText => serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .is_err()
+            .then(|| (Code::Format, format!("{name} must hold valid JSON text, e.g. {{\"key\":\"value\"}}"))),
+        Format::Decimal => (!is_decimal_text(text, false))
+            .then(|| (Code::Format, format!("{name} must be a non-negative decimal number as text, e.g. \"1000\" or \"12.50\" (got {text:?})"))),
+        Format::Custom(check) => (!(check.check)(text))
+            .then(|| (Code::Format, format!("{name} must be {} (got {text:?})", check.expected))),
+    };
+    if let Some((code, message)) = problem {
+        issues.error(path, code, message);
+    }
+}
+
+/// A JSON integer that JS holds exactly; raises the issue and returns `None` otherwise.
+fn exact_integer(value: &Value, path: &Path, issues: &mut Issues) -> Option<i64> {
+    let Value::Number(n) = value else {
+        issues.error(
+            path,
+            Code::Type,
+            format!("{} must be a whole number{}", path.name(), text_hint(value)),
+        );
+        return None;
+    };
+    match integer_of(n) {
+        Some(i) if i.abs() <= MAX_SAFE_INTEGER => Some(i),
+        Some(_) => {
+            issues.error(
+                path,
+                Code::Precision,
+                format!(
+                    "{} is past 2^53, where a JS number loses digits",
+                    path.name()
+                ),
+            );
+            None
+        }
+        None if is_unsafe_whole(n) => {
+            issues.error(
+                path,
+                Code::Precision,
+                format!(
+                    "{} is past 2^53, where a JS number loses digits",
+                    path.name()
+                ),
+            );
+            None
+        }
+        None => {
+            issues.error(
+                path,
+                Code::Type,
+                format!("{} must be a whole number (got {n})", path.name()),
+            );
+            None
+        }
+    }
+}
+
+fn text_hint(value: &Value) -> &'static str {
+    if value.is_string() {
+        " (a JSON number, not text)"
+    } else {
+        ""
+    }
+}
+
+fn integer_of(n: &Number) -> Option<i64> {
+    n.as_i64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() <= MAX_SAFE_INTEGER as f64)
+            .map(|f| f as i64)
+    })
+}
+
+/// A whole number too large for a JS number to hold exactly (it arrived as a float or a u64).
+fn is_unsafe_whole(n: &Number) -> bool {
+    n.as_u64().is_some()
+        || n.as_f64()
+            .is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() > MAX_SAFE_INTEGER as f64)
+}
+
+fn check_id(value: &Value, path: &Path, issues: &mut Issues) {
+    match value {
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') => {}
+        Value::String(s) => {
+            issues.error(path, Code::Format, format!("{} must be a positive whole number written in digits (got {s:?})", path.name()))
+        }
+        Value::Number(n) if is_unsafe_whole(n) && integer_of(n).is_none_or(|i| i > MAX_SAFE_INTEGER) => issues.error(
+            path,
+            Code::Precision,
+            format!("{} is past 2^53 and cannot be exact as a JS number; pass it as a string, e.g. \"734714573551\"", path.name()),
+        ),
+        Value::Number(n) => match integer_of(n) {
+            Some(i) if i > 0 => {}
+            _ => issues.error(path, Code::Range, format!("{} must be a positive whole number (got {n})", path.name())),
+        },
+        _ => issues.error(path, Code::Type, format!("{} must be a number or a string of digits", path.name())),
+    }
+}
+
+fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issues) {
+    let name = path.name();
+    let text = match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if rule.text_ok => {
+            if !is_decimal_text(s, true) {
+                issues.error(
+                    path,
+                    Code::Type,
+                    format!("{name} must be a number (as a number or numeric text, got {s:?})"),
+                );
+                return;
+            }
+            s.clone()
+        }
+        _ => {
+            let expected = if rule.text_ok {
+                "a number or numeric text"
+            } else {
+                "a number"
+            };
+            issues.error(path, Code::Type, format!("{name} must be {expected}"));
+            return;
+        }
+    };
+    let Ok(number) = text.parse::<f64>() else {
+        issues.error(path, Code::Type, format!("{name} must be a finite number"));
+        return;
+    };
+    if rule.integer && number.fract() != 0.0 {
+        issues.error(
+            path,
+            Code::Type,
+            format!("{name} must be a whole number (got {text})"),
+        );
+    }
+    if let Some((min, inclusive)) = rule.min {
+        if number < min || (!inclusive && number == min) {
+            let bound = if inclusive {
+                "at least"
+            } else {
+                "greater than"
+            };
+            issues.error(
+                path,
+                Code::Range,
+                format!("{name} must be {bound} {min} (got {text})"),
+            );
+        }
+    }
+    if let Some(max) = rule.max_decimals {
+        if decimal_places(&text) > max {
+            issues.error(
+                path,
+                Code::Precision,
+                format!("{name} may have at most {max} decimal places (got {text})"),
+            );
+        }
+    }
+}
+
+/// Decimal places of a number's text, exponent included (`1.5e-3` has 4).
+pub fn decimal_places(text: &str) -> u32 {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let fraction = mantissa
+        .split_once('.')
+        .map_or(0, |(_, f)| f.trim_end_matches('0').len() as i64);
+    (fraction - exponent).max(0) as u32
+}
+
+/// `123`, `12.50`, and with `signed` also `-1.5`; no exponent, no spaces, no leading `+`.
+pub fn is_decimal_text(text: &str, signed: bool) -> bool {
+    let unsigned = if signed {
+        text.strip_prefix('-').unwrap_or(text)
+    } else {
+        text
+    };
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_upper_letters(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        && domain.split('.').count() >= 2
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.contains('@'))
+}
+
+fn is_http_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// The caller's object as it is sent: known fields only, nulls left out, values untouched.
+pub struct Sendable<'a> {
+    pub value: &'a Value,
+    pub schema: &'a Schema,
+}
+
+impl Serialize for Sendable<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Value::Object(map) = self.value else {
+            return self.value.serialize(serializer);
+        };
+        let fields = known_fields(map, self.schema);
+        let mut out = serializer.serialize_map(None)?;
+        for (name, value, field) in fields {
+            match &field.kind {
+                Kind::Object(schema) => out.serialize_entry(name, &Sendable { value, schema })?,
+                Kind::List { item, .. } => {
+                    out.serialize_entry(name, &SendableList { value, item })?
+                }
+                _ => out.serialize_entry(name, value)?,
+            }
+        }
+        out.end()
+    }
+}
+
+struct SendableList<'a> {
+    value: &'a Value,
+    item: &'a Schema,
+}
+
+impl Serialize for SendableList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Value::Array(items) = self.value else {
+            return self.value.serialize(serializer);
+        };
+        let mut seq = serializer.serialize_seq(Some(items.len()))?;
+        for value in items {
+            seq.serialize_element(&Sendable {
+                value,
+                schema: self.item,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+fn known_fields<'a>(
+    map: &'a Map<String, Value>,
+    schema: &'a Schema,
+) -> impl Iterator<Item = (&'a String, &'a Value, &'a Field)> {
+    map.iter()
+        .filter(|(_, v)| !v.is_null())
+        .filter_map(|(k, v)| Some((k, v, schema.field(k)?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_places_reads_exponents() {
+        assert_eq!(decimal_places("0.175"), 3);
+        assert_eq!(decimal_places("1.2500"), 2);
+        assert_eq!(decimal_places("1e-7"), 7);
+        assert_eq!(decimal_places("1.5e2"), 0);
+        assert_eq!(decimal_places("12"), 0);
+    }
+
+    #[test]
+    fn decimal_text_is_strict() {
+        for ok in ["0", "1000", "12.50"] {
+            assert!(is_decimal_text(ok, false), "{ok}");
+        }
+        for bad in ["", "1.", ".5", "1e3", " 1", "+1", "-1", "1,000", "１"] {
+            assert!(!is_decimal_text(bad, false), "{bad}");
+        }
+        assert!(is_decimal_text("-1.5", true));
+    }
+
+    #[test]
+    fn emails_and_urls() {
+        assert!(is_email("xxx@alibaba.com"));
+        for bad in ["xxx", "@a.com", "a@b", "a b@c.com", "a@b..com"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(is_http_url("http://cdn.xxx.com/xxx/xxx"));
+        for bad in ["cdn.xxx.com", "ftp://x.com", "https://", "https:// x"] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+}
