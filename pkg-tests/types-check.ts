@@ -43,3 +43,18 @@ export function endpointTypes(): number {
   const p = parseResponse(id, '');
   return r.body.length + v.issues.length + (p.ok ? 1 : 0) + Object.keys(example(id)).length;
 }
+
+import { preparePandapon, pandaponStringToSign, parsePandaponResponse, type PreviewBatchRequest, type PandaponOptions, type PartialFailure } from 'ordercraft';
+
+export function pandaponTypes(): number {
+  const order: PreviewBatchRequest = {
+    addressParam: { fullName: '测试', mobile: '18720122943', cityText: '杭州市', provinceText: '浙江省', address: 'x', postCode: '311121' },
+    cargoParamList: [{ offerId: '734714573551', specId: 'cd2b8c31408766f9fb089e74e2a6ac15', quantity: 1 }],
+  };
+  const opts: PandaponOptions = { accessKey: 'a', accessSecret: 's', userId: 'u', timestamp: Date.now(), timestampUnit: 'seconds' };
+  const r = prepare('pandapon:/alibaba/order/create/previewbatch', order, opts);
+  const g = preparePandapon('/alibaba/order/detail', { orderId: '1' }, opts);
+  const parsed = parsePandaponResponse('{}');
+  const failures: PartialFailure[] = parsed.ok ? parsed.failures ?? [] : [];
+  return r.body.length + g.body.length + pandaponStringToSign(opts).length + failures.length;
+}

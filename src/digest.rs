@@ -50,18 +50,12 @@ mod tests {
     #[test]
     fn md5_rfc1321() {
         assert_eq!(md5_upper_hex(&[b""]), "D41D8CD98F00B204E9800998ECF8427E");
-        assert_eq!(
-            md5_upper_hex(&[b"message ", b"digest"]),
-            "F96B697D7CB7938D525A2F31AAF161D0"
-        );
+        assert_eq!(md5_upper_hex(&[b"message ", b"digest"]), "F96B697D7CB7938D525A2F31AAF161D0");
     }
 
     #[test]
     fn hmac_md5_rfc2202_case2() {
-        assert_eq!(
-            hmac_md5_upper_hex(b"Jefe", b"what do ya want for nothing?"),
-            "750C783E6AB0B503EAA86E310A5DB738"
-        );
+        assert_eq!(hmac_md5_upper_hex(b"Jefe", b"what do ya want for nothing?"), "750C783E6AB0B503EAA86E310A5DB738");
     }
 
     #[test]

@@ -5,11 +5,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::issue::{Issue, Issues, Path, Severity};
-use crate::providers::top;
+use crate::issue::{Issue, Issues, Path};
+use crate::providers::{pandapon, top};
 use crate::request::PreparedRequest;
 use crate::response::Parsed;
 use crate::schema::Schema;
+use crate::validate::{check_object, Sendable};
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
@@ -27,16 +28,21 @@ pub struct Endpoint {
     pub transport: Transport,
 }
 
+/// How an endpoint's order travels and its answer is read.
 pub enum Transport {
     Top(&'static top::OrderMethod),
+    Pandapon { path: &'static str, parse: fn(&str) -> Parsed<Value> },
 }
 
 /// What the caller's clock and random source supply; injected so the core stays pure.
 pub struct Env {
     pub now_ms: f64,
+    /// 16 bytes from a cryptographically secure source, for nonces.
+    pub entropy: [u8; 16],
 }
 
-pub static ENDPOINTS: &[Endpoint] = &[top::INTENTION_ORDER_SAVE, top::TRADE_ORDER_CREATE];
+pub static ENDPOINTS: &[Endpoint] =
+    &[top::INTENTION_ORDER_SAVE, top::TRADE_ORDER_CREATE, pandapon::preview_batch::ENDPOINT];
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -45,11 +51,12 @@ const ENDPOINT_TS: &str = r#"
 export interface Orders {
     "top:alibaba.intention.order.save": IntentionOrderSaveRequest;
     "top:alibaba.wdk.trade.order.create": TradeOrder;
+    "pandapon:/alibaba/order/create/previewbatch": PreviewBatchRequest;
 }
 export type EndpointId = keyof Orders;
 export type Order = Orders[EndpointId];
 /** The options of `prepare`: those of the endpoint's provider. */
-export type PrepareOptions = TopOptions;
+export type PrepareOptions = TopOptions | PandaponOptions;
 "#;
 
 /// One row of `endpoints()`.
@@ -87,21 +94,19 @@ pub fn endpoints() -> Vec<EndpointInfo> {
             order_type: e.order.name,
             operation: match e.transport {
                 Transport::Top(m) => m.method,
+                Transport::Pandapon { path, .. } => path,
             },
         })
         .collect()
 }
 
 pub fn find(id: &str) -> Result<&'static Endpoint, Error> {
-    ENDPOINTS
-        .iter()
-        .find(|e| e.id == id)
-        .ok_or_else(|| Error::UnknownEndpoint(id.to_string()))
+    ENDPOINTS.iter().find(|e| e.id == id).ok_or_else(|| Error::UnknownEndpoint(id.to_string()))
 }
 
 fn issues_of(endpoint: &Endpoint, order: &Value) -> Issues {
     let mut issues = Issues::default();
-    crate::validate::check_object(order, endpoint.order, &Path::Root, &mut issues);
+    check_object(order, endpoint.order, &Path::Root, &mut issues);
     if order.is_object() {
         (endpoint.rules)(order, &mut issues);
     }
@@ -110,10 +115,7 @@ fn issues_of(endpoint: &Endpoint, order: &Value) -> Issues {
 
 pub fn validate(id: &str, order: &Value) -> Result<Validation, Error> {
     let issues = issues_of(find(id)?, order);
-    Ok(Validation {
-        ok: !issues.has_errors(),
-        issues: issues.into_vec(),
-    })
+    Ok(Validation { ok: !issues.has_errors(), issues: issues.into_vec() })
 }
 
 /// Validates, then builds and signs. Any error-severity issue stops it with all issues;
@@ -124,22 +126,22 @@ pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<Prepa
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
+    let json = serde_json::to_string(&Sendable { value: order, schema: endpoint.order })
+        .map_err(|e| Error::argument("order", format!("could not be written as JSON ({e})")))?;
     let mut request = match endpoint.transport {
-        Transport::Top(method) => {
-            top::prepare_order(method, endpoint.order, order, opts, env.now_ms)?
+        Transport::Top(method) => top::prepare_order(method, json, opts, env.now_ms)?,
+        Transport::Pandapon { path, .. } => {
+            pandapon::request(path, json, &pandapon::PandaponOptions::read(opts, env.now_ms, &env.entropy)?)?
         }
     };
     request.warnings = issues.into_vec();
-    debug_assert!(request
-        .warnings
-        .iter()
-        .all(|i| i.severity == Severity::Warning));
     Ok(request)
 }
 
 pub fn parse_response(id: &str, body: &str) -> Result<Parsed<Value>, Error> {
     Ok(match find(id)?.transport {
         Transport::Top(method) => top::parse_order_response(method, body),
+        Transport::Pandapon { parse, .. } => parse(body),
     })
 }
 

@@ -15,33 +15,22 @@ pub enum Error {
 
 impl Error {
     pub fn argument(argument: impl Into<String>, message: impl Into<String>) -> Error {
-        Error::Argument {
-            argument: argument.into(),
-            message: message.into(),
-        }
+        Error::Argument { argument: argument.into(), message: message.into() }
     }
 
     /// The one-line message the JS error carries.
     pub fn message(&self) -> String {
         match self {
             Error::Validation(issues) => {
-                let errors: Vec<&Issue> = issues
-                    .iter()
-                    .filter(|i| i.severity == crate::issue::Severity::Error)
-                    .collect();
-                let first = errors
-                    .first()
-                    .map(|i| format!(": {} {}", display_path(&i.path), i.message));
+                let errors: Vec<&Issue> =
+                    issues.iter().filter(|i| i.severity == crate::issue::Severity::Error).collect();
+                let first = errors.first().map(|i| format!(": {} {}", display_path(&i.path), i.message));
                 format!(
                     "the order has {} error{}{}",
                     errors.len(),
                     if errors.len() == 1 { "" } else { "s" },
                     first.unwrap_or_default()
-                ) + if errors.len() > 1 {
-                    " (see .issues for all)"
-                } else {
-                    ""
-                }
+                ) + if errors.len() > 1 { " (see .issues for all)" } else { "" }
             }
             Error::Argument { argument, message } => format!("{argument}: {message}"),
             Error::UnknownEndpoint(id) => {

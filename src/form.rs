@@ -18,9 +18,7 @@ fn encode_component(text: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in text.as_bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                out.push(char::from(b))
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(char::from(b)),
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
@@ -38,10 +36,7 @@ mod tests {
     #[test]
     fn encodes_like_url_search_params() {
         // new URLSearchParams([["a b","1+1=2&x"],["名","%~'"]]).toString()
-        assert_eq!(
-            encode_pairs([("a b", "1+1=2&x"), ("名", "%~'")]),
-            "a+b=1%2B1%3D2%26x&%E5%90%8D=%25%7E%27"
-        );
+        assert_eq!(encode_pairs([("a b", "1+1=2&x"), ("名", "%~'")]), "a+b=1%2B1%3D2%26x&%E5%90%8D=%25%7E%27");
         assert_eq!(encode_pairs([("k", "*-._")]), "k=*-._");
         assert_eq!(encode_pairs(std::iter::empty()), "");
     }

@@ -126,12 +126,7 @@ impl Issues {
     }
 
     fn push(&mut self, path: &Path, code: Code, severity: Severity, message: String) {
-        self.0.push(Issue {
-            path: path.pointer(),
-            code,
-            severity,
-            message,
-        });
+        self.0.push(Issue { path: path.pointer(), code, severity, message });
     }
 
     pub fn has_errors(&self) -> bool {

@@ -14,11 +14,7 @@ pub struct Options<'a> {
 
 impl<'a> Options<'a> {
     /// `value` must be an object (or null/undefined for "no options"); every key must be one of `known`.
-    pub fn read(
-        value: &'a Value,
-        prefix: &'static str,
-        known: &[&'static str],
-    ) -> Result<Self, Error> {
+    pub fn read(value: &'a Value, prefix: &'static str, known: &[&'static str]) -> Result<Self, Error> {
         let map = match value {
             Value::Null => None,
             Value::Object(map) => Some(map),
@@ -29,10 +25,7 @@ impl<'a> Options<'a> {
                 let hint = closest(name, known.iter().copied())
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_else(|| format!("; known options: {}", known.join(", ")));
-                return Err(Error::argument(
-                    format!("{prefix}.{name}"),
-                    format!("unknown option{hint}"),
-                ));
+                return Err(Error::argument(format!("{prefix}.{name}"), format!("unknown option{hint}")));
             }
         }
         Ok(Options { map, prefix })
@@ -57,8 +50,7 @@ impl<'a> Options<'a> {
     }
 
     pub fn required_text(&self, name: &str) -> Result<&'a str, Error> {
-        self.text(name)?
-            .ok_or_else(|| self.error(name, "is required (a non-empty string)"))
+        self.text(name)?.ok_or_else(|| self.error(name, "is required (a non-empty string)"))
     }
 
     pub fn boolean(&self, name: &str) -> Result<Option<bool>, Error> {
@@ -76,10 +68,7 @@ pub fn check_header_value(options: &Options, name: &str, value: &str) -> Result<
     if value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         Ok(())
     } else {
-        Err(options.error(
-            name,
-            "may hold only visible ASCII characters (no CR, LF or other control characters)",
-        ))
+        Err(options.error(name, "may hold only visible ASCII characters (no CR, LF or other control characters)"))
     }
 }
 
@@ -92,9 +81,7 @@ mod tests {
     fn unknown_option_suggests_and_never_quotes_values() {
         let v = json!({ "appKey": "k", "appsecret": "TOPSECRET" });
         let err = Options::read(&v, "opts", &["appKey", "appSecret"]).err();
-        let Some(Error::Argument { argument, message }) = err else {
-            panic!("expected an argument error")
-        };
+        let Some(Error::Argument { argument, message }) = err else { panic!("expected an argument error") };
         assert_eq!(argument, "opts.appsecret");
         assert!(message.contains("did you mean `appSecret`"));
         assert!(!message.contains("TOPSECRET"));
@@ -105,9 +92,7 @@ mod tests {
         let v = json!({ "appSecret": 12345 });
         let o = Options::read(&v, "opts", &["appSecret"]).ok();
         let err = o.map(|o| o.required_text("appSecret"));
-        assert!(
-            matches!(err, Some(Err(Error::Argument { ref argument, ref message }))
-            if argument == "opts.appSecret" && !message.contains("12345"))
-        );
+        assert!(matches!(err, Some(Err(Error::Argument { ref argument, ref message }))
+            if argument == "opts.appSecret" && !message.contains("12345")));
     }
 }

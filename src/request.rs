@@ -8,6 +8,9 @@ use crate::issue::Issue;
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
+/// How a secret is shown wherever signing is explained to a person.
+pub const MASK: &str = "********";
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct PreparedRequest {
@@ -18,6 +21,8 @@ pub struct PreparedRequest {
     pub headers: Headers,
     /// Send exactly this text: re-serialising it would change the signed bytes.
     pub body: String,
+    /// What was signed, for debugging a signature mismatch: the secret is masked.
+    pub signing: Signing,
     /// Warnings from validation (only `prepare`); errors never get this far.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -25,15 +30,18 @@ pub struct PreparedRequest {
 }
 
 impl PreparedRequest {
-    pub fn post(url: String, headers: Headers, body: String) -> PreparedRequest {
-        PreparedRequest {
-            method: "POST",
-            url,
-            headers,
-            body,
-            warnings: Vec::new(),
-        }
+    pub fn post(url: String, headers: Headers, body: String, signing: Signing) -> PreparedRequest {
+        PreparedRequest { method: "POST", url, headers, body, signing, warnings: Vec::new() }
     }
+}
+
+/// The text a signature was computed over, with any secret in it shown as `********`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Signing {
+    pub string_to_sign: String,
+    pub signature: String,
 }
 
 /// Header names and values in the order they are sent; serialised as a plain object.
@@ -42,10 +50,7 @@ pub struct Headers(pub Vec<(&'static str, String)>);
 
 impl Headers {
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.0.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 

@@ -8,7 +8,12 @@ use tsify::Tsify;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Parsed<T> {
-    Ok { data: T, request_id: Option<String> },
+    /// `failures`: parts of a successful answer that failed on their own (one seller's preview).
+    Ok {
+        data: T,
+        request_id: Option<String>,
+        failures: Vec<PartialFailure>,
+    },
     Err(ResponseError),
 }
 
@@ -17,20 +22,25 @@ pub enum Parsed<T> {
 const PARSED_TS: &str = r#"
 /** What every `parseResponse` returns; narrow on `ok`. */
 export type Parsed<T> =
-  | { ok: true; data: T; requestId?: string }
+  | { ok: true; data: T; requestId?: string; failures?: PartialFailure[] }
   | { ok: false; error: ResponseError };
 "#;
 
 impl<T: Serialize> Serialize for Parsed<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Parsed::Ok { data, request_id } => {
-                let mut s = serializer.serialize_struct("Parsed", 3)?;
+            Parsed::Ok { data, request_id, failures } => {
+                let mut s = serializer.serialize_struct("Parsed", 4)?;
                 s.serialize_field("ok", &true)?;
                 s.serialize_field("data", data)?;
                 match request_id {
                     Some(id) => s.serialize_field("requestId", id)?,
                     None => s.skip_field("requestId")?,
+                }
+                if failures.is_empty() {
+                    s.skip_field("failures")?;
+                } else {
+                    s.serialize_field("failures", failures)?;
                 }
                 s.end()
             }
@@ -42,6 +52,20 @@ impl<T: Serialize> Serialize for Parsed<T> {
             }
         }
     }
+}
+
+/// A part of a successful answer that failed on its own, e.g. one seller's preview in a batch.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PartialFailure {
+    /// JSON pointer into `data`'s source, e.g. `/data/orderPreviewResuslt/1`.
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub seller_open_id: Option<String>,
+    pub code: String,
+    pub message: String,
 }
 
 /// A failure answered by a gateway, or a body that could not be read.
@@ -79,10 +103,6 @@ pub struct ResponseError {
 
 impl ResponseError {
     pub fn parse(message: impl Into<String>) -> ResponseError {
-        ResponseError {
-            code: "parse".into(),
-            message: message.into(),
-            ..ResponseError::default()
-        }
+        ResponseError { code: "parse".into(), message: message.into(), ..ResponseError::default() }
     }
 }

@@ -255,3 +255,8 @@ pub(crate) use {ts_key, ts_optional, ts_type};
 
 /// 2^53 − 1: the largest integer a JS number holds exactly.
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// Whether a JS number holds `i` exactly (`unsigned_abs`: `i64::MIN.abs()` would overflow).
+pub fn is_safe_integer(i: i64) -> bool {
+    i.unsigned_abs() <= MAX_SAFE_INTEGER.unsigned_abs()
+}

@@ -24,38 +24,20 @@ impl DateTime {
         let ms_of_day = local.rem_euclid(MS_PER_DAY);
         let (year, month, day) = civil_from_days(days);
         let secs = (ms_of_day / 1000) as u32;
-        DateTime {
-            year,
-            month,
-            day,
-            hour: secs / 3600,
-            minute: secs / 60 % 60,
-            second: secs % 60,
-        }
+        DateTime { year, month, day, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60 }
     }
 
     /// Parses `yyyy-MM-dd HH:mm:ss` exactly (two-digit fields, one space) and checks the calendar.
     pub fn parse(text: &str) -> Option<DateTime> {
         let b = text.as_bytes();
-        if b.len() != 19
-            || b.get(10) != Some(&b' ')
-            || b.get(13) != Some(&b':')
-            || b.get(16) != Some(&b':')
-        {
+        if b.len() != 19 || b.get(10) != Some(&b' ') || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
             return None;
         }
         let (year, month, day) = parse_date(text.get(..10)?)?;
         let hour = digits(text.get(11..13)?)?;
         let minute = digits(text.get(14..16)?)?;
         let second = digits(text.get(17..19)?)?;
-        (hour < 24 && minute < 60 && second < 60).then_some(DateTime {
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
-        })
+        (hour < 24 && minute < 60 && second < 60).then_some(DateTime { year, month, day, hour, minute, second })
     }
 
     /// `yyyy-MM-dd HH:mm:ss`
@@ -121,23 +103,11 @@ mod tests {
     #[test]
     fn formats_epoch_in_gmt8() {
         // 2018-01-25T08:40:12Z is 16:40:12 in Beijing.
-        assert_eq!(
-            DateTime::gmt8_from_epoch_ms(1_516_869_612_000).format(),
-            "2018-01-25 16:40:12"
-        );
+        assert_eq!(DateTime::gmt8_from_epoch_ms(1_516_869_612_000).format(), "2018-01-25 16:40:12");
         // 16:00Z crosses midnight in GMT+8.
-        assert_eq!(
-            DateTime::gmt8_from_epoch_ms(1_709_222_400_000).format(),
-            "2024-03-01 00:00:00"
-        );
-        assert_eq!(
-            DateTime::gmt8_from_epoch_ms(0).format(),
-            "1970-01-01 08:00:00"
-        );
-        assert_eq!(
-            DateTime::gmt8_from_epoch_ms(-28_800_001).format(),
-            "1969-12-31 23:59:59"
-        );
+        assert_eq!(DateTime::gmt8_from_epoch_ms(1_709_222_400_000).format(), "2024-03-01 00:00:00");
+        assert_eq!(DateTime::gmt8_from_epoch_ms(0).format(), "1970-01-01 08:00:00");
+        assert_eq!(DateTime::gmt8_from_epoch_ms(-28_800_001).format(), "1969-12-31 23:59:59");
     }
 
     #[test]

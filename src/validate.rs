@@ -6,18 +6,14 @@ use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
 use crate::issue::{Code, Issues, Path};
-use crate::schema::{Field, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
+use crate::schema::{is_safe_integer, Field, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
 use crate::suggest::closest;
 use crate::time::{parse_date, DateTime};
 
 /// Checks an object and everything below it.
 pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Issues) {
     let Value::Object(map) = value else {
-        issues.error(
-            path,
-            Code::Type,
-            format!("{} must be an object ({})", path.name(), schema.name),
-        );
+        issues.error(path, Code::Type, format!("{} must be an object ({})", path.name(), schema.name));
         return;
     };
     for field in schema.fields {
@@ -29,12 +25,17 @@ pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Is
             (None, Presence::Recommended) => issues.warning(
                 &here,
                 Code::Required,
-                format!("`{}` is marked required by the doc but its own example omits it; send it if you have it ({})", field.name, field.doc),
+                format!(
+                    "`{}` is marked required by the doc but its own example omits it; send it if you have it ({})",
+                    field.name, field.doc
+                ),
             ),
             (None, _) => {}
-            (Some(_), Presence::Forbidden) => {
-                issues.error(&here, Code::Forbidden, format!("`{}` must be absent in this request ({})", field.name, field.doc))
-            }
+            (Some(_), Presence::Forbidden) => issues.error(
+                &here,
+                Code::Forbidden,
+                format!("`{}` must be absent in this request ({})", field.name, field.doc),
+            ),
             (Some(v), _) => check_kind(v, &field.kind, &here, issues),
         }
     }
@@ -45,10 +46,7 @@ pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Is
         issues.warning(
             &path.key(name),
             Code::UnknownField,
-            format!(
-                "`{name}` is not a field of {}; it will not be sent{hint}",
-                schema.name
-            ),
+            format!("`{name}` is not a field of {}; it will not be sent{hint}", schema.name),
         );
     }
 }
@@ -57,43 +55,25 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, issues: &mut Issues) {
     match kind {
         Kind::Text(format) => match value {
             Value::String(text) => check_format(text, format, path, issues),
-            _ => issues.error(
-                path,
-                Code::Type,
-                format!("{} must be a string{}", path.name(), number_hint(value)),
-            ),
+            _ => issues.error(path, Code::Type, format!("{} must be a string{}", path.name(), number_hint(value))),
         },
         Kind::Integer { min, max } => match exact_integer(value, path, issues) {
-            Some(n) if n < *min || n > *max => issues.error(
-                path,
-                Code::Range,
-                format!("{} must be between {min} and {max}", path.name()),
-            ),
+            Some(n) if n < *min || n > *max => {
+                issues.error(path, Code::Range, format!("{} must be between {min} and {max}", path.name()))
+            }
             _ => {}
         },
         Kind::IntegerOneOf(allowed) => {
             if let Some(n) = exact_integer(value, path, issues).filter(|n| !allowed.contains(n)) {
                 let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
-                issues.error(
-                    path,
-                    Code::Enum,
-                    format!(
-                        "{} must be one of {} (got {n})",
-                        path.name(),
-                        list.join(", ")
-                    ),
-                );
+                issues.error(path, Code::Enum, format!("{} must be one of {} (got {n})", path.name(), list.join(", ")));
             }
         }
         Kind::Number(rule) => check_number(value, rule, path, issues),
         Kind::Id => check_id(value, path, issues),
         Kind::Boolean => {
             if !value.is_boolean() {
-                issues.error(
-                    path,
-                    Code::Type,
-                    format!("{} must be true or false", path.name()),
-                )
+                issues.error(path, Code::Type, format!("{} must be true or false", path.name()))
             }
         }
         Kind::Any => {}
@@ -101,21 +81,13 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, issues: &mut Issues) {
         Kind::List { item, min_items } => match value {
             Value::Array(items) => {
                 if items.len() < *min_items {
-                    issues.error(
-                        path,
-                        Code::Length,
-                        format!("{} must have at least {min_items} item(s)", path.name()),
-                    );
+                    issues.error(path, Code::Length, format!("{} must have at least {min_items} item(s)", path.name()));
                 }
                 for (i, v) in items.iter().enumerate() {
                     check_object(v, item, &path.index(i), issues);
                 }
             }
-            _ => issues.error(
-                path,
-                Code::Type,
-                format!("{} must be a list of {}", path.name(), item.name),
-            ),
+            _ => issues.error(path, Code::Type, format!("{} must be a list of {}", path.name(), item.name)),
         },
     }
 }
@@ -142,8 +114,9 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
         Format::Date => parse_date(text)
             .is_none()
             .then(|| (Code::Format, format!("{name} must be a real date written yyyy-MM-dd (got {text:?})"))),
-        Format::Email => (!is_email(text))
-            .then(|| (Code::Format, format!("{name} must be an e-mail address such as name@example.com (got {text:?})"))),
+        Format::Email => (!is_email(text)).then(|| {
+            (Code::Format, format!("{name} must be an e-mail address such as name@example.com (got {text:?})"))
+        }),
         Format::Url => (!is_http_url(text))
             .then(|| (Code::Format, format!("{name} must be an absolute http(s) URL (got {text:?})"))),
         Format::CountryAlpha2 => (!is_upper_letters(text, 2)).then(|| {
@@ -154,10 +127,17 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
         Format::JsonText => serde_json::from_str::<serde::de::IgnoredAny>(text)
             .is_err()
             .then(|| (Code::Format, format!("{name} must hold valid JSON text, e.g. {{\"key\":\"value\"}}"))),
-        Format::Decimal => (!is_decimal_text(text, false))
-            .then(|| (Code::Format, format!("{name} must be a non-negative decimal number as text, e.g. \"1000\" or \"12.50\" (got {text:?})"))),
-        Format::Custom(check) => (!(check.check)(text))
-            .then(|| (Code::Format, format!("{name} must be {} (got {text:?})", check.expected))),
+        Format::Decimal => (!is_decimal_text(text, false)).then(|| {
+            (
+                Code::Format,
+                format!(
+                    "{name} must be a non-negative decimal number as text, e.g. \"1000\" or \"12.50\" (got {text:?})"
+                ),
+            )
+        }),
+        Format::Custom(check) => {
+            (!(check.check)(text)).then(|| (Code::Format, format!("{name} must be {} (got {text:?})", check.expected)))
+        }
     };
     if let Some((code, message)) = problem {
         issues.error(path, code, message);
@@ -167,23 +147,16 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
 /// A JSON integer that JS holds exactly; raises the issue and returns `None` otherwise.
 fn exact_integer(value: &Value, path: &Path, issues: &mut Issues) -> Option<i64> {
     let Value::Number(n) = value else {
-        issues.error(
-            path,
-            Code::Type,
-            format!("{} must be a whole number{}", path.name(), text_hint(value)),
-        );
+        issues.error(path, Code::Type, format!("{} must be a whole number{}", path.name(), text_hint(value)));
         return None;
     };
     match integer_of(n) {
-        Some(i) if i.abs() <= MAX_SAFE_INTEGER => Some(i),
+        Some(i) if is_safe_integer(i) => Some(i),
         Some(_) => {
             issues.error(
                 path,
                 Code::Precision,
-                format!(
-                    "{} is past 2^53, where a JS number loses digits",
-                    path.name()
-                ),
+                format!("{} is past 2^53, where a JS number loses digits", path.name()),
             );
             None
         }
@@ -191,19 +164,12 @@ fn exact_integer(value: &Value, path: &Path, issues: &mut Issues) -> Option<i64>
             issues.error(
                 path,
                 Code::Precision,
-                format!(
-                    "{} is past 2^53, where a JS number loses digits",
-                    path.name()
-                ),
+                format!("{} is past 2^53, where a JS number loses digits", path.name()),
             );
             None
         }
         None => {
-            issues.error(
-                path,
-                Code::Type,
-                format!("{} must be a whole number (got {n})", path.name()),
-            );
+            issues.error(path, Code::Type, format!("{} must be a whole number (got {n})", path.name()));
             None
         }
     }
@@ -218,30 +184,31 @@ fn text_hint(value: &Value) -> &'static str {
 }
 
 fn integer_of(n: &Number) -> Option<i64> {
-    n.as_i64().or_else(|| {
-        n.as_f64()
-            .filter(|f| f.fract() == 0.0 && f.abs() <= MAX_SAFE_INTEGER as f64)
-            .map(|f| f as i64)
-    })
+    n.as_i64()
+        .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= MAX_SAFE_INTEGER as f64).map(|f| f as i64))
 }
 
 /// A whole number too large for a JS number to hold exactly (it arrived as a float or a u64).
 fn is_unsafe_whole(n: &Number) -> bool {
     n.as_u64().is_some()
-        || n.as_f64()
-            .is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() > MAX_SAFE_INTEGER as f64)
+        || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() > MAX_SAFE_INTEGER as f64)
 }
 
 fn check_id(value: &Value, path: &Path, issues: &mut Issues) {
     match value {
         Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') => {}
-        Value::String(s) => {
-            issues.error(path, Code::Format, format!("{} must be a positive whole number written in digits (got {s:?})", path.name()))
-        }
+        Value::String(s) => issues.error(
+            path,
+            Code::Format,
+            format!("{} must be a positive whole number written in digits (got {s:?})", path.name()),
+        ),
         Value::Number(n) if is_unsafe_whole(n) && integer_of(n).is_none_or(|i| i > MAX_SAFE_INTEGER) => issues.error(
             path,
             Code::Precision,
-            format!("{} is past 2^53 and cannot be exact as a JS number; pass it as a string, e.g. \"734714573551\"", path.name()),
+            format!(
+                "{} is past 2^53 and cannot be exact as a JS number; pass it as a string, e.g. \"734714573551\"",
+                path.name()
+            ),
         ),
         Value::Number(n) => match integer_of(n) {
             Some(i) if i > 0 => {}
@@ -267,11 +234,7 @@ fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issu
             s.clone()
         }
         _ => {
-            let expected = if rule.text_ok {
-                "a number or numeric text"
-            } else {
-                "a number"
-            };
+            let expected = if rule.text_ok { "a number or numeric text" } else { "a number" };
             issues.error(path, Code::Type, format!("{name} must be {expected}"));
             return;
         }
@@ -281,33 +244,17 @@ fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issu
         return;
     };
     if rule.integer && number.fract() != 0.0 {
-        issues.error(
-            path,
-            Code::Type,
-            format!("{name} must be a whole number (got {text})"),
-        );
+        issues.error(path, Code::Type, format!("{name} must be a whole number (got {text})"));
     }
     if let Some((min, inclusive)) = rule.min {
         if number < min || (!inclusive && number == min) {
-            let bound = if inclusive {
-                "at least"
-            } else {
-                "greater than"
-            };
-            issues.error(
-                path,
-                Code::Range,
-                format!("{name} must be {bound} {min} (got {text})"),
-            );
+            let bound = if inclusive { "at least" } else { "greater than" };
+            issues.error(path, Code::Range, format!("{name} must be {bound} {min} (got {text})"));
         }
     }
     if let Some(max) = rule.max_decimals {
         if decimal_places(&text) > max {
-            issues.error(
-                path,
-                Code::Precision,
-                format!("{name} may have at most {max} decimal places (got {text})"),
-            );
+            issues.error(path, Code::Precision, format!("{name} may have at most {max} decimal places (got {text})"));
         }
     }
 }
@@ -318,19 +265,13 @@ pub fn decimal_places(text: &str) -> u32 {
         Some(i) => (&text[..i], text[i + 1..].parse::<i64>().unwrap_or(0)),
         None => (text, 0),
     };
-    let fraction = mantissa
-        .split_once('.')
-        .map_or(0, |(_, f)| f.trim_end_matches('0').len() as i64);
+    let fraction = mantissa.split_once('.').map_or(0, |(_, f)| f.trim_end_matches('0').len() as i64);
     (fraction - exponent).max(0) as u32
 }
 
 /// `123`, `12.50`, and with `signed` also `-1.5`; no exponent, no spaces, no leading `+`.
 pub fn is_decimal_text(text: &str, signed: bool) -> bool {
-    let unsigned = if signed {
-        text.strip_prefix('-').unwrap_or(text)
-    } else {
-        text
-    };
+    let unsigned = if signed { text.strip_prefix('-').unwrap_or(text) } else { text };
     let (int, frac) = match unsigned.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (unsigned, None),
@@ -351,15 +292,11 @@ fn is_email(text: &str) -> bool {
     !local.is_empty()
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
         && domain.split('.').count() >= 2
-        && domain
-            .split('.')
-            .all(|label| !label.is_empty() && !label.contains('@'))
+        && domain.split('.').all(|label| !label.is_empty() && !label.contains('@'))
 }
 
 fn is_http_url(text: &str) -> bool {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");
         !host.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -382,9 +319,7 @@ impl Serialize for Sendable<'_> {
         for (name, value, field) in fields {
             match &field.kind {
                 Kind::Object(schema) => out.serialize_entry(name, &Sendable { value, schema })?,
-                Kind::List { item, .. } => {
-                    out.serialize_entry(name, &SendableList { value, item })?
-                }
+                Kind::List { item, .. } => out.serialize_entry(name, &SendableList { value, item })?,
                 _ => out.serialize_entry(name, value)?,
             }
         }
@@ -404,10 +339,7 @@ impl Serialize for SendableList<'_> {
         };
         let mut seq = serializer.serialize_seq(Some(items.len()))?;
         for value in items {
-            seq.serialize_element(&Sendable {
-                value,
-                schema: self.item,
-            })?;
+            seq.serialize_element(&Sendable { value, schema: self.item })?;
         }
         seq.end()
     }
@@ -417,9 +349,7 @@ fn known_fields<'a>(
     map: &'a Map<String, Value>,
     schema: &'a Schema,
 ) -> impl Iterator<Item = (&'a String, &'a Value, &'a Field)> {
-    map.iter()
-        .filter(|(_, v)| !v.is_null())
-        .filter_map(|(k, v)| Some((k, v, schema.field(k)?)))
+    map.iter().filter(|(_, v)| !v.is_null()).filter_map(|(k, v)| Some((k, v, schema.field(k)?)))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::endpoint;
 use crate::error::Error;
-use crate::providers::top;
+use crate::providers::{pandapon, top};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -18,28 +18,30 @@ extern "C" {
 fn js_error(error: Error) -> JsValue {
     let message = error.message();
     match error {
-        Error::Validation(issues) => make_error("OrderValidationError", &message, to_js(&issues)),
-        Error::Argument { argument, .. } => {
-            make_error("ArgumentError", &message, JsValue::from_str(&argument))
+        Error::Validation(issues) => {
+            make_error("OrderValidationError", &message, to_js(&issues).unwrap_or(JsValue::NULL))
         }
-        Error::UnknownEndpoint(id) => {
-            make_error("UnknownEndpointError", &message, JsValue::from_str(&id))
-        }
+        Error::Argument { argument, .. } => make_error("ArgumentError", &message, JsValue::from_str(&argument)),
+        Error::UnknownEndpoint(id) => make_error("UnknownEndpointError", &message, JsValue::from_str(&id)),
     }
 }
 
-/// Plain objects (never `Map`s) and `undefined` for absent optional fields.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+/// Plain objects (never `Map`s) and `undefined` for absent optional fields. The core hands over
+/// only JS-safe numbers, so a failure here is a bug; it is thrown as an Error all the same.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&serializer)
-        .unwrap_or_else(|e| js_sys::Error::new(&e.to_string()).into())
+        .map_err(|e| js_sys::Error::new(&format!("ordercraft: result not representable in JS ({e})")).into())
 }
 
 /// A JS value as JSON data. The message names the argument only: the value may hold a secret.
 fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|_| {
-        js_error(Error::argument(argument, "could not be read as plain JSON data (functions, symbols and BigInts are not accepted)"))
+        js_error(Error::argument(
+            argument,
+            "could not be read as plain JSON data (functions, symbols and BigInts are not accepted)",
+        ))
     })
 }
 
@@ -51,10 +53,7 @@ fn options_from_js(opts: JsValue) -> Result<Value, JsValue> {
     if let (Some(date), Value::Object(map)) = (date, &mut value) {
         let ms = date.get_time();
         if ms.is_nan() {
-            return Err(js_error(Error::argument(
-                "opts.timestamp",
-                "is an invalid Date",
-            )));
+            return Err(js_error(Error::argument("opts.timestamp", "is an invalid Date")));
         }
         map.insert("timestamp".into(), Value::from(ms));
     }
@@ -97,9 +96,7 @@ pub fn prepare_top(
 ) -> Result<JsValue, JsValue> {
     let params = from_js(params, "params")?;
     let opts = options_from_js(opts)?;
-    top::prepare_top(method, &params, &opts, js_sys::Date::now())
-        .map(|r| to_js(&r))
-        .map_err(js_error)
+    top::prepare_top(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| to_js(&r))
 }
 
 /// TOP's signature of these parameters, upper-case hex.
@@ -124,13 +121,13 @@ pub fn top_string_to_sign(
 
 /// Reads a TOP response body: `{ ok: true, data, requestId }` or `{ ok: false, error }`. Never throws.
 #[wasm_bindgen(js_name = parseTopResponse, unchecked_return_type = "Parsed<Record<string, unknown>>")]
-pub fn parse_top_response(method: &str, body: &str) -> JsValue {
+pub fn parse_top_response(method: &str, body: &str) -> Result<JsValue, JsValue> {
     to_js(&top::parse_top_response(method, body))
 }
 
 /// Every endpoint this package prepares: `{ id, provider, title, titleZh, orderType, operation }`.
 #[wasm_bindgen(unchecked_return_type = "EndpointInfo[]")]
-pub fn endpoints() -> JsValue {
+pub fn endpoints() -> Result<JsValue, JsValue> {
     to_js(&endpoint::endpoints())
 }
 
@@ -141,9 +138,7 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "unknown")] order: JsValue,
 ) -> Result<JsValue, JsValue> {
     let order = from_js(order, "order")?;
-    endpoint::validate(id, &order)
-        .map(|v| to_js(&v))
-        .map_err(js_error)
+    endpoint::validate(id, &order).map_err(js_error).and_then(|v| to_js(&v))
 }
 
 /// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws
@@ -156,12 +151,8 @@ pub fn prepare(
 ) -> Result<JsValue, JsValue> {
     let order = from_js(order, "order")?;
     let opts = options_from_js(opts)?;
-    let env = endpoint::Env {
-        now_ms: js_sys::Date::now(),
-    };
-    endpoint::prepare(id, &order, &opts, &env)
-        .map(|r| to_js(&r))
-        .map_err(js_error)
+    let env = endpoint::Env { now_ms: js_sys::Date::now(), entropy: entropy()? };
+    endpoint::prepare(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
 }
 
 /// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.
@@ -171,15 +162,74 @@ pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
     body: &str,
 ) -> Result<JsValue, JsValue> {
-    endpoint::parse_response(id, body)
-        .map(|p| to_js(&p))
-        .map_err(js_error)
+    endpoint::parse_response(id, body).map_err(js_error).and_then(|p| to_js(&p))
 }
 
 /// A complete, valid example order for the endpoint.
 #[wasm_bindgen(unchecked_return_type = "Order")]
-pub fn example(
-    #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
+pub fn example(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> Result<JsValue, JsValue> {
+    endpoint::example(id).map_err(js_error).and_then(|v| to_js(&v))
+}
+
+/// 16 bytes from Web Crypto (`globalThis.crypto`, in browsers and in Node 20 alike).
+fn entropy() -> Result<[u8; 16], JsValue> {
+    let crypto: web_sys::Crypto =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))?.unchecked_into();
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Options of `preparePandapon`, and of `prepare` for a PandaPon endpoint.
+#[derive(Tsify, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // exists for its TypeScript declaration; the core reads the options itself
+pub struct PandaponOptions {
+    pub access_key: String,
+    /// Never appears in an error, a log or a preview.
+    pub access_secret: String,
+    /// Sub-account control; sent, not signed.
+    pub user_id: String,
+    /// Epoch milliseconds, a `Date`, or the header's digits; now when absent.
+    #[tsify(optional, type = "number | Date | string")]
+    pub timestamp: Option<String>,
+    /// `milliseconds` (default, as in the doc's example) or `seconds`.
+    #[tsify(optional, type = "\"milliseconds\" | \"seconds\"")]
+    pub timestamp_unit: Option<String>,
+    /// 32 random hex characters from Web Crypto when absent.
+    #[tsify(optional)]
+    pub nonce: Option<String>,
+    /// `https://api.pandapon.com` when absent.
+    #[tsify(optional)]
+    pub base_url: Option<String>,
+}
+
+/// Signs and builds a request for any PandaPon endpoint: JSON body, five signed headers.
+#[wasm_bindgen(js_name = preparePandapon, unchecked_return_type = "PreparedRequest")]
+pub fn prepare_pandapon(
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PandaponOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    endpoint::example(id).map(|v| to_js(&v)).map_err(js_error)
+    let body = from_js(body, "body")?;
+    let opts = options_from_js(opts)?;
+    pandapon::prepare_pandapon(path, &body, &opts, js_sys::Date::now(), &entropy()?)
+        .map_err(js_error)
+        .and_then(|r| to_js(&r))
+}
+
+/// The text PandaPon signs for these options (`accessKey + timestamp + nonce + secret`), the
+/// secret shown as `********`. Pass the `timestamp` and `nonce` of the request you are debugging.
+#[wasm_bindgen(js_name = pandaponStringToSign)]
+pub fn pandapon_string_to_sign(
+    #[wasm_bindgen(unchecked_param_type = "PandaponOptions")] opts: JsValue,
+) -> Result<String, JsValue> {
+    let opts = options_from_js(opts)?;
+    pandapon::pandapon_string_to_sign(&opts, js_sys::Date::now(), &entropy()?).map_err(js_error)
+}
+
+/// Reads any PandaPon response: `code` 200 → `{ ok: true, data }`, else `{ ok: false, error }`.
+#[wasm_bindgen(js_name = parsePandaponResponse, unchecked_return_type = "Parsed<unknown>")]
+pub fn parse_pandapon_response(body: &str) -> Result<JsValue, JsValue> {
+    to_js(&pandapon::parse(body))
 }

@@ -43,10 +43,7 @@ mod tests {
         let xml = r#"<?xml version="1.0"?><r><a>1</a><l><i>x</i><i>y</i></l><e/><t><![CDATA[<&>]]> &amp;</t></r>"#;
         let (name, value) = to_value(xml).unwrap_or_default();
         assert_eq!(name, "r");
-        assert_eq!(
-            value,
-            json!({ "a": "1", "l": { "i": ["x", "y"] }, "e": "", "t": "<&> &" })
-        );
+        assert_eq!(value, json!({ "a": "1", "l": { "i": ["x", "y"] }, "e": "", "t": "<&> &" }));
     }
 
     #[test]

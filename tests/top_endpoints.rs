@@ -19,10 +19,7 @@ fn registry_lists_both_endpoints_and_their_examples_are_clean() {
     assert!(ids.contains(&INTENTION) && ids.contains(&TRADE));
     assert_clean(INTENTION);
     assert_clean(TRADE);
-    assert!(matches!(
-        validate("top:nope", &json!({})),
-        Err(Error::UnknownEndpoint(_))
-    ));
+    assert!(matches!(validate("top:nope", &json!({})), Err(Error::UnknownEndpoint(_))));
 }
 
 #[test]
@@ -30,50 +27,15 @@ fn intention_order_single_field_rules() {
     let cases: &[(&str, Option<Value>, &str, Code)] = &[
         ("/status", Some(json!("OPEN")), "/status", Enum),
         ("/status", Some(json!(1)), "/status", Type),
-        (
-            "/buyer_email",
-            Some(json!("xxx.alibaba.com")),
-            "/buyer_email",
-            Format,
-        ),
+        ("/buyer_email", Some(json!("xxx.alibaba.com")), "/buyer_email", Format),
         ("/currency", Some(json!("usd")), "/currency", Format),
-        (
-            "/buyer_country_code",
-            Some(json!("USA")),
-            "/buyer_country_code",
-            Format,
-        ),
-        (
-            "/buyer_province_code",
-            Some(json!("California")),
-            "/buyer_province_code",
-            Format,
-        ),
+        ("/buyer_country_code", Some(json!("USA")), "/buyer_country_code", Format),
+        ("/buyer_province_code", Some(json!("California")), "/buyer_province_code", Format),
         ("/order_amount", Some(json!(1100)), "/order_amount", Type),
-        (
-            "/order_amount",
-            Some(json!("1,100")),
-            "/order_amount",
-            Format,
-        ),
-        (
-            "/advanced_amount",
-            Some(json!("-3")),
-            "/advanced_amount",
-            Format,
-        ),
-        (
-            "/properties",
-            Some(json!("JSON结构字符串")),
-            "/properties",
-            Format,
-        ),
-        (
-            "/intention_order_id",
-            Some(json!("12345678")),
-            "/intention_order_id",
-            Forbidden,
-        ),
+        ("/order_amount", Some(json!("1,100")), "/order_amount", Format),
+        ("/advanced_amount", Some(json!("-3")), "/advanced_amount", Format),
+        ("/properties", Some(json!("JSON结构字符串")), "/properties", Format),
+        ("/intention_order_id", Some(json!("12345678")), "/intention_order_id", Forbidden),
         (
             "/intention_order_logistics/shipment_method",
             Some(json!("express/air/sea/land:快递/空运/海运/陆运/")),
@@ -122,12 +84,7 @@ fn intention_order_single_field_rules() {
             "/intention_order_logistics/fax/number",
             Format,
         ),
-        (
-            "/intention_order_logistics/mobile",
-            Some(json!("123")),
-            "/intention_order_logistics/mobile",
-            Type,
-        ),
+        ("/intention_order_logistics/mobile", Some(json!("123")), "/intention_order_logistics/mobile", Type),
         (
             "/intention_order_products/0/type",
             Some(json!("Sample/ Customized/Standard")),
@@ -146,12 +103,7 @@ fn intention_order_single_field_rules() {
             "/intention_order_products/0/unit_price",
             Format,
         ),
-        (
-            "/intention_order_products/0/product_id",
-            Some(json!(0)),
-            "/intention_order_products/0/product_id",
-            Range,
-        ),
+        ("/intention_order_products/0/product_id", Some(json!(0)), "/intention_order_products/0/product_id", Range),
         (
             "/intention_order_products/0/product_id",
             Some(json!("12a")),
@@ -170,67 +122,29 @@ fn intention_order_single_field_rules() {
             "/intention_order_products/0/properties",
             Format,
         ),
-        (
-            "/intention_order_products",
-            Some(json!({})),
-            "/intention_order_products",
-            Type,
-        ),
+        ("/intention_order_products", Some(json!({})), "/intention_order_products", Type),
     ];
     for (pointer, value, path, code) in cases {
-        assert_only(
-            INTENTION,
-            &with(INTENTION, pointer, value.clone()),
-            path,
-            *code,
-            E,
-        );
+        assert_only(INTENTION, &with(INTENTION, pointer, value.clone()), path, *code, E);
     }
 }
 
 #[test]
 fn big_ids_are_exact_as_strings() {
-    let order = with(
-        INTENTION,
-        "/intention_order_products/0/product_id",
-        Some(json!("734714573551000000")),
-    );
+    let order = with(INTENTION, "/intention_order_products/0/product_id", Some(json!("734714573551000000")));
     assert!(issues(INTENTION, &order).is_empty());
-    let found = validate(
-        INTENTION,
-        &with(
-            INTENTION,
-            "/intention_order_products/0/product_id",
-            Some(json!(1e17)),
-        ),
-    );
-    let message = found
-        .map(|v| v.issues[0].message.clone())
-        .unwrap_or_default();
+    let found = validate(INTENTION, &with(INTENTION, "/intention_order_products/0/product_id", Some(json!(1e17))));
+    let message = found.map(|v| v.issues[0].message.clone()).unwrap_or_default();
     assert!(message.contains("pass it as a string"), "{message}");
 }
 
 #[test]
 fn delivery_date_type_decides_which_date_is_required() {
     let l = "/intention_order_logistics";
-    let relative_without_duration = with(
-        INTENTION,
-        &format!("{l}/delivery_date_relative_duration"),
-        None,
-    );
-    assert_only(
-        INTENTION,
-        &relative_without_duration,
-        &format!("{l}/delivery_date_relative_duration"),
-        Required,
-        E,
-    );
+    let relative_without_duration = with(INTENTION, &format!("{l}/delivery_date_relative_duration"), None);
+    assert_only(INTENTION, &relative_without_duration, &format!("{l}/delivery_date_relative_duration"), Required, E);
 
-    let mut absolute = with(
-        INTENTION,
-        &format!("{l}/delivery_date_type"),
-        Some(json!("absolute")),
-    );
+    let mut absolute = with(INTENTION, &format!("{l}/delivery_date_type"), Some(json!("absolute")));
     assert_eq!(
         issues(INTENTION, &absolute),
         vec![
@@ -238,46 +152,18 @@ fn delivery_date_type_decides_which_date_is_required() {
             (format!("{l}/delivery_date_relative_duration"), Mismatch, W),
         ]
     );
-    set(
-        &mut absolute,
-        &format!("{l}/delivery_date_relative_duration"),
-        None,
-    );
-    set(
-        &mut absolute,
-        &format!("{l}/delivery_date_absolute_time"),
-        Some(json!("2019-02-30 10:00:00")),
-    );
-    assert_only(
-        INTENTION,
-        &absolute,
-        &format!("{l}/delivery_date_absolute_time"),
-        Format,
-        E,
-    );
-    set(
-        &mut absolute,
-        &format!("{l}/delivery_date_absolute_time"),
-        Some(json!("2019-10-10 10:00:00")),
-    );
+    set(&mut absolute, &format!("{l}/delivery_date_relative_duration"), None);
+    set(&mut absolute, &format!("{l}/delivery_date_absolute_time"), Some(json!("2019-02-30 10:00:00")));
+    assert_only(INTENTION, &absolute, &format!("{l}/delivery_date_absolute_time"), Format, E);
+    set(&mut absolute, &format!("{l}/delivery_date_absolute_time"), Some(json!("2019-10-10 10:00:00")));
     assert!(issues(INTENTION, &absolute).is_empty());
 }
 
 #[test]
 fn intention_amounts_are_checked_as_warnings() {
-    assert_only(
-        INTENTION,
-        &with(INTENTION, "/order_amount", Some(json!("999"))),
-        "/order_amount",
-        Mismatch,
-        W,
-    );
+    assert_only(INTENTION, &with(INTENTION, "/order_amount", Some(json!("999"))), "/order_amount", Mismatch, W);
     // Without the shipping fee is accepted too.
-    assert!(issues(
-        INTENTION,
-        &with(INTENTION, "/order_amount", Some(json!("1000")))
-    )
-    .is_empty());
+    assert!(issues(INTENTION, &with(INTENTION, "/order_amount", Some(json!("1000")))).is_empty());
     let mut over = with(INTENTION, "/advanced_amount", Some(json!("5000")));
     assert_only(INTENTION, &over, "/advanced_amount", Mismatch, W);
     set(&mut over, "/advanced_amount", Some(json!("300")));
@@ -289,18 +175,12 @@ fn unknown_fields_warn_with_the_closest_name_and_are_not_sent() {
     let order = with(INTENTION, "/buyer_emial", Some(json!("a@b.com")));
     let v = validate(INTENTION, &order).ok();
     let issue = v.as_ref().map(|v| &v.issues[0]);
-    assert_eq!(
-        issue.map(|i| (i.path.as_str(), i.code, i.severity)),
-        Some(("/buyer_emial", UnknownField, W))
-    );
+    assert_eq!(issue.map(|i| (i.path.as_str(), i.code, i.severity)), Some(("/buyer_emial", UnknownField, W)));
     assert!(issue.is_some_and(|i| i.message.contains("did you mean `buyer_email`?")));
     assert_eq!(v.map(|v| v.ok), Some(true));
 
-    let req = prepare(INTENTION, &order, &opts(), &Env { now_ms: 0.0 }).ok();
-    let sent = req
-        .as_ref()
-        .map(|r| sent_param(&r.body, "intention_order"))
-        .unwrap_or_default();
+    let req = prepare(INTENTION, &order, &opts(), &env()).ok();
+    let sent = req.as_ref().map(|r| sent_param(&r.body, "intention_order")).unwrap_or_default();
     assert!(sent.get("buyer_emial").is_none() && sent.get("buyer_email").is_some());
     assert_eq!(req.map(|r| r.warnings.len()), Some(1));
 }
@@ -329,25 +209,14 @@ fn trade_required_fields() {
         "/sub_orders/0/stock_unit",
     ] {
         let found = issues(TRADE, &with(TRADE, pointer, None));
+        assert!(found.contains(&(pointer.to_string(), Required, E)), "{pointer}: {found:?}");
         assert!(
-            found.contains(&(pointer.to_string(), Required, E)),
-            "{pointer}: {found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .all(|(_, _, s)| *s == W || found.iter().filter(|(_, _, s)| *s == E).count() == 1),
+            found.iter().all(|(_, _, s)| *s == W || found.iter().filter(|(_, _, s)| *s == E).count() == 1),
             "{pointer}: {found:?}"
         );
     }
     // null counts as missing.
-    assert!(
-        issues(TRADE, &with(TRADE, "/shop_id", Some(Value::Null))).contains(&(
-            "/shop_id".into(),
-            Required,
-            E
-        ))
-    );
+    assert!(issues(TRADE, &with(TRADE, "/shop_id", Some(Value::Null))).contains(&("/shop_id".into(), Required, E)));
     // delivery itself is optional.
     assert!(issues(TRADE, &with(TRADE, "/delivery", None)).is_empty());
 }
@@ -356,136 +225,50 @@ fn trade_required_fields() {
 fn trade_single_field_rules() {
     let cases: &[(&str, Value, &str, Code)] = &[
         ("/pay_time", json!("2018-01-25"), "/pay_time", Format),
-        (
-            "/pay_time",
-            json!("2019-02-29 10:00:00"),
-            "/pay_time",
-            Format,
-        ),
+        ("/pay_time", json!("2019-02-29 10:00:00"), "/pay_time", Format),
         ("/shop_id", json!(10021), "/shop_id", Type),
         ("/sub_orders", json!([]), "/sub_orders", Length),
-        (
-            "/delivery/delivery_geo",
-            json!("120"),
-            "/delivery/delivery_geo",
-            Format,
-        ),
-        (
-            "/delivery/delivery_geo",
-            json!("190,30"),
-            "/delivery/delivery_geo",
-            Format,
-        ),
-        (
-            "/delivery/delivery_geo",
-            json!("120,-91"),
-            "/delivery/delivery_geo",
-            Format,
-        ),
-        (
-            "/delivery/privacy_phone_flag",
-            json!(2),
-            "/delivery/privacy_phone_flag",
-            Enum,
-        ),
-        (
-            "/delivery/privacy_phone_flag",
-            json!("0"),
-            "/delivery/privacy_phone_flag",
-            Type,
-        ),
-        (
-            "/delivery/delivery_start_time",
-            json!("2018-01-25T17:00:00"),
-            "/delivery/delivery_start_time",
-            Format,
-        ),
-        (
-            "/sub_orders/0/sale_stock_quantity",
-            json!("750g"),
-            "/sub_orders/0/sale_stock_quantity",
-            Format,
-        ),
-        (
-            "/sub_orders/0/sale_stock_quantity",
-            json!(750),
-            "/sub_orders/0/sale_stock_quantity",
-            Type,
-        ),
-        (
-            "/sub_orders/0/handling",
-            json!("true"),
-            "/sub_orders/0/handling",
-            Type,
-        ),
-        (
-            "/sub_orders/0/sale_quantity",
-            json!(0),
-            "/sub_orders/0/sale_quantity",
-            Range,
-        ),
+        ("/delivery/delivery_geo", json!("120"), "/delivery/delivery_geo", Format),
+        ("/delivery/delivery_geo", json!("190,30"), "/delivery/delivery_geo", Format),
+        ("/delivery/delivery_geo", json!("120,-91"), "/delivery/delivery_geo", Format),
+        ("/delivery/privacy_phone_flag", json!(2), "/delivery/privacy_phone_flag", Enum),
+        ("/delivery/privacy_phone_flag", json!("0"), "/delivery/privacy_phone_flag", Type),
+        ("/delivery/delivery_start_time", json!("2018-01-25T17:00:00"), "/delivery/delivery_start_time", Format),
+        ("/sub_orders/0/sale_stock_quantity", json!("750g"), "/sub_orders/0/sale_stock_quantity", Format),
+        ("/sub_orders/0/sale_stock_quantity", json!(750), "/sub_orders/0/sale_stock_quantity", Type),
+        ("/sub_orders/0/handling", json!("true"), "/sub_orders/0/handling", Type),
+        ("/sub_orders/0/sale_quantity", json!(0), "/sub_orders/0/sale_quantity", Range),
     ];
     for (pointer, value, path, code) in cases {
-        assert_only(
-            TRADE,
-            &with(TRADE, pointer, Some(value.clone())),
-            path,
-            *code,
-            E,
-        );
+        assert_only(TRADE, &with(TRADE, pointer, Some(value.clone())), path, *code, E);
     }
 }
 
 #[test]
 fn fees_are_non_negative_whole_fen() {
-    for (value, code) in [
-        (json!(-1), Range),
-        (json!(1.5), Type),
-        (json!("100"), Type),
-        (json!(9007199254740993_u64), Precision),
-    ] {
-        let found = issues(
-            TRADE,
-            &with(TRADE, "/delivery/delivery_fee", Some(value.clone())),
-        );
-        assert!(
-            found.contains(&("/delivery/delivery_fee".into(), code, E)),
-            "{value}: {found:?}"
-        );
+    for (value, code) in
+        [(json!(-1), Range), (json!(1.5), Type), (json!("100"), Type), (json!(9007199254740993_u64), Precision)]
+    {
+        let found = issues(TRADE, &with(TRADE, "/delivery/delivery_fee", Some(value.clone())));
+        assert!(found.contains(&("/delivery/delivery_fee".into(), code, E)), "{value}: {found:?}");
     }
 }
 
 #[test]
 fn pay_fee_formulas_are_errors() {
     // Order: pay = origin − discount + delivery fee.
-    assert_only(
-        TRADE,
-        &with(TRADE, "/pay_fee", Some(json!(150))),
-        "/pay_fee",
-        Mismatch,
-        E,
-    );
+    assert_only(TRADE, &with(TRADE, "/pay_fee", Some(json!(150))), "/pay_fee", Mismatch, E);
     let mut with_fee = with(TRADE, "/delivery/delivery_fee", Some(json!(500)));
     assert_only(TRADE, &with_fee, "/pay_fee", Mismatch, E);
     set(&mut with_fee, "/pay_fee", Some(json!(600)));
     assert!(issues(TRADE, &with_fee).is_empty());
     // Sub-order: pay = origin − discount.
-    assert_only(
-        TRADE,
-        &with(TRADE, "/sub_orders/0/pay_fee", Some(json!(200))),
-        "/sub_orders/0/pay_fee",
-        Mismatch,
-        E,
-    );
+    assert_only(TRADE, &with(TRADE, "/sub_orders/0/pay_fee", Some(json!(200))), "/sub_orders/0/pay_fee", Mismatch, E);
 }
 
 #[test]
 fn delivery_window_must_not_end_before_it_starts() {
-    let order = with(
-        TRADE,
-        "/delivery/delivery_end_time",
-        Some(json!("2018-01-25 16:59:59")),
-    );
+    let order = with(TRADE, "/delivery/delivery_end_time", Some(json!("2018-01-25 16:59:59")));
     assert_only(TRADE, &order, "/delivery/delivery_end_time", Mismatch, E);
 }
 
@@ -499,10 +282,7 @@ fn sub_order_ids_are_unique() {
     // The second copy also makes the trade's origin_fee disagree with the sum: a warning.
     assert_eq!(
         issues(TRADE, &order),
-        vec![
-            ("/sub_orders/1/out_order_id".into(), Duplicate, E),
-            ("/origin_fee".into(), Mismatch, W)
-        ]
+        vec![("/sub_orders/1/out_order_id".into(), Duplicate, E), ("/origin_fee".into(), Mismatch, W)]
     );
 }
 
@@ -525,10 +305,7 @@ fn ten_faults_are_all_reported() {
         ("/discount_fee", Some(json!(-1))),
         ("/delivery/delivery_geo", Some(json!("east"))),
         ("/delivery/privacy_phone_flag", Some(json!(3))),
-        (
-            "/delivery/delivery_end_time",
-            Some(json!("2018-01-25 16:00:00")),
-        ),
+        ("/delivery/delivery_end_time", Some(json!("2018-01-25 16:00:00"))),
         ("/sub_orders/0/sku_code", None),
         ("/sub_orders/0/sale_stock_quantity", Some(json!("lots"))),
         ("/sub_orders/0/pay_fee", Some(json!(1))),
@@ -536,11 +313,7 @@ fn ten_faults_are_all_reported() {
     ] {
         set(&mut order, pointer, value);
     }
-    let errors: Vec<String> = issues(TRADE, &order)
-        .into_iter()
-        .filter(|i| i.2 == E)
-        .map(|i| i.0)
-        .collect();
+    let errors: Vec<String> = issues(TRADE, &order).into_iter().filter(|i| i.2 == E).map(|i| i.0).collect();
     assert_eq!(errors.len(), 10, "{errors:?}");
 }
 
@@ -579,18 +352,12 @@ fn percent_decode(text: &str) -> String {
 fn prepare_sends_the_order_as_its_business_parameter_unchanged() {
     for (id, param) in [(INTENTION, "intention_order"), (TRADE, "trade")] {
         let order = valid_example(id);
-        let req = prepare(id, &order, &opts(), &Env { now_ms: 0.0 }).ok();
-        assert_eq!(
-            req.as_ref().map(|r| sent_param(&r.body, param)),
-            Some(order.clone()),
-            "{id}"
-        );
+        let req = prepare(id, &order, &opts(), &env()).ok();
+        assert_eq!(req.as_ref().map(|r| sent_param(&r.body, param)), Some(order.clone()), "{id}");
         assert!(req.is_some_and(|r| r.warnings.is_empty()));
     }
     let bad = with(TRADE, "/shop_id", None);
-    assert!(
-        matches!(prepare(TRADE, &bad, &opts(), &Env { now_ms: 0.0 }), Err(Error::Validation(v)) if v.len() == 1)
-    );
+    assert!(matches!(prepare(TRADE, &bad, &opts(), &env()), Err(Error::Validation(v)) if v.len() == 1));
 }
 
 // The doc's own response examples, as printed (XML), and their JSON equivalents.
@@ -614,16 +381,9 @@ fn doc_response_examples_parse() {
         ERROR_XML,
         r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数"}}"#,
     ] {
-        let Ok(Parsed::Err(e)) = parse_response(TRADE, body) else {
-            panic!("expected an error for {body}")
-        };
+        let Ok(Parsed::Err(e)) = parse_response(TRADE, body) else { panic!("expected an error for {body}") };
         assert_eq!(
-            (
-                e.code.as_str(),
-                e.sub_code.as_deref(),
-                e.sub_msg.as_deref(),
-                e.retryable
-            ),
+            (e.code.as_str(), e.sub_code.as_deref(), e.sub_msg.as_deref(), e.retryable),
             ("50", Some("isv.invalid-parameter"), Some("非法参数"), false)
         );
     }
@@ -631,9 +391,7 @@ fn doc_response_examples_parse() {
 
 #[test]
 fn trade_response_is_typed_from_xml_and_json() {
-    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, TRADE_XML) else {
-        panic!("XML example did not parse")
-    };
+    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, TRADE_XML) else { panic!("XML example did not parse") };
     let trade = &data["trade"];
     assert_eq!(data["success"], json!(true));
     assert_eq!(trade["origin_fee"], json!(1000));
@@ -650,19 +408,14 @@ fn trade_response_is_typed_from_xml_and_json() {
         panic!("JSON did not parse")
     };
     assert_eq!(data["success"], json!(true));
-    assert_eq!(
-        data["trade"]["sub_orders"],
-        json!([{ "pay_fee": 200 }, { "pay_fee": 1 }])
-    );
+    assert_eq!(data["trade"]["sub_orders"], json!([{ "pay_fee": 200 }, { "pay_fee": 1 }]));
 }
 
 #[test]
 fn a_trade_not_created_is_an_error() {
     let body = json!({ "alibaba_wdk_trade_order_create_response": { "result": {
         "success": false, "error_code": "STOCK_NOT_ENOUGH", "error_msg": "库存不足" }, "request_id": "r2" } });
-    let Ok(Parsed::Err(e)) = parse_response(TRADE, &body.to_string()) else {
-        panic!("expected an error")
-    };
+    let Ok(Parsed::Err(e)) = parse_response(TRADE, &body.to_string()) else { panic!("expected an error") };
     assert_eq!(
         (e.code.as_str(), e.message.as_str(), e.request_id.as_deref()),
         ("STOCK_NOT_ENOUGH", "库存不足", Some("r2"))
@@ -677,9 +430,6 @@ fn malformed_responses_are_parse_errors() {
         "<alibaba_intention_order_save_response/>",
         r#"{"alibaba_intention_order_save_response":{}}"#,
     ] {
-        assert!(
-            matches!(parse_response(INTENTION, body), Ok(Parsed::Err(ref e)) if e.code == "parse"),
-            "{body}"
-        );
+        assert!(matches!(parse_response(INTENTION, body), Ok(Parsed::Err(ref e)) if e.code == "parse"), "{body}");
     }
 }

@@ -1,3 +1,4 @@
 //! One module per provider: its models, rules, builder and response parser side by side.
 
+pub mod pandapon;
 pub mod top;

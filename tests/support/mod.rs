@@ -37,12 +37,7 @@ pub fn set(order: &mut Value, pointer: &str, value: Option<Value>) {
 
 pub fn issues(id: &str, order: &Value) -> Vec<(String, Code, Severity)> {
     validate(id, order)
-        .map(|v| {
-            v.issues
-                .into_iter()
-                .map(|i| (i.path, i.code, i.severity))
-                .collect()
-        })
+        .map(|v| v.issues.into_iter().map(|i| (i.path, i.code, i.severity)).collect())
         .unwrap_or_default()
 }
 
@@ -50,14 +45,15 @@ pub fn issues(id: &str, order: &Value) -> Vec<(String, Code, Severity)> {
 #[track_caller]
 pub fn assert_only(id: &str, order: &Value, path: &str, code: Code, severity: Severity) {
     let found = issues(id, order);
-    assert_eq!(
-        found,
-        vec![(path.to_string(), code, severity)],
-        "order: {order}"
-    );
+    assert_eq!(found, vec![(path.to_string(), code, severity)], "order: {order}");
 }
 
 pub fn assert_clean(id: &str) {
     let found = issues(id, &valid_example(id));
     assert!(found.is_empty(), "{id} example has issues: {found:?}");
+}
+
+/// A fixed clock and fixed entropy: requests reproduce byte for byte.
+pub fn env() -> ordercraft::endpoint::Env {
+    ordercraft::endpoint::Env { now_ms: 1_715_669_977_082.0, entropy: [0x5a; 16] }
 }

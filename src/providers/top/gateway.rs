@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::form::encode_pairs;
 use crate::issue::{Code, Issues, Path};
 use crate::options::Options;
-use crate::request::{Headers, PreparedRequest};
+use crate::request::{Headers, PreparedRequest, Signing, MASK};
 use crate::time::DateTime;
 
 /// TOP's documented production gateway (overseas: `https://api.taobao.com/router/rest`).
@@ -75,17 +75,8 @@ pub struct TopOptions<'a> {
     pub target_app_key: Option<&'a str>,
 }
 
-pub const OPTION_NAMES: [&str; 9] = [
-    "appKey",
-    "appSecret",
-    "session",
-    "signMethod",
-    "timestamp",
-    "gateway",
-    "simplify",
-    "partnerId",
-    "targetAppKey",
-];
+pub const OPTION_NAMES: [&str; 9] =
+    ["appKey", "appSecret", "session", "signMethod", "timestamp", "gateway", "simplify", "partnerId", "targetAppKey"];
 
 impl<'a> TopOptions<'a> {
     /// `now_ms` is the clock reading used when `opts.timestamp` is not given.
@@ -93,35 +84,21 @@ impl<'a> TopOptions<'a> {
         let o = Options::read(opts, "opts", &OPTION_NAMES)?;
         let sign_method = match o.text("signMethod")? {
             None => SignMethod::Md5,
-            Some(name) => SignMethod::parse(name).ok_or_else(|| {
-                o.error(
-                    "signMethod",
-                    "expected \"md5\", \"hmac\" or \"hmac-sha256\"",
-                )
-            })?,
+            Some(name) => SignMethod::parse(name)
+                .ok_or_else(|| o.error("signMethod", "expected \"md5\", \"hmac\" or \"hmac-sha256\""))?,
         };
         let timestamp = match o.get("timestamp") {
-            None => gmt8_timestamp(now_ms)
-                .ok_or_else(|| o.error("timestamp", "the clock gave no usable time"))?,
-            Some(Value::String(text)) => {
-                DateTime::parse(text).map(|t| t.format()).ok_or_else(|| {
-                    o.error(
-                        "timestamp",
-                        "expected a real date and time as \"yyyy-MM-dd HH:mm:ss\" (GMT+8)",
-                    )
-                })?
-            }
+            None => gmt8_timestamp(now_ms).ok_or_else(|| o.error("timestamp", "the clock gave no usable time"))?,
+            Some(Value::String(text)) => DateTime::parse(text).map(|t| t.format()).ok_or_else(|| {
+                o.error("timestamp", "expected a real date and time as \"yyyy-MM-dd HH:mm:ss\" (GMT+8)")
+            })?,
             Some(Value::Number(n)) => n.as_f64().and_then(gmt8_timestamp).ok_or_else(|| {
-                o.error(
-                    "timestamp",
-                    "expected whole epoch milliseconds within the years 1000 to 9999",
-                )
+                o.error("timestamp", "expected whole epoch milliseconds within the years 1000 to 9999")
             })?,
             Some(_) => {
-                return Err(o.error(
-                    "timestamp",
-                    "expected a \"yyyy-MM-dd HH:mm:ss\" string, a Date or epoch milliseconds",
-                ))
+                return Err(
+                    o.error("timestamp", "expected a \"yyyy-MM-dd HH:mm:ss\" string, a Date or epoch milliseconds")
+                )
             }
         };
         let gateway = o.text("gateway")?.unwrap_or(DEFAULT_GATEWAY);
@@ -158,9 +135,7 @@ pub fn parameter_text(value: &Value) -> Option<String> {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
         Value::String(s) => Some(s.clone()),
-        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
-            Some(value.to_string())
-        }
+        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => Some(value.to_string()),
     }
 }
 
@@ -169,18 +144,10 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
     let map = match params {
         Value::Null => return Ok(Vec::new()),
         Value::Object(map) => map,
-        _ => {
-            return Err(Error::argument(
-                "params",
-                "expected an object of business parameters",
-            ))
-        }
+        _ => return Err(Error::argument("params", "expected an object of business parameters")),
     };
     let mut issues = Issues::default();
-    for name in map
-        .keys()
-        .filter(|n| SYSTEM_PARAMETERS.contains(&n.as_str()))
-    {
+    for name in map.keys().filter(|n| SYSTEM_PARAMETERS.contains(&n.as_str())) {
         issues.error(
             &Path::Root.key(name),
             Code::Reserved,
@@ -190,19 +157,13 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    Ok(map
-        .iter()
-        .filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?)))
-        .collect())
+    Ok(map.iter().filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?))).collect())
 }
 
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,
 /// each `name` followed by `value`.
 pub fn string_to_sign(params: &[(String, String)]) -> String {
-    let mut signed: Vec<&(String, String)> = params
-        .iter()
-        .filter(|(k, v)| k != "sign" && !v.is_empty())
-        .collect();
+    let mut signed: Vec<&(String, String)> = params.iter().filter(|(k, v)| k != "sign" && !v.is_empty()).collect();
     signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut out = String::with_capacity(signed.iter().map(|(k, v)| k.len() + v.len()).sum());
     for (k, v) in signed {
@@ -213,7 +174,10 @@ pub fn string_to_sign(params: &[(String, String)]) -> String {
 }
 
 pub fn sign(params: &[(String, String)], secret: &str, method: SignMethod) -> String {
-    let text = string_to_sign(params);
+    sign_text(&string_to_sign(params), secret, method)
+}
+
+fn sign_text(text: &str, secret: &str, method: SignMethod) -> String {
     match method {
         SignMethod::Md5 => md5_upper_hex(&[secret.as_bytes(), text.as_bytes(), secret.as_bytes()]),
         SignMethod::Hmac => hmac_md5_upper_hex(secret.as_bytes(), text.as_bytes()),
@@ -221,29 +185,31 @@ pub fn sign(params: &[(String, String)], secret: &str, method: SignMethod) -> St
     }
 }
 
+/// What was hashed, the secret masked: md5 wraps the text in the secret, the HMACs key with it.
+fn signing(params: &[(String, String)], secret: &str, method: SignMethod) -> Signing {
+    let text = string_to_sign(params);
+    let signature = sign_text(&text, secret, method);
+    let string_to_sign = match method {
+        SignMethod::Md5 => format!("{MASK}{text}{MASK}"),
+        SignMethod::Hmac | SignMethod::HmacSha256 => text,
+    };
+    Signing { string_to_sign, signature }
+}
+
 /// Checks a TOP method name: dotted lower-case words such as `alibaba.wdk.trade.order.create`.
 pub fn check_method(method: &str) -> Result<(), Error> {
     let ok = !method.is_empty()
-        && method
-            .split('.')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        && method.split('.').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
     if ok {
         Ok(())
     } else {
-        Err(Error::argument(
-            "method",
-            "expected a TOP method name such as \"alibaba.wdk.trade.order.create\"",
-        ))
+        Err(Error::argument("method", "expected a TOP method name such as \"alibaba.wdk.trade.order.create\""))
     }
 }
 
 /// Builds the signed form POST for `method` with these business parameters. Every parameter,
 /// system ones included, travels in the body (none in the URL, where proxies log them).
-pub fn prepare(
-    method: &str,
-    business: Vec<(String, String)>,
-    opts: &TopOptions,
-) -> Result<PreparedRequest, Error> {
+pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions) -> Result<PreparedRequest, Error> {
     check_method(method)?;
     let mut params = business;
     let mut system = |name: &str, value: Option<&str>| {
@@ -262,15 +228,11 @@ pub fn prepare(
     system("partner_id", opts.partner_id);
     system("target_app_key", opts.target_app_key);
     params.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let signature = sign(&params, opts.app_secret, opts.sign_method);
-    params.push(("sign".to_string(), signature));
+    let signing = signing(&params, opts.app_secret, opts.sign_method);
+    params.push(("sign".to_string(), signing.signature.clone()));
     let body = encode_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let headers = Headers(vec![("Content-Type", CONTENT_TYPE.to_string())]);
-    Ok(PreparedRequest::post(
-        opts.gateway.to_string(),
-        headers,
-        body,
-    ))
+    Ok(PreparedRequest::post(opts.gateway.to_string(), headers, body, signing))
 }
 
 #[cfg(test)]
@@ -279,21 +241,12 @@ mod tests {
     use serde_json::json;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
     fn string_to_sign_sorts_by_bytes_and_skips_sign_and_empty() {
-        let p = pairs(&[
-            ("b", "2"),
-            ("a", "1"),
-            ("sign", "X"),
-            ("empty", ""),
-            ("B", "3"),
-            ("a_b", "4"),
-        ]);
+        let p = pairs(&[("b", "2"), ("a", "1"), ("sign", "X"), ("empty", ""), ("B", "3"), ("a_b", "4")]);
         // Byte order: upper case before lower case, `a` before `a_b` before `b`.
         assert_eq!(string_to_sign(&p), "B3a1a_b4b2");
     }
@@ -313,10 +266,7 @@ mod tests {
             ("fields", "num_iid,title,nick,price,num"),
             ("num_iid", "11223344"),
         ]);
-        assert_eq!(
-            sign(&p, "helloworld", SignMethod::Md5),
-            "66987CB115214E59E6EC978214934FB8"
-        );
+        assert_eq!(sign(&p, "helloworld", SignMethod::Md5), "66987CB115214E59E6EC978214934FB8");
     }
 
     #[test]
@@ -332,53 +282,27 @@ mod tests {
     #[test]
     fn options_reject_bad_timestamps_and_methods() {
         for (opts, argument) in [
-            (
-                json!({ "appKey": "k", "appSecret": "s", "timestamp": "2019-02-30 10:00:00" }),
-                "opts.timestamp",
-            ),
-            (
-                json!({ "appKey": "k", "appSecret": "s", "timestamp": 1.5 }),
-                "opts.timestamp",
-            ),
-            (
-                json!({ "appKey": "k", "appSecret": "s", "signMethod": "sha1" }),
-                "opts.signMethod",
-            ),
+            (json!({ "appKey": "k", "appSecret": "s", "timestamp": "2019-02-30 10:00:00" }), "opts.timestamp"),
+            (json!({ "appKey": "k", "appSecret": "s", "timestamp": 1.5 }), "opts.timestamp"),
+            (json!({ "appKey": "k", "appSecret": "s", "signMethod": "sha1" }), "opts.signMethod"),
             (json!({ "appKey": "k" }), "opts.appSecret"),
-            (
-                json!({ "appKey": "k", "appSecret": "s", "gateway": "ftp://x" }),
-                "opts.gateway",
-            ),
+            (json!({ "appKey": "k", "appSecret": "s", "gateway": "ftp://x" }), "opts.gateway"),
         ] {
             let err = TopOptions::read(&opts, 0.0).err();
-            assert!(
-                matches!(err, Some(Error::Argument { argument: ref a, .. }) if a == argument),
-                "{opts}"
-            );
+            assert!(matches!(err, Some(Error::Argument { argument: ref a, .. }) if a == argument), "{opts}");
         }
     }
 
     #[test]
     fn business_parameters_refuse_system_names_and_drop_empty() {
         let err = business_parameters(&json!({ "sign": "x", "app_key": "y", "ok": 1 })).err();
-        let Some(Error::Validation(issues)) = err else {
-            panic!("expected validation error")
-        };
+        let Some(Error::Validation(issues)) = err else { panic!("expected validation error") };
         let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["/sign", "/app_key"]);
         assert!(issues.iter().all(|i| i.code == Code::Reserved));
 
-        let p = business_parameters(
-            &json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }),
-        );
-        assert_eq!(
-            p.ok(),
-            Some(pairs(&[
-                ("c", r#"{"x":[1,"二"]}"#),
-                ("d", "true"),
-                ("e", "0.5")
-            ]))
-        );
+        let p = business_parameters(&json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }));
+        assert_eq!(p.ok(), Some(pairs(&[("c", r#"{"x":[1,"二"]}"#), ("d", "true"), ("e", "0.5")])));
     }
 
     #[test]
@@ -388,10 +312,7 @@ mod tests {
         let req = o.and_then(|o| {
             prepare(
                 "taobao.item.seller.get",
-                pairs(&[
-                    ("fields", "num_iid,title,nick,price,num"),
-                    ("num_iid", "11223344"),
-                ]),
+                pairs(&[("fields", "num_iid,title,nick,price,num"), ("num_iid", "11223344")]),
                 &o,
             )
         });

@@ -23,11 +23,7 @@ use crate::validate::is_decimal_text;
 /// ISO 3166-2 subdivision part: 1–3 upper-case letters or digits (`CA`, `NY`, `11`).
 pub static PROVINCE_CODE: TextCheck = TextCheck {
     name: "province_code",
-    check: |t| {
-        (1..=3).contains(&t.len())
-            && t.bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    },
+    check: |t| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
     expected: "a province/state code of 1 to 3 upper-case letters or digits, such as CA",
 };
 
@@ -37,9 +33,7 @@ pub static PHONE_PART: TextCheck = TextCheck {
     check: |t| {
         let digits = t.strip_prefix('+').unwrap_or(t);
         digits.bytes().any(|b| b.is_ascii_digit())
-            && digits
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
     },
     expected: "digits (spaces, hyphens and a leading + allowed)",
 };
@@ -166,10 +160,7 @@ fn delivery_date_rules(logistics: &Value, path: &Path, issues: &mut Issues) {
         Some("relative" | "relative_balance") => (RELATIVE, ABSOLUTE),
         _ => return,
     };
-    let kind = logistics
-        .get("delivery_date_type")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
+    let kind = logistics.get("delivery_date_type").and_then(Value::as_str).unwrap_or_default();
     if logistics.get(needed).is_none_or(Value::is_null) {
         issues.error(
             &path.key(needed),
@@ -190,9 +181,7 @@ fn delivery_date_rules(logistics: &Value, path: &Path, issues: &mut Issues) {
 /// `order_amount` (with or without the shipping fee), and the advance against the total.
 fn amount_rules(order: &Value, issues: &mut Issues) {
     let decimal = |v: Option<&Value>| {
-        v.and_then(Value::as_str)
-            .filter(|s| is_decimal_text(s, false))
-            .and_then(|s| s.parse::<f64>().ok())
+        v.and_then(Value::as_str).filter(|s| is_decimal_text(s, false)).and_then(|s| s.parse::<f64>().ok())
     };
     let Some(total) = decimal(order.get("order_amount")) else {
         return;
@@ -205,23 +194,15 @@ fn amount_rules(order: &Value, issues: &mut Issues) {
             format!("`advanced_amount` ({advance}) is more than `order_amount` ({total})"),
         );
     }
-    let Some(products) = order
-        .get("intention_order_products")
-        .and_then(Value::as_array)
-        .filter(|p| !p.is_empty())
+    let Some(products) = order.get("intention_order_products").and_then(Value::as_array).filter(|p| !p.is_empty())
     else {
         return;
     };
-    let lines: Option<Vec<f64>> = products
-        .iter()
-        .map(|p| Some(decimal(p.get("quantity"))? * decimal(p.get("unit_price"))?))
-        .collect();
+    let lines: Option<Vec<f64>> =
+        products.iter().map(|p| Some(decimal(p.get("quantity"))? * decimal(p.get("unit_price"))?)).collect();
     let Some(lines) = lines else { return };
     let goods: f64 = lines.iter().sum();
-    let shipping = order
-        .get("intention_order_logistics")
-        .and_then(|l| decimal(l.get("shipment_fee")))
-        .unwrap_or(0.0);
+    let shipping = order.get("intention_order_logistics").and_then(|l| decimal(l.get("shipment_fee"))).unwrap_or(0.0);
     let close = |a: f64, b: f64| (a - b).abs() < 0.005;
     if !close(total, goods) && !close(total, goods + shipping) {
         issues.warning(

@@ -14,7 +14,6 @@ use crate::normalize::normalize;
 use crate::request::PreparedRequest;
 use crate::response::{Parsed, ResponseError};
 use crate::schema::Schema;
-use crate::validate::Sendable;
 
 pub use gateway::{SignMethod, TopOptions};
 
@@ -75,19 +74,8 @@ pub const TRADE_ORDER_CREATE: Endpoint = Endpoint {
 };
 
 /// `prepare` for a TOP order endpoint: the order, known fields only, as the JSON text of its parameter.
-pub fn prepare_order(
-    method: &OrderMethod,
-    schema: &Schema,
-    order: &Value,
-    opts: &Value,
-    now_ms: f64,
-) -> Result<PreparedRequest, Error> {
+pub fn prepare_order(method: &OrderMethod, json: String, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
     let opts = TopOptions::read(opts, now_ms)?;
-    let json = serde_json::to_string(&Sendable {
-        value: order,
-        schema,
-    })
-    .map_err(|e| Error::argument("order", format!("could not be written as JSON ({e})")))?;
     gateway::prepare(method.method, vec![(method.param.to_string(), json)], &opts)
 }
 
@@ -96,43 +84,29 @@ pub fn prepare_order(
 pub fn parse_order_response(method: &OrderMethod, body: &str) -> Parsed<Value> {
     let parsed = if body.trim_start().starts_with('<') {
         match crate::xml::to_value(body) {
-            Ok((root, value)) => response::from_value(
-                method.method,
-                Value::Object([(root, value)].into_iter().collect()),
-            ),
-            Err(e) => Parsed::Err(ResponseError::parse(format!(
-                "the TOP response is not well-formed XML ({e})"
-            ))),
+            Ok((root, value)) => {
+                response::from_value(method.method, Value::Object([(root, value)].into_iter().collect()))
+            }
+            Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not well-formed XML ({e})"))),
         }
     } else {
         response::parse(method.method, body)
     };
-    let Parsed::Ok { data, request_id } = parsed else {
+    let Parsed::Ok { data, request_id, .. } = parsed else {
         return parsed;
     };
     let Some(inner) = data.get(method.response_field).cloned() else {
-        return Parsed::Err(ResponseError::parse(format!(
-            "the response has no `{}`",
-            method.response_field
-        )));
+        return Parsed::Err(ResponseError::parse(format!("the response has no `{}`", method.response_field)));
     };
     let data = normalize(inner, method.response);
     match (method.business_failure)(&data) {
-        Some(error) => Parsed::Err(ResponseError {
-            request_id,
-            ..error
-        }),
-        None => Parsed::Ok { data, request_id },
+        Some(error) => Parsed::Err(ResponseError { request_id, ..error }),
+        None => Parsed::Ok { data, request_id, failures: Vec::new() },
     }
 }
 
 /// `prepareTop(method, params, opts)`: any TOP method, signed, as a form POST.
-pub fn prepare_top(
-    method: &str,
-    params: &Value,
-    opts: &Value,
-    now_ms: f64,
-) -> Result<PreparedRequest, Error> {
+pub fn prepare_top(method: &str, params: &Value, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
     let opts = TopOptions::read(opts, now_ms)?;
     gateway::prepare(method, gateway::business_parameters(params)?, &opts)
 }
@@ -146,12 +120,8 @@ pub fn top_string_to_sign(params: &Value) -> Result<String, Error> {
 pub fn top_sign(params: &Value, secret: &str, sign_method: Option<&str>) -> Result<String, Error> {
     let method = match sign_method {
         None | Some("") => SignMethod::Md5,
-        Some(name) => SignMethod::parse(name).ok_or_else(|| {
-            Error::argument(
-                "signMethod",
-                "expected \"md5\", \"hmac\" or \"hmac-sha256\"",
-            )
-        })?,
+        Some(name) => SignMethod::parse(name)
+            .ok_or_else(|| Error::argument("signMethod", "expected \"md5\", \"hmac\" or \"hmac-sha256\""))?,
     };
     Ok(gateway::sign(&all_parameters(params)?, secret, method))
 }
@@ -159,14 +129,10 @@ pub fn top_sign(params: &Value, secret: &str, sign_method: Option<&str>) -> Resu
 /// Parameters to sign as given, system parameters allowed.
 fn all_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
     match params {
-        Value::Object(map) => Ok(map
-            .iter()
-            .filter_map(|(k, v)| Some((k.clone(), gateway::parameter_text(v)?)))
-            .collect()),
-        _ => Err(Error::argument(
-            "params",
-            "expected an object of parameters",
-        )),
+        Value::Object(map) => {
+            Ok(map.iter().filter_map(|(k, v)| Some((k.clone(), gateway::parameter_text(v)?))).collect())
+        }
+        _ => Err(Error::argument("params", "expected an object of parameters")),
     }
 }
 

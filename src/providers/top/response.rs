@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::normalize::js_safe;
 use crate::response::{Parsed, ResponseError};
 
 /// TOP's codes that are worth retrying: 7 "App Call Limited" (after the wait it names) and
@@ -19,18 +20,14 @@ pub fn response_key(method: &str) -> String {
 pub fn parse(method: &str, body: &str) -> Parsed<Value> {
     match serde_json::from_str::<Value>(body) {
         Ok(value) => from_value(method, value),
-        Err(e) => Parsed::Err(ResponseError::parse(format!(
-            "the TOP response is not JSON ({e})"
-        ))),
+        Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not JSON ({e})"))),
     }
 }
 
 /// Reads a TOP response already turned into a JSON value (from JSON or from XML).
 pub fn from_value(method: &str, value: Value) -> Parsed<Value> {
     let Value::Object(mut root) = value else {
-        return Parsed::Err(ResponseError::parse(
-            "the TOP response is not a JSON object",
-        ));
+        return Parsed::Err(ResponseError::parse("the TOP response is not a JSON object"));
     };
     if let Some(Value::Object(error)) = root.get("error_response") {
         return Parsed::Err(gateway_error(error));
@@ -39,14 +36,9 @@ pub fn from_value(method: &str, value: Value) -> Parsed<Value> {
     match root.remove(&key) {
         Some(Value::Object(data)) => {
             let request_id = data.get("request_id").and_then(text);
-            Parsed::Ok {
-                data: Value::Object(data),
-                request_id,
-            }
+            Parsed::Ok { data: js_safe(Value::Object(data)), request_id, failures: Vec::new() }
         }
-        _ => Parsed::Err(ResponseError::parse(format!(
-            "the TOP response has neither `{key}` nor `error_response`"
-        ))),
+        _ => Parsed::Err(ResponseError::parse(format!("the TOP response has neither `{key}` nor `error_response`"))),
     }
 }
 
@@ -56,13 +48,10 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
     let msg = field("msg");
     let sub_code = field("sub_code");
     let sub_msg = field("sub_msg");
-    let retryable = RETRYABLE_CODES.contains(&code.as_str())
-        || sub_code.as_deref().is_some_and(|s| s.starts_with("isp."));
-    let retry_after_seconds = if code == "7" {
-        sub_msg.as_deref().or(msg.as_deref()).and_then(ban_seconds)
-    } else {
-        None
-    };
+    let retryable =
+        RETRYABLE_CODES.contains(&code.as_str()) || sub_code.as_deref().is_some_and(|s| s.starts_with("isp."));
+    let retry_after_seconds =
+        if code == "7" { sub_msg.as_deref().or(msg.as_deref()).and_then(ban_seconds) } else { None };
     let message = match (&sub_msg, &msg) {
         (Some(sub), _) => format!("{sub} ({})", sub_code.as_deref().unwrap_or(&code)),
         (None, Some(msg)) => format!("{msg} ({code})"),
@@ -102,8 +91,9 @@ mod tests {
 
     #[test]
     fn success_unwraps_the_method_object() {
-        let body = r#"{"alibaba_intention_order_save_response":{"value":{"intention_id":"1234567890"},"request_id":"r1"}}"#;
-        let Parsed::Ok { data, request_id } = parse("alibaba.intention.order.save", body) else {
+        let body =
+            r#"{"alibaba_intention_order_save_response":{"value":{"intention_id":"1234567890"},"request_id":"r1"}}"#;
+        let Parsed::Ok { data, request_id, .. } = parse("alibaba.intention.order.save", body) else {
             panic!("expected ok")
         };
         assert_eq!(data["value"]["intention_id"], "1234567890");
@@ -113,58 +103,28 @@ mod tests {
     #[test]
     fn error_response_is_classified() {
         let body = r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"abc"}}"#;
-        let Parsed::Err(e) = parse("x.y", body) else {
-            panic!("expected error")
-        };
-        assert_eq!(
-            (e.code.as_str(), e.sub_code.as_deref(), e.retryable),
-            ("50", Some("isv.invalid-parameter"), false)
-        );
+        let Parsed::Err(e) = parse("x.y", body) else { panic!("expected error") };
+        assert_eq!((e.code.as_str(), e.sub_code.as_deref(), e.retryable), ("50", Some("isv.invalid-parameter"), false));
         assert_eq!(e.request_id.as_deref(), Some("abc"));
         assert_eq!(e.message, "非法参数 (isv.invalid-parameter)");
 
         let isp = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-connection-timeout"}}"#;
-        assert!(matches!(
-            parse("x.y", isp),
-            Parsed::Err(ResponseError {
-                retryable: true,
-                ..
-            })
-        ));
+        assert!(matches!(parse("x.y", isp), Parsed::Err(ResponseError { retryable: true, .. })));
 
         let limited = r#"{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 71 more seconds"}}"#;
-        let Parsed::Err(e) = parse("x.y", limited) else {
-            panic!("expected error")
-        };
+        let Parsed::Err(e) = parse("x.y", limited) else { panic!("expected error") };
         assert_eq!((e.retryable, e.retry_after_seconds), (true, Some(71)));
 
         for code in [25, 27, 29, 40, 41] {
             let body = format!(r#"{{"error_response":{{"code":{code},"msg":"m"}}}}"#);
-            assert!(
-                matches!(
-                    parse("x.y", &body),
-                    Parsed::Err(ResponseError {
-                        retryable: false,
-                        ..
-                    })
-                ),
-                "{code}"
-            );
+            assert!(matches!(parse("x.y", &body), Parsed::Err(ResponseError { retryable: false, .. })), "{code}");
         }
     }
 
     #[test]
     fn malformed_bodies_are_parse_errors() {
-        for body in [
-            "",
-            "<html>502</html>",
-            "[]",
-            r#"{"other_response":{}}"#,
-            r#"{"x_y_response":"text"}"#,
-        ] {
-            let Parsed::Err(e) = parse("x.y", body) else {
-                panic!("expected error for {body}")
-            };
+        for body in ["", "<html>502</html>", "[]", r#"{"other_response":{}}"#, r#"{"x_y_response":"text"}"#] {
+            let Parsed::Err(e) = parse("x.y", body) else { panic!("expected error for {body}") };
             assert_eq!(e.code, "parse", "{body}");
             assert!(!e.retryable);
         }

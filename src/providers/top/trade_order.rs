@@ -32,9 +32,8 @@ pub static GEO: TextCheck = TextCheck {
         let Some((lng, lat)) = t.split_once(',') else {
             return false;
         };
-        let degrees = |s: &str, limit: f64| {
-            is_decimal_text(s, true) && s.parse::<f64>().is_ok_and(|v| v.abs() <= limit)
-        };
+        let degrees =
+            |s: &str, limit: f64| is_decimal_text(s, true) && s.parse::<f64>().is_ok_and(|v| v.abs() <= limit);
         degrees(lng, 180.0) && degrees(lat, 90.0)
     },
     expected: "`lng,lat` in degrees, longitude −180…180 then latitude −90…90, e.g. \"120,30\"",
@@ -195,17 +194,11 @@ fn optional_fee(v: &Value, name: &str) -> Option<i64> {
 /// The doc's formulas and the sums it implies.
 pub fn rules(trade: &Value, issues: &mut Issues) {
     let root = Path::Root;
-    let delivery_fee = optional_fee(
-        trade.get("delivery").unwrap_or(&Value::Null),
-        "delivery_fee",
-    );
+    let delivery_fee = optional_fee(trade.get("delivery").unwrap_or(&Value::Null), "delivery_fee");
     let discount = optional_fee(trade, "discount_fee");
-    if let (Some(origin), Some(pay), Some(discount), Some(delivery_fee)) = (
-        fee(trade, "origin_fee"),
-        fee(trade, "pay_fee"),
-        discount,
-        delivery_fee,
-    ) {
+    if let (Some(origin), Some(pay), Some(discount), Some(delivery_fee)) =
+        (fee(trade, "origin_fee"), fee(trade, "pay_fee"), discount, delivery_fee)
+    {
         let expected = origin - discount + delivery_fee;
         if pay != expected {
             issues.error(
@@ -242,21 +235,14 @@ pub fn rules(trade: &Value, issues: &mut Issues) {
             issues.warning(
                 &root.key("origin_fee"),
                 Code::Mismatch,
-                format!(
-                    "`origin_fee` ({origin}) differs from the sub-orders' origin_fee total ({sum})"
-                ),
+                format!("`origin_fee` ({origin}) differs from the sub-orders' origin_fee total ({sum})"),
             );
         }
     }
 }
 
 fn delivery_window(delivery: &Value, path: &Path, issues: &mut Issues) {
-    let time = |name| {
-        delivery
-            .get(name)
-            .and_then(Value::as_str)
-            .and_then(DateTime::parse)
-    };
+    let time = |name| delivery.get(name).and_then(Value::as_str).and_then(DateTime::parse);
     if let (Some(start), Some(end)) = (time("delivery_start_time"), time("delivery_end_time")) {
         if start > end {
             issues.error(
@@ -269,18 +255,19 @@ fn delivery_window(delivery: &Value, path: &Path, issues: &mut Issues) {
 }
 
 fn sub_order_rules(sub: &Value, path: &Path, issues: &mut Issues) {
-    let (Some(origin), Some(pay), Some(discount)) = (
-        fee(sub, "origin_fee"),
-        fee(sub, "pay_fee"),
-        optional_fee(sub, "discount_fee"),
-    ) else {
+    let (Some(origin), Some(pay), Some(discount)) =
+        (fee(sub, "origin_fee"), fee(sub, "pay_fee"), optional_fee(sub, "discount_fee"))
+    else {
         return;
     };
     if pay != origin - discount {
         issues.error(
             &path.key("pay_fee"),
             Code::Mismatch,
-            format!("`pay_fee` must be origin_fee − discount_fee = {origin} − {discount} = {} (got {pay})", origin - discount),
+            format!(
+                "`pay_fee` must be origin_fee − discount_fee = {origin} − {discount} = {} (got {pay})",
+                origin - discount
+            ),
         );
     }
     let quantity = fee(sub, "sale_quantity").filter(|q| *q >= 1);

@@ -1,0 +1,85 @@
+//! PandaPon open API (fronts 1688 purchasing for cross-border buyers): signed JSON POSTs.
+//! Doc: shared/seeds/pandapon-alibaba-order-create-previewbatch.txt.
+
+pub mod preview_batch;
+pub mod sign;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::normalize::js_safe;
+use crate::request::{Headers, PreparedRequest, Signing};
+use crate::response::{Parsed, ResponseError};
+
+pub use sign::PandaponOptions;
+
+pub const CONTENT_TYPE: &str = "application/json";
+
+/// `preparePandapon(path, body, opts)`: any PandaPon endpoint, signed.
+pub fn prepare_pandapon(
+    path: &str,
+    body: &Value,
+    opts: &Value,
+    now_ms: f64,
+    entropy: &[u8; 16],
+) -> Result<PreparedRequest, Error> {
+    let opts = PandaponOptions::read(opts, now_ms, entropy)?;
+    let json = serde_json::to_string(body)
+        .map_err(|e| Error::argument("body", format!("could not be written as JSON ({e})")))?;
+    request(path, json, &opts)
+}
+
+/// The signed POST of `json` to `path`.
+pub fn request(path: &str, json: String, opts: &PandaponOptions) -> Result<PreparedRequest, Error> {
+    let path_ok = path.starts_with('/') && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b));
+    if !path_ok {
+        return Err(Error::argument("path", "expected an API path such as \"/alibaba/order/create/previewbatch\""));
+    }
+    let signature = sign::signature(opts);
+    let headers = Headers(vec![
+        ("access-key", opts.access_key.to_string()),
+        ("nonce-str", opts.nonce.clone()),
+        ("timestamp", opts.timestamp.clone()),
+        ("user-id", opts.user_id.to_string()),
+        ("signature", signature.clone()),
+        ("Content-Type", CONTENT_TYPE.to_string()),
+    ]);
+    let signing = Signing { string_to_sign: sign::masked_string_to_sign(opts), signature };
+    Ok(PreparedRequest::post(format!("{}{path}", opts.base_url), headers, json, signing))
+}
+
+/// `pandaponStringToSign(opts)`: the signed text for these options, the secret masked.
+pub fn pandapon_string_to_sign(opts: &Value, now_ms: f64, entropy: &[u8; 16]) -> Result<String, Error> {
+    Ok(sign::masked_string_to_sign(&PandaponOptions::read(opts, now_ms, entropy)?))
+}
+
+/// The envelope every PandaPon answer has: `code` 200 is success, anything else an error
+/// with `msg`. Returns the `data` and the request id.
+pub fn read_envelope(body: &str) -> Result<(Value, Option<String>), ResponseError> {
+    let value: Value = serde_json::from_str(body)
+        .map_err(|e| ResponseError::parse(format!("the PandaPon response is not JSON ({e})")))?;
+    let Value::Object(mut map) = value else {
+        return Err(ResponseError::parse("the PandaPon response is not a JSON object"));
+    };
+    let request_id = map.get("requestId").and_then(Value::as_str).map(str::to_string);
+    let code = match map.get("code") {
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::String(s)) => s.clone(),
+        _ => return Err(ResponseError::parse("the PandaPon response has no `code`")),
+    };
+    if code != "200" {
+        let msg = map.get("msg").and_then(Value::as_str).unwrap_or("PandaPon refused the request").to_string();
+        // 429 (rate limited) and the gateway's 502–504 are worth another try; the rest are the request's fault.
+        let retryable = matches!(code.as_str(), "429" | "502" | "503" | "504");
+        return Err(ResponseError { code, message: msg, request_id, retryable, ..ResponseError::default() });
+    }
+    Ok((map.remove("data").unwrap_or(Value::Null), request_id))
+}
+
+/// `parseResponse` for a PandaPon endpoint without a dedicated reader.
+pub fn parse(body: &str) -> Parsed<Value> {
+    match read_envelope(body) {
+        Ok((data, request_id)) => Parsed::Ok { data: js_safe(data), request_id, failures: Vec::new() },
+        Err(e) => Parsed::Err(e),
+    }
+}

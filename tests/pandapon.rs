@@ -1,0 +1,171 @@
+//! PandaPon previewbatch: every rule broken one at a time, the signed headers, the response.
+#![allow(clippy::panic, clippy::unwrap_used)]
+
+mod support;
+
+use ordercraft::endpoint::{parse_response, prepare};
+use ordercraft::{Code, Error, Parsed, Severity};
+use serde_json::{json, Value};
+use support::*;
+
+const ID: &str = "pandapon:/alibaba/order/create/previewbatch";
+use Code::*;
+use Severity::{Error as E, Warning as W};
+
+fn opts() -> Value {
+    json!({ "accessKey": "58c0201dfdf148eca63cbf6bb5e7cf03", "accessSecret": "secret", "userId": "2100007341207" })
+}
+
+#[test]
+fn the_docs_example_body_is_valid_but_for_the_fields_its_doc_calls_required() {
+    // phone and sellerOpenId: marked 必需, omitted by the doc's own example: warnings.
+    assert_eq!(
+        issues(ID, &valid_example(ID)),
+        vec![
+            ("/addressParam/phone".into(), Required, W),
+            ("/cargoParamList/0/sellerOpenId".into(), Required, W),
+            ("/cargoParamList/1/sellerOpenId".into(), Required, W),
+        ]
+    );
+}
+
+fn complete() -> Value {
+    let mut order = valid_example(ID);
+    set(&mut order, "/addressParam/phone", Some(json!("0571-88888888")));
+    set(&mut order, "/cargoParamList/0/sellerOpenId", Some(json!("BBBx")));
+    set(&mut order, "/cargoParamList/1/sellerOpenId", Some(json!("BBBx")));
+    order
+}
+
+fn with_complete(pointer: &str, value: Option<Value>) -> Value {
+    let mut order = complete();
+    set(&mut order, pointer, value);
+    order
+}
+
+#[test]
+fn single_field_rules() {
+    assert!(issues(ID, &complete()).is_empty());
+    let cases: &[(&str, Option<Value>, &str, Code, Severity)] = &[
+        ("/addressParam", None, "/addressParam", Required, E),
+        ("/addressParam/fullName", None, "/addressParam/fullName", Required, E),
+        ("/addressParam/cityText", None, "/addressParam/cityText", Required, E),
+        ("/addressParam/provinceText", None, "/addressParam/provinceText", Required, E),
+        ("/addressParam/address", None, "/addressParam/address", Required, E),
+        ("/addressParam/mobile", None, "/addressParam/mobile", Required, E),
+        ("/addressParam/mobile", Some(json!("12720122943")), "/addressParam/mobile", Format, E),
+        ("/addressParam/mobile", Some(json!("1872012294")), "/addressParam/mobile", Format, E),
+        ("/addressParam/mobile", Some(json!("+85218720122943")), "/addressParam/mobile", Format, E),
+        ("/addressParam/mobile", Some(json!(18720122943_u64)), "/addressParam/mobile", Type, E),
+        ("/addressParam/postCode", Some(json!("31112")), "/addressParam/postCode", Format, E),
+        ("/addressParam/phone", Some(json!("0571 8888 ext.2")), "/addressParam/phone", Format, E),
+        ("/cargoParamList", Some(json!([])), "/cargoParamList", Length, E),
+        ("/cargoParamList/0/offerId", None, "/cargoParamList/0/offerId", Required, E),
+        ("/cargoParamList/0/offerId", Some(json!(-5)), "/cargoParamList/0/offerId", Range, E),
+        ("/cargoParamList/0/offerId", Some(json!("73471457355x")), "/cargoParamList/0/offerId", Format, E),
+        ("/cargoParamList/0/offerId", Some(json!(9007199254740993.0)), "/cargoParamList/0/offerId", Precision, E),
+        ("/cargoParamList/0/quantity", Some(json!(0)), "/cargoParamList/0/quantity", Range, E),
+        ("/cargoParamList/0/quantity", Some(json!("1")), "/cargoParamList/0/quantity", Type, E),
+        ("/cargoParamList/0/quantity", Some(json!(1.5)), "/cargoParamList/0/quantity", Precision, W),
+        ("/cargoParamList/0/specId", Some(json!("")), "/cargoParamList/0/specId", Length, E),
+        ("/cargoParamList/0/specId", Some(json!("red-XL")), "/cargoParamList/0/specId", Format, W),
+        ("/cargoParamList/0/sellerOpenId", None, "/cargoParamList/0/sellerOpenId", Required, W),
+    ];
+    for (pointer, value, path, code, severity) in cases {
+        assert_only(ID, &with_complete(pointer, value.clone()), path, *code, *severity);
+    }
+    for ok in ["+8618720122943", "008618720122943", "13000000000"] {
+        assert!(issues(ID, &with_complete("/addressParam/mobile", Some(json!(ok)))).is_empty(), "{ok}");
+    }
+    assert!(issues(ID, &with_complete("/addressParam/postCode", Some(json!("000000")))).is_empty());
+    assert!(issues(ID, &with_complete("/cargoParamList/0/specId", None)).is_empty());
+    assert!(issues(ID, &with_complete("/cargoParamList/0/offerId", Some(json!("734714573551000000000")))).is_empty());
+}
+
+#[test]
+fn the_same_offer_and_spec_twice_is_a_warning() {
+    let order = with_complete("/cargoParamList/1/specId", Some(json!("cd2b8c31408766f9fb089e74e2a6ac15")));
+    assert_only(ID, &order, "/cargoParamList/1", Duplicate, W);
+    // The same offer as a number and as a string is the same offer.
+    let mut order = order;
+    set(&mut order, "/cargoParamList/1/offerId", Some(json!("734714573551")));
+    assert_only(ID, &order, "/cargoParamList/1", Duplicate, W);
+}
+
+#[test]
+fn prepare_signs_five_headers_and_sends_the_json_body() {
+    let o = json!({ "accessKey": "ak", "accessSecret": "sk", "userId": "u1", "timestamp": 1715669977082_u64, "nonce": "0123456789abcdef0123456789abcdef" });
+    let req = prepare(ID, &complete(), &o, &env()).unwrap();
+    let h = |n| req.headers.get(n).unwrap_or_default().to_string();
+    assert_eq!(req.url, "https://api.pandapon.com/alibaba/order/create/previewbatch");
+    assert_eq!(h("access-key"), "ak");
+    assert_eq!(h("timestamp"), "1715669977082");
+    assert_eq!(h("nonce-str"), "0123456789abcdef0123456789abcdef");
+    assert_eq!(h("user-id"), "u1");
+    assert_eq!(h("Content-Type"), "application/json");
+    // `printf ak17156699770820123456789abcdef0123456789abcdefsk | md5sum`
+    assert_eq!(h("signature"), "D1D29031A0F32ED9F8071FDFD0E9F221");
+    assert_eq!(req.signing.string_to_sign, "ak17156699770820123456789abcdef0123456789abcdef********");
+    assert_eq!(serde_json::from_str::<Value>(&req.body).unwrap(), complete());
+}
+
+#[test]
+fn nonce_and_timestamp_default_to_entropy_and_the_clock() {
+    let req = prepare(ID, &complete(), &opts(), &env()).unwrap();
+    assert_eq!(req.headers.get("nonce-str"), Some("5a".repeat(16).as_str()));
+    assert_eq!(req.headers.get("timestamp"), Some("1715669977082"));
+}
+
+#[test]
+fn unsafe_header_values_are_argument_errors() {
+    let mut o = opts();
+    o["userId"] = json!("2100007341207\r\nX-Injected: yes");
+    assert!(
+        matches!(prepare(ID, &complete(), &o, &env()), Err(Error::Argument { ref argument, .. }) if argument == "opts.userId")
+    );
+}
+
+const DOC_RESPONSE: &str = include_str!("fixtures/pandapon-previewbatch-response.json");
+
+#[test]
+fn the_docs_example_response_parses_typed() {
+    let Ok(Parsed::Ok { data, request_id, failures }) = parse_response(ID, DOC_RESPONSE) else {
+        panic!("did not parse")
+    };
+    assert_eq!(request_id.as_deref(), Some("4b7d1c94daa04be79c80edb3b6b94bcf"));
+    assert!(failures.is_empty());
+    let preview = &data["orderPreviewResuslt"][0];
+    assert_eq!((preview["sumPayment"].clone(), preview["sumCarriage"].clone()), (json!(126600), json!(600)));
+    assert_eq!(preview["cargoList"][1]["skuId"], json!(5333621775575_u64));
+    assert_eq!(preview["tradeModelList"][0]["tradeType"], json!("assureTrade"));
+}
+
+#[test]
+fn failed_sellers_are_surfaced_not_buried() {
+    let body = json!({ "requestId": "r", "code": 200, "msg": "成功", "data": { "orderPreviewResuslt": [
+        { "status": true, "sumPayment": 100 },
+        { "status": false, "errorCode": "500_009", "errorMsg": "低于起批量", "sellerOpenId": "S2" },
+        { "status": false, "errorCode": "500_004", "errorMsg": "规格不存在" }
+    ] } });
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &body.to_string()) else { panic!("did not parse") };
+    assert_eq!(failures.len(), 2);
+    assert_eq!(failures[0].path, "/data/orderPreviewResuslt/1");
+    assert_eq!((failures[0].code.as_str(), failures[0].seller_open_id.as_deref()), ("500_009", Some("S2")));
+    assert!(failures[0].message.contains("wholesale minimum") && failures[0].message.contains("低于起批量"));
+    assert!(failures[1].message.contains("500_004") && failures[1].message.contains("规格不存在"));
+}
+
+#[test]
+fn non_200_codes_are_errors_with_the_request_id() {
+    let Ok(Parsed::Err(e)) = parse_response(ID, r#"{"requestId":"r7","code":401,"msg":"签名错误","data":null}"#)
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (e.code.as_str(), e.message.as_str(), e.request_id.as_deref(), e.retryable),
+        ("401", "签名错误", Some("r7"), false)
+    );
+    for body in ["", "[]", "{}", "<html/>"] {
+        assert!(matches!(parse_response(ID, body), Ok(Parsed::Err(ref e)) if e.code == "parse"), "{body}");
+    }
+}
