@@ -58,3 +58,17 @@ export function pandaponTypes(): number {
   const failures: PartialFailure[] = parsed.ok ? parsed.failures ?? [] : [];
   return r.body.length + g.body.length + pandaponStringToSign(opts).length + failures.length;
 }
+
+import { prepareEccang, parseEccangResponse, type CreateOrder, type EccangOptions } from 'ordercraft';
+
+export function eccangTypes(): number {
+  const order: CreateOrder = {
+    reference_no: 'R1', shipping_method: 'PK0001', country_code: 'PL', order_weight: '0.175', order_pieces: 1,
+    is_return: '1', mail_cargo_type: 4, Consignee: { consignee_name: 'n' }, ItemArr: [{ invoice_quantity: '1', box_number: 'U001' }],
+  };
+  const opts: EccangOptions = { appToken: 't', appKey: 'k', endpoint: 'http://x' };
+  const r = prepare('eccang:createOrder', order, opts);
+  const g = prepareEccang('getTrackNumber', { reference_no: ['R1'] }, opts);
+  const p = parseEccangResponse('{}');
+  return r.body.length + g.body.length + (p.ok ? 0 : p.error.code.length);
+}

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::issue::{Issue, Issues, Path};
-use crate::providers::{pandapon, top};
+use crate::providers::{eccang, pandapon, top};
 use crate::request::PreparedRequest;
 use crate::response::Parsed;
 use crate::schema::Schema;
@@ -32,6 +32,7 @@ pub struct Endpoint {
 pub enum Transport {
     Top(&'static top::OrderMethod),
     Pandapon { path: &'static str, parse: fn(&str) -> Parsed<Value> },
+    Eccang { service: &'static str, parse: fn(&str) -> Parsed<Value> },
 }
 
 /// What the caller's clock and random source supply; injected so the core stays pure.
@@ -41,8 +42,12 @@ pub struct Env {
     pub entropy: [u8; 16],
 }
 
-pub static ENDPOINTS: &[Endpoint] =
-    &[top::INTENTION_ORDER_SAVE, top::TRADE_ORDER_CREATE, pandapon::preview_batch::ENDPOINT];
+pub static ENDPOINTS: &[Endpoint] = &[
+    top::INTENTION_ORDER_SAVE,
+    top::TRADE_ORDER_CREATE,
+    pandapon::preview_batch::ENDPOINT,
+    eccang::create_order::ENDPOINT,
+];
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -52,11 +57,12 @@ export interface Orders {
     "top:alibaba.intention.order.save": IntentionOrderSaveRequest;
     "top:alibaba.wdk.trade.order.create": TradeOrder;
     "pandapon:/alibaba/order/create/previewbatch": PreviewBatchRequest;
+    "eccang:createOrder": CreateOrder;
 }
 export type EndpointId = keyof Orders;
 export type Order = Orders[EndpointId];
 /** The options of `prepare`: those of the endpoint's provider. */
-export type PrepareOptions = TopOptions | PandaponOptions;
+export type PrepareOptions = TopOptions | PandaponOptions | EccangOptions;
 "#;
 
 /// One row of `endpoints()`.
@@ -95,6 +101,7 @@ pub fn endpoints() -> Vec<EndpointInfo> {
             operation: match e.transport {
                 Transport::Top(m) => m.method,
                 Transport::Pandapon { path, .. } => path,
+                Transport::Eccang { service, .. } => service,
             },
         })
         .collect()
@@ -133,6 +140,7 @@ pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<Prepa
         Transport::Pandapon { path, .. } => {
             pandapon::request(path, json, &pandapon::PandaponOptions::read(opts, env.now_ms, &env.entropy)?)?
         }
+        Transport::Eccang { service, .. } => eccang::request(service, &json, &eccang::EccangOptions::read(opts)?)?,
     };
     request.warnings = issues.into_vec();
     Ok(request)
@@ -141,7 +149,7 @@ pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<Prepa
 pub fn parse_response(id: &str, body: &str) -> Result<Parsed<Value>, Error> {
     Ok(match find(id)?.transport {
         Transport::Top(method) => top::parse_order_response(method, body),
-        Transport::Pandapon { parse, .. } => parse(body),
+        Transport::Pandapon { parse, .. } | Transport::Eccang { parse, .. } => parse(body),
     })
 }
 

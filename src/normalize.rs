@@ -23,7 +23,7 @@ pub fn normalize(value: Value, schema: &Schema) -> Value {
 
 fn normalize_kind(value: Value, kind: &Kind) -> Value {
     match (kind, value) {
-        (Kind::Integer { .. } | Kind::IntegerOneOf(_) | Kind::Id, Value::String(s)) => match s.parse::<i64>() {
+        (Kind::Integer { .. } | Kind::IntegerOneOf { .. } | Kind::Id, Value::String(s)) => match s.parse::<i64>() {
             Ok(n) if is_safe_integer(n) => Value::from(n),
             _ => Value::String(s),
         },

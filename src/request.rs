@@ -21,8 +21,11 @@ pub struct PreparedRequest {
     pub headers: Headers,
     /// Send exactly this text: re-serialising it would change the signed bytes.
     pub body: String,
-    /// What was signed, for debugging a signature mismatch: the secret is masked.
-    pub signing: Signing,
+    /// What was signed, for debugging a signature mismatch: the secret is masked. Absent for
+    /// transports that carry a token instead of a signature (ECCANG).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub signing: Option<Signing>,
     /// Warnings from validation (only `prepare`); errors never get this far.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -30,7 +33,7 @@ pub struct PreparedRequest {
 }
 
 impl PreparedRequest {
-    pub fn post(url: String, headers: Headers, body: String, signing: Signing) -> PreparedRequest {
+    pub fn post(url: String, headers: Headers, body: String, signing: Option<Signing>) -> PreparedRequest {
         PreparedRequest { method: "POST", url, headers, body, signing, warnings: Vec::new() }
     }
 }

@@ -95,6 +95,11 @@ pub struct ResponseError {
     pub request_id: Option<String>,
     /// Whether sending the same request again later may succeed.
     pub retryable: bool,
+    /// The provider's whole error object, when it carries more than the fields above
+    /// (ECCANG: `reference_no`, `time_cost(s)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
+    pub raw: Option<serde_json::Value>,
     /// How long the provider asked to wait before retrying, when it said.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

@@ -22,8 +22,12 @@ pub enum Kind {
         min: i64,
         max: i64,
     },
-    /// A JSON integer that must be one of these values.
-    IntegerOneOf(&'static [i64]),
+    /// An integer that must be one of these values; with `text_ok`, given as a number or as its
+    /// digits (sent as given).
+    IntegerOneOf {
+        values: &'static [i64],
+        text_ok: bool,
+    },
     /// A number; with `text_ok`, numeric text is accepted too and sent as given.
     Number(NumberRule),
     /// A positive integer id: a number up to 2^53, or a digit string of any length.
@@ -220,7 +224,8 @@ macro_rules! kind {
     (decimal_text) => { $crate::schema::Kind::Text($crate::schema::Format::Decimal) };
     (checked($check:path)) => { $crate::schema::Kind::Text($crate::schema::Format::Custom(&$check)) };
     (integer($min:expr, $max:expr)) => { $crate::schema::Kind::Integer { min: $min, max: $max } };
-    (int_one_of($($v:literal),+)) => { $crate::schema::Kind::IntegerOneOf(&[$($v),+]) };
+    (int_one_of($($v:literal),+)) => { $crate::schema::Kind::IntegerOneOf { values: &[$($v),+], text_ok: false } };
+    (int_like_one_of($($v:literal),+)) => { $crate::schema::Kind::IntegerOneOf { values: &[$($v),+], text_ok: true } };
     (fen) => { $crate::schema::Kind::Integer { min: 0, max: $crate::schema::MAX_SAFE_INTEGER } };
     (number($rule:expr)) => { $crate::schema::Kind::Number($crate::schema::NumberRule { text_ok: false, ..$rule }) };
     (number_or_text($rule:expr)) => { $crate::schema::Kind::Number($crate::schema::NumberRule { text_ok: true, ..$rule }) };
@@ -237,6 +242,9 @@ macro_rules! kind {
 macro_rules! ts_type {
     (one_of($first:literal $(, $rest:literal)*)) => { concat!("\"", $first, "\"" $(, " | \"", $rest, "\"")*) };
     (int_one_of($first:literal $(, $rest:literal)*)) => { concat!(stringify!($first) $(, " | ", stringify!($rest))*) };
+    (int_like_one_of($first:literal $(, $rest:literal)*)) => {
+        concat!(stringify!($first), " | \"", stringify!($first), "\"" $(, " | ", stringify!($rest), " | \"", stringify!($rest), "\"")*)
+    };
     (integer($($a:tt)*)) => { "number" };
     (fen) => { "number" };
     (number($rule:expr)) => { "number" };

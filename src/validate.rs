@@ -63,10 +63,21 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, issues: &mut Issues) {
             }
             _ => {}
         },
-        Kind::IntegerOneOf(allowed) => {
-            if let Some(n) = exact_integer(value, path, issues).filter(|n| !allowed.contains(n)) {
-                let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
-                issues.error(path, Code::Enum, format!("{} must be one of {} (got {n})", path.name(), list.join(", ")));
+        Kind::IntegerOneOf { values, text_ok } => {
+            let n = match value {
+                Value::String(s) if *text_ok => s.parse::<i64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
+                _ => match exact_integer(value, path, issues) {
+                    Some(n) => Some(n),
+                    None => return,
+                },
+            };
+            if n.is_none_or(|n| !values.contains(&n)) {
+                let list: Vec<String> = values.iter().map(i64::to_string).collect();
+                issues.error(
+                    path,
+                    Code::Enum,
+                    format!("{} must be one of {} (got {value})", path.name(), list.join(", ")),
+                );
             }
         }
         Kind::Number(rule) => check_number(value, rule, path, issues),

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::endpoint;
 use crate::error::Error;
-use crate::providers::{pandapon, top};
+use crate::providers::{eccang, pandapon, top};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -232,4 +232,34 @@ pub fn pandapon_string_to_sign(
 #[wasm_bindgen(js_name = parsePandaponResponse, unchecked_return_type = "Parsed<unknown>")]
 pub fn parse_pandapon_response(body: &str) -> Result<JsValue, JsValue> {
     to_js(&pandapon::parse(body))
+}
+
+/// Options of `prepareEccang`, and of `prepare` for an ECCANG endpoint.
+#[derive(Tsify, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // exists for its TypeScript declaration; the core reads the options itself
+pub struct EccangOptions {
+    /// A secret: never in an error or a log. It is in the request body, as the service requires.
+    pub app_token: String,
+    pub app_key: String,
+    /// The forwarder's web service URL (each forwarder has its own).
+    pub endpoint: String,
+}
+
+/// Builds the SOAP 1.1 `callService` envelope for any service of the family.
+#[wasm_bindgen(js_name = prepareEccang, unchecked_return_type = "PreparedRequest")]
+pub fn prepare_eccang(
+    service: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EccangOptions")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let params = from_js(params, "params")?;
+    let opts = from_js(opts, "opts")?;
+    eccang::prepare_eccang(service, &params, &opts).map_err(js_error).and_then(|r| to_js(&r))
+}
+
+/// Reads any ECCANG answer (SOAP or bare JSON): `ask: "Success"` → `{ ok: true, data }`.
+#[wasm_bindgen(js_name = parseEccangResponse, unchecked_return_type = "Parsed<Record<string, unknown>>")]
+pub fn parse_eccang_response(body: &str) -> Result<JsValue, JsValue> {
+    to_js(&eccang::parse(body))
 }

@@ -105,7 +105,10 @@ fn prepare_signs_five_headers_and_sends_the_json_body() {
     assert_eq!(h("Content-Type"), "application/json");
     // `printf ak17156699770820123456789abcdef0123456789abcdefsk | md5sum`
     assert_eq!(h("signature"), "D1D29031A0F32ED9F8071FDFD0E9F221");
-    assert_eq!(req.signing.string_to_sign, "ak17156699770820123456789abcdef0123456789abcdef********");
+    assert_eq!(
+        req.signing.unwrap_or_default().string_to_sign,
+        "ak17156699770820123456789abcdef0123456789abcdef********"
+    );
     assert_eq!(serde_json::from_str::<Value>(&req.body).unwrap(), complete());
 }
 

@@ -232,7 +232,7 @@ pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions)
     params.push(("sign".to_string(), signing.signature.clone()));
     let body = encode_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let headers = Headers(vec![("Content-Type", CONTENT_TYPE.to_string())]);
-    Ok(PreparedRequest::post(opts.gateway.to_string(), headers, body, signing))
+    Ok(PreparedRequest::post(opts.gateway.to_string(), headers, body, Some(signing)))
 }
 
 #[cfg(test)]

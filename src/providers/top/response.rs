@@ -66,6 +66,7 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
         request_id: field("request_id"),
         retryable,
         retry_after_seconds,
+        raw: None,
     }
 }
 

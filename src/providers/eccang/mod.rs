@@ -1,0 +1,203 @@
+//! ECCANG-style TMS web service: every call is one SOAP 1.1 `callService` carrying
+//! `paramsJson`, `appToken`, `appKey` and `service`, and answered with JSON inside `<response>`.
+//! Doc: shared/seeds/eccang-createOrder.txt ("完整请求参考报文").
+
+pub mod create_order;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::normalize::js_safe;
+use crate::options::Options;
+use crate::request::{Headers, PreparedRequest};
+use crate::response::{Parsed, ResponseError};
+
+pub const NAMESPACE: &str = "http://www.example.org/Ec/";
+pub const CONTENT_TYPE: &str = "text/xml; charset=utf-8";
+
+pub struct EccangOptions<'a> {
+    /// A secret: never in an error, a log or a preview.
+    pub app_token: &'a str,
+    pub app_key: &'a str,
+    pub endpoint: &'a str,
+}
+
+pub const OPTION_NAMES: [&str; 3] = ["appToken", "appKey", "endpoint"];
+
+impl<'a> EccangOptions<'a> {
+    pub fn read(opts: &'a Value) -> Result<EccangOptions<'a>, Error> {
+        let o = Options::read(opts, "opts", &OPTION_NAMES)?;
+        let endpoint = o.required_text("endpoint")?;
+        if !(endpoint.starts_with("https://") || endpoint.starts_with("http://"))
+            || endpoint.bytes().any(|b| !(0x21..0x7f).contains(&b))
+        {
+            return Err(o.error("endpoint", "expected the forwarder's web service URL, http:// or https://"));
+        }
+        let (app_token, app_key) = (o.required_text("appToken")?, o.required_text("appKey")?);
+        for (name, value) in [("appToken", app_token), ("appKey", app_key)] {
+            if value.chars().any(char::is_control) {
+                return Err(o.error(name, "may not contain control characters"));
+            }
+        }
+        Ok(EccangOptions { app_token, app_key, endpoint })
+    }
+}
+
+/// Text as XML character data: `&`, `<`, `>` (so `]]>` cannot appear), and both quotes escaped.
+/// JSON text never holds a raw control character, so what remains is valid XML 1.0.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The doc's full request, with `params_json` and the credentials escaped into it.
+pub fn envelope(service: &str, params_json: &str, opts: &EccangOptions) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+            r#"<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="{ns}">"#,
+            "<SOAP-ENV:Body><ns1:callService>",
+            "<paramsJson>{params}</paramsJson><appToken>{token}</appToken><appKey>{key}</appKey><service>{service}</service>",
+            "</ns1:callService></SOAP-ENV:Body></SOAP-ENV:Envelope>"
+        ),
+        ns = NAMESPACE,
+        params = xml_escape(params_json),
+        token = xml_escape(opts.app_token),
+        key = xml_escape(opts.app_key),
+        service = xml_escape(service),
+    )
+}
+
+/// The SOAP POST for `service` with these parameters as `paramsJson`.
+pub fn request(service: &str, params_json: &str, opts: &EccangOptions) -> Result<PreparedRequest, Error> {
+    if service.is_empty() || !service.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Err(Error::argument("service", "expected a service name such as \"createOrder\""));
+    }
+    let headers = Headers(vec![
+        ("Content-Type", CONTENT_TYPE.to_string()),
+        // SOAP 1.1 requires the header; the empty value names the request URI as the intent.
+        ("SOAPAction", "\"\"".to_string()),
+    ]);
+    Ok(PreparedRequest::post(opts.endpoint.to_string(), headers, envelope(service, params_json, opts), None))
+}
+
+/// `prepareEccang(service, params, opts)`: any service of the family through the same envelope.
+pub fn prepare_eccang(service: &str, params: &Value, opts: &Value) -> Result<PreparedRequest, Error> {
+    let opts = EccangOptions::read(opts)?;
+    request(service, &params.to_string(), &opts)
+}
+
+/// The JSON answer: from `<response>` in a SOAP envelope, or the body itself when it is JSON.
+/// A SOAP `Fault` is an error (a `Server` fault is worth retrying, a `Client` fault is not).
+pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
+    let json = if body.trim_start().starts_with('{') {
+        body.to_string()
+    } else {
+        let doc = roxmltree::Document::parse(body)
+            .map_err(|e| ResponseError::parse(format!("the response is neither JSON nor well-formed XML ({e})")))?;
+        if let Some(fault) = doc.descendants().find(|n| n.tag_name().name() == "Fault") {
+            let child = |name: &str| {
+                fault
+                    .children()
+                    .find(|c| c.tag_name().name() == name)
+                    .and_then(|c| c.text())
+                    .map(str::trim)
+                    .unwrap_or("")
+            };
+            let code = child("faultcode").to_string();
+            return Err(ResponseError {
+                retryable: code.ends_with("Server"),
+                message: format!("SOAP fault: {}", child("faultstring")),
+                code: if code.is_empty() { "soap-fault".into() } else { code },
+                ..ResponseError::default()
+            });
+        }
+        let response = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "response")
+            .ok_or_else(|| ResponseError::parse("the SOAP response has no <response> element"))?;
+        response.children().filter_map(|c| c.text()).collect()
+    };
+    match serde_json::from_str::<Value>(&json) {
+        Ok(value @ Value::Object(_)) => Ok(js_safe(value)),
+        Ok(_) => Err(ResponseError::parse("the answer is not a JSON object")),
+        Err(e) => Err(ResponseError::parse(format!("the answer is not JSON ({e})"))),
+    }
+}
+
+/// `ask: "Success"` is success; anything else an error with `Error.errCode` / `errMessage`.
+pub fn from_answer(answer: Value, normalize: impl FnOnce(Value) -> Value) -> Parsed<Value> {
+    if answer.get("ask").and_then(Value::as_str) == Some("Success") {
+        return Parsed::Ok { data: normalize(answer), request_id: None, failures: Vec::new() };
+    }
+    let error = answer.get("Error");
+    let text = |v: Option<&Value>| match v {
+        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let message = text(error.and_then(|e| e.get("errMessage")))
+        .or_else(|| text(answer.get("message")))
+        .unwrap_or_else(|| "the service answered without success".into());
+    Parsed::Err(ResponseError {
+        code: text(error.and_then(|e| e.get("errCode"))).unwrap_or_else(|| "failure".into()),
+        message,
+        raw: Some(answer),
+        ..ResponseError::default()
+    })
+}
+
+/// `parseEccangResponse(bodyText)`: any service's answer.
+pub fn parse(body: &str) -> Parsed<Value> {
+    match read_answer(body) {
+        Ok(answer) => from_answer(answer, |v| v),
+        Err(e) => Parsed::Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn escaping_keeps_any_text_inside_its_element() {
+        let nasty = r#"a&b<c>]]></paramsJson><appToken>x</appToken>"'"#;
+        let escaped = xml_escape(nasty);
+        assert!(!escaped.contains('<') && !escaped.contains("]]>") && !escaped.contains('"'));
+        let opts = EccangOptions { app_token: "t&<", app_key: "k", endpoint: "http://x" };
+        let params = json!({ "note": nasty, "名": "😀" }).to_string();
+        let xml = envelope("createOrder", &params, &opts);
+        let doc = roxmltree::Document::parse(&xml).ok();
+        let text = |name: &str| {
+            doc.as_ref()
+                .and_then(|d| d.descendants().find(|n| n.tag_name().name() == name))
+                .and_then(|n| n.text())
+                .map(str::to_string)
+        };
+        assert_eq!(text("paramsJson"), Some(params));
+        assert_eq!(text("appToken").as_deref(), Some("t&<"));
+        assert_eq!(text("service").as_deref(), Some("createOrder"));
+    }
+
+    #[test]
+    fn faults_and_malformed_answers() {
+        let fault = r#"<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>Internal Error</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>"#;
+        let Parsed::Err(e) = parse(fault) else { panic!("expected a fault") };
+        assert_eq!((e.code.as_str(), e.retryable), ("SOAP-ENV:Server", true));
+        assert!(e.message.contains("Internal Error"));
+        for body in ["", "<a>", "<x><response>not json</response></x>", "<x/>", "[1]"] {
+            assert!(matches!(parse(body), Parsed::Err(ref e) if e.code == "parse"), "{body}");
+        }
+    }
+}
