@@ -5,7 +5,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import * as oc from 'ordercraft';
 
 const ID = 'eccang:createOrder';
-const seed = readFileSync(new URL('../../shared/seeds/eccang-createOrder.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../docs/provider-docs/eccang-createOrder.txt', import.meta.url), 'utf8');
 const between = (from, to) => seed.slice(seed.indexOf(from), seed.indexOf(to));
 // The doc's example order, success and failure, exactly as the seed prints them.
 const seedOrder = JSON.parse(between('{\n\t"reference_no"', '响应示例'));

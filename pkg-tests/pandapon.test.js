@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as oc from 'ordercraft';
 
 const ID = 'pandapon:/alibaba/order/create/previewbatch';
-const seed = readFileSync(new URL('../../shared/seeds/pandapon-alibaba-order-create-previewbatch.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../docs/provider-docs/pandapon-alibaba-order-create-previewbatch.txt', import.meta.url), 'utf8');
 // The doc's example body, exactly as the seed prints it.
 const seedBody = JSON.parse(seed.slice(seed.indexOf('{\n"addressParam"'), seed.indexOf('示例代码')));
 const opts = { accessKey: '58c0201dfdf148eca63cbf6bb5e7cf03', accessSecret: 'pandapon-secret', userId: '2100007341207' };

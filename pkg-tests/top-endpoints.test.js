@@ -7,7 +7,7 @@ import { topSignIndependent, formToObject } from './support/top.js';
 const INTENTION = 'top:alibaba.intention.order.save';
 const TRADE = 'top:alibaba.wdk.trade.order.create';
 const opts = { appKey: 'app-key', appSecret: 'app-secret', session: 'sess', timestamp: '2024-05-20 13:14:00' };
-const seed = (name) => readFileSync(new URL(`../../shared/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (name) => readFileSync(new URL(`../docs/provider-docs/${name}`, import.meta.url), 'utf8');
 
 test('endpoints() lists both TOP endpoints with their order types', () => {
   const list = oc.endpoints();

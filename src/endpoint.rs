@@ -153,6 +153,12 @@ pub fn parse_response(id: &str, body: &str) -> Result<Parsed<Value>, Error> {
     })
 }
 
+/// An example order shipped as JSON text beside its table (smaller in wasm than code building it).
+/// The native tests check that every bundled example parses and validates clean.
+pub fn bundled_example(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
 pub fn example(id: &str) -> Result<Value, Error> {
     Ok((find(id)?.example)())
 }

@@ -1,13 +1,14 @@
 //! "Did you mean …?" for misspelt field and option names.
 
-/// The candidate closest to `name` by edit distance (case-insensitive), when it is close enough
+/// The candidate closest to `name` by edit distance (ASCII case-insensitive: field and option
+/// names are ASCII), when it is close enough
 /// to be a plausible typo: at most a third of the name's length, and at least one edit.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let budget = (lower.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
         .filter(|(d, _)| *d <= budget)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::endpoint::{Endpoint, Transport};
 use crate::issue::{Code, Issues, Path};
@@ -282,63 +282,7 @@ pub fn rules(order: &Value, issues: &mut Issues) {
 
 /// The doc's example order, as printed.
 pub fn example() -> Value {
-    json!({
-        "reference_no": "TEST0001",
-        "shipping_method": "PK0001",
-        "country_code": "PL",
-        "order_weight": 0.175,
-        "order_pieces": 1,
-        "reference_id": "461983",
-        "shipment_id": "1235646",
-        "POANumber": "64613135",
-        "Consignee": {
-            "consignee_street": "consignee street1",
-            "consignee_street2": "consignee street2",
-            "consignee_name": "consignee name",
-            "consignee_telephone": "48731271276",
-            "consignee_postcode": "32020",
-            "consignee_province": "consignee province",
-            "consignee_city": "consignee city"
-        },
-        "Shipper": {
-            "shipper_countrycode": "CN",
-            "shipper_province": "GuangDong",
-            "shipper_city": "ShenZhen",
-            "shipper_street": "Kengzi street",
-            "shipper_postcode": "518000",
-            "shipper_name": "Wang",
-            "shipper_telephone": "951218",
-            "shipper_mobile": "13800138000"
-        },
-        "ItemArr": [{
-            "invoice_cnname": "甲油胶",
-            "invoice_enname": "Nail Gel Polish",
-            "invoice_weight": "0.033",
-            "invoice_quantity": "1",
-            "invoice_unitcharge": "0.59",
-            "hs_code": "3506100090",
-            "invoice_brand": "服装",
-            "sku": "215131101",
-            "box_number": "U001"
-        }, {
-            "invoice_cnname": "甲油胶",
-            "invoice_enname": "Nail Gel Polish",
-            "invoice_weight": "0.028",
-            "invoice_quantity": 5,
-            "invoice_unitcharge": "0.54",
-            "hs_code": "3506100090",
-            "invoice_brand": "电子",
-            "sku": "227652501",
-            "box_number": "U002"
-        }],
-        "Volume": [{
-            "length": "10", "width": "20", "height": "30", "weight": "1.25",
-            "box_number": "U001", "child_number": "TEST1234U001"
-        }, {
-            "length": "10", "width": "20", "height": "30", "weight": "1.25",
-            "box_number": "U002", "child_number": "TEST1234U002"
-        }]
-    })
+    crate::endpoint::bundled_example(include_str!("create_order.example.json"))
 }
 
 pub fn parse(body: &str) -> Parsed<Value> {

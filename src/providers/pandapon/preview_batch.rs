@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::endpoint::{Endpoint, Transport};
 use crate::issue::{Code, Issues, Path};
@@ -216,21 +216,7 @@ pub fn rules(order: &Value, issues: &mut Issues) {
 
 /// The doc's example body, as printed.
 pub fn example() -> Value {
-    json!({
-        "addressParam": {
-            "address": "仓前街道欧美金融城2幢1103",
-            "mobile": "18720122943",
-            "fullName": "测试",
-            "postCode": "311121",
-            "areaText": "余杭区",
-            "cityText": "杭州市",
-            "provinceText": "浙江省"
-        },
-        "cargoParamList": [
-            { "specId": "cd2b8c31408766f9fb089e74e2a6ac15", "quantity": 1, "offerId": 734714573551_u64 },
-            { "specId": "eb3358c4a34bf83b60adbbdbcfcc85b1", "quantity": 1, "offerId": 734714573551_u64 }
-        ]
-    })
+    crate::endpoint::bundled_example(include_str!("preview_batch.example.json"))
 }
 
 /// Reads the response, typed, with each seller's failed preview surfaced in `failures`.

@@ -14,7 +14,7 @@
 //!   with type `relative`: the type decides which one is required; the other is only warned
 //!   about (it is still sent, since it is the caller's).
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::issue::{Code, Issues, Path};
 use crate::schema::{model, TextCheck};
@@ -216,74 +216,5 @@ fn amount_rules(order: &Value, issues: &mut Issues) {
 /// A complete, valid intention order: the doc's example with its pasted enum descriptions and
 /// non-JSON `properties` replaced by real values, and without `intention_order_id`.
 pub fn example() -> Value {
-    let phone = json!({ "area": "8", "country": "001", "number": "123456789" });
-    json!({
-        "buyer_fax": "001-123456789",
-        "buyer_telephone": "001-123456789",
-        "buyer_email": "xxx@alibaba.com",
-        "remark": "xxx,xxx,xxx",
-        "trade_term": "FOB",
-        "buyer_zip_code": "201101",
-        "order_amount": "1100",
-        "buyer_city": "NewYork",
-        "intention_order_logistics": {
-            "shipment_fee": "100",
-            "country": "The United States",
-            "city": "NewYork",
-            "city_code": "NY",
-            "contact_person": "Jack Wu",
-            "departure_port": "ShangHai",
-            "delivery_date_type": "relative",
-            "address_id": "12345678",
-            "delivery_date_relative_duration": 33,
-            "shipment_method": "express",
-            "province": "California",
-            "departure_city_code": "SH",
-            "country_code": "US",
-            "fax": phone,
-            "departure_port_code": "SH",
-            "zip": "201101",
-            "address": "#20A, 2345 Belmont Avenue, Durham, NC,America",
-            "departure_city": "Shanghai",
-            "province_code": "CA",
-            "mobile": phone,
-            "telephone": phone,
-            "port_code": "NY",
-            "carrier": "United Parcel Service of America",
-            "port": "NewYork",
-            "carrier_code": "UPS",
-            "alternate_address": "#20A, 2345 Belmont Avenue, Durham, NC,America",
-            "properties": "{\"incoterm_place\":\"Shanghai\"}"
-        },
-        "currency": "USD",
-        "source_channel_refer_id": "12345678",
-        "buyer_province": "California",
-        "buyer_contact_address": "#20A, 2345 Belmont Avenue, Durham, NC,America",
-        "buyer_country_port": "NewYork",
-        "intention_order_products": [{
-            "product_desc": "xxx,xxx",
-            "product_spec": "xxx,xxx",
-            "sku_id": "1234",
-            "quantity": "100",
-            "original_unit_price": "12",
-            "unit_price": "10",
-            "unit": "Pieces",
-            "image_url": "http://cdn.xxx.com/xxx/xxx",
-            "type": "Standard",
-            "name": "mp3 player with bluetooth",
-            "product_id": 12345678,
-            "properties": "{\"color\":\"black\"}"
-        }],
-        "buyer_country_port_code": "NY",
-        "buyer_name": "Jack Wu",
-        "buyer_company_name": "Alibaba",
-        "buyer_country_code": "US",
-        "buyer_country": "The United States",
-        "advanced_amount": "300",
-        "buyer_province_code": "CA",
-        "buyer_city_code": "NY",
-        "buyer_mobile": "001-123456789",
-        "properties": "{\"source\":\"crm\"}",
-        "status": "DRAFT"
-    })
+    crate::endpoint::bundled_example(include_str!("intention_order.example.json"))
 }

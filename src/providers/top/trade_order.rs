@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::issue::{Code, Issues, Path};
 use crate::schema::{model, TextCheck, MAX_SAFE_INTEGER};
@@ -284,41 +284,5 @@ fn sub_order_rules(sub: &Value, path: &Path, issues: &mut Issues) {
 
 /// A complete, valid trade: the doc's example with its sums made consistent.
 pub fn example() -> Value {
-    json!({
-        "discount_fee": 100,
-        "user_nick": "昵称",
-        "pay_time": "2018-01-25 16:40:12",
-        "origin_fee": 200,
-        "user_mem": "留言",
-        "pay_fee": 100,
-        "shop_id": "10021",
-        "user_id": "102123",
-        "delivery": {
-            "delivery_start_time": "2018-01-25 17:00:00",
-            "consignee_name": "张三",
-            "delivery_end_time": "2018-01-25 18:00:00",
-            "delivery_geo": "120,30",
-            "delivery_fee": 0,
-            "delivery_address": "杭州",
-            "consignee_phone": "0571",
-            "privacy_phone_flag": 0
-        },
-        "sub_orders": [{
-            "sale_quantity": 2,
-            "sku_name": "商品名称",
-            "sale_price": 100,
-            "sku_code": "10231",
-            "out_order_id": "11-1",
-            "origin_fee": 200,
-            "sale_unit": "包",
-            "handling": true,
-            "handling_type": "切片",
-            "sale_stock_quantity": "750",
-            "stock_unit": "g",
-            "discount_fee": 100,
-            "pay_fee": 100
-        }],
-        "out_order_id": "11",
-        "biz_type": "CHANNEL_HALFDAY"
-    })
+    crate::endpoint::bundled_example(include_str!("trade_order.example.json"))
 }
