@@ -4,6 +4,7 @@ import initWasm from '../pkg/ordercraft.js';
 
 export * from '../pkg/ordercraft.js';
 export { OrdercraftError, OrderValidationError, ArgumentError, UnknownEndpointError } from '../pkg/errors.js';
+export { createClient } from './client.js';
 
 let ready;
 

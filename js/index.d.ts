@@ -2,6 +2,7 @@
 // (tsify, wasm-bindgen); this file only adds the two JS-side pieces, `init` and the error classes.
 export * from '../pkg/ordercraft.js';
 export { OrdercraftError, OrderValidationError, ArgumentError, UnknownEndpointError } from './errors.js';
+export { createClient, type Client, type ClientOptions, type ClientCredentials, type SendOptions, type SendResult } from './client.js';
 
 /**
  * Browsers: loads the module (from beside the package's JS, or from what you pass) and must be

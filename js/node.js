@@ -6,6 +6,7 @@ initSync({ module: readFileSync(new URL('../pkg/ordercraft_bg.wasm', import.meta
 
 export * from '../pkg/ordercraft.js';
 export { OrdercraftError, OrderValidationError, ArgumentError, UnknownEndpointError } from '../pkg/errors.js';
+export { createClient } from './client.js';
 
 /** Resolves at once: in Node the module is ready on import. */
 export async function init() {}

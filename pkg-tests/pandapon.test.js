@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { pandaponSign } from '../sandbox/signing.js';
 import { readFileSync } from 'node:fs';
 import * as oc from 'ordercraft';
 
@@ -11,7 +11,7 @@ const seedBody = JSON.parse(seed.slice(seed.indexOf('{\n"addressParam"'), seed.i
 const opts = { accessKey: '58c0201dfdf148eca63cbf6bb5e7cf03', accessSecret: 'pandapon-secret', userId: '2100007341207' };
 
 // PandaPon's scheme computed independently: UPPER(HEX(MD5(access_key + timestamp + nonce_str + access_secret))).
-const independent = (h, secret) => createHash('md5').update(h['access-key'] + h.timestamp + h['nonce-str'] + secret, 'utf8').digest('hex').toUpperCase();
+const independent = (h, secret) => pandaponSign(h['access-key'], h.timestamp, h['nonce-str'], secret);
 
 test("the seed's example body validates (warnings only) and prepares", () => {
   const v = oc.validate(ID, seedBody);

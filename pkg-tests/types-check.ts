@@ -72,3 +72,14 @@ export function eccangTypes(): number {
   const p = parseEccangResponse('{}');
   return r.body.length + g.body.length + (p.ok ? 0 : p.error.code.length);
 }
+
+import { createClient, type SendResult } from 'ordercraft';
+
+export async function clientTypes(): Promise<number> {
+  const client = createClient({
+    credentials: { top: { appKey: 'k', appSecret: 's' }, pandapon: { accessKey: 'a', accessSecret: 's', userId: 'u' }, eccang: { appToken: 't', appKey: 'k', endpoint: 'http://x' } },
+    timeoutMs: 5000, retries: 1, gateways: { top: 'http://127.0.0.1:8787/sandbox/top/router/rest' },
+  });
+  const r: SendResult = await client.send('top:alibaba.intention.order.save', { status: 'DRAFT' }, { idempotent: false, timeoutMs: 100 });
+  return r.attempts + (r.ok ? 0 : r.error.message.length);
+}

@@ -26,6 +26,9 @@ pub struct Endpoint {
     pub rules: fn(&Value, &mut Issues),
     pub example: fn() -> Value,
     pub transport: Transport,
+    /// Whether sending the same order twice cannot create two orders, so a request that may have
+    /// been received can be retried.
+    pub idempotent: bool,
 }
 
 /// How an endpoint's order travels and its answer is read.
@@ -79,6 +82,8 @@ pub struct EndpointInfo {
     pub order_type: &'static str,
     /// The TOP method, PandaPon path or ECCANG service called.
     pub operation: &'static str,
+    /// Whether sending the same order twice cannot create two orders (see the README).
+    pub idempotent: bool,
 }
 
 /// What `validate` returns; `ok` is false exactly when an issue is an error.
@@ -98,6 +103,7 @@ pub fn endpoints() -> Vec<EndpointInfo> {
             title: e.title,
             title_zh: e.title_zh,
             order_type: e.order.name,
+            idempotent: e.idempotent,
             operation: match e.transport {
                 Transport::Top(m) => m.method,
                 Transport::Pandapon { path, .. } => path,

@@ -1,23 +1,5 @@
-// An independent TOP signer for tests: Node's crypto and its own canonicalisation, sharing no
-// code with the wasm module.
-import { createHash, createHmac } from 'node:crypto';
-
-export function topStringToSignIndependent(params) {
-  return Object.keys(params)
-    .filter((k) => k !== 'sign' && params[k] !== '' && params[k] != null)
-    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-    .map((k) => k + params[k])
-    .join('');
-}
-
-export function topSignIndependent(params, secret, method = 'md5') {
-  const s = topStringToSignIndependent(params);
-  const digest =
-    method === 'md5'
-      ? createHash('md5').update(secret + s + secret, 'utf8')
-      : createHmac(method === 'hmac' ? 'md5' : 'sha256', secret).update(s, 'utf8');
-  return digest.digest('hex').toUpperCase();
-}
+// Independent checks for tests: the sandbox's own signers (Node's crypto, no wasm), and helpers.
+export { topStringToSign as topStringToSignIndependent, topSign as topSignIndependent } from '../../sandbox/signing.js';
 
 /** The form body as an object, decoded by the platform's own URLSearchParams. */
 export function formToObject(body) {

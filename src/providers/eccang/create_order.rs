@@ -31,6 +31,8 @@ pub const ENDPOINT: Endpoint = Endpoint {
     rules,
     example,
     transport: Transport::Eccang { service: SERVICE, parse },
+    // `reference_no` must be unique: a repeat is refused ("already exists"), never a second parcel.
+    idempotent: true,
 };
 
 /// Letters and digits, at most 50 (box and child numbers).

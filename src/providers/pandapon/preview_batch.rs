@@ -33,6 +33,8 @@ pub const ENDPOINT: Endpoint = Endpoint {
     rules,
     example,
     transport: Transport::Pandapon { path: PATH, parse },
+    // A preview creates nothing.
+    idempotent: true,
 };
 
 /// Mainland China mobile: `1[3-9]` and nine more digits, optionally after `+86` or `0086`.

@@ -44,6 +44,8 @@ pub const INTENTION_ORDER_SAVE: Endpoint = Endpoint {
         response: &intention_order::INTENTION_ORDER_RESPONSE,
         business_failure: |_| None,
     }),
+    // No field of the request identifies it to the gateway: a repeat creates a second order.
+    idempotent: false,
 };
 
 pub const TRADE_ORDER_CREATE: Endpoint = Endpoint {
@@ -71,6 +73,8 @@ pub const TRADE_ORDER_CREATE: Endpoint = Endpoint {
             })
         },
     }),
+    // `out_order_id` is the merchant's id, but the doc does not say Hema refuses a repeat.
+    idempotent: false,
 };
 
 /// `prepare` for a TOP order endpoint: the order, known fields only, as the JSON text of its parameter.

@@ -1,0 +1,95 @@
+// Sending orders: prepare (validate + sign), fetch with a timeout, parse, and retry only what is
+// safe. Uses global `fetch` (Node 20, browsers) unless one is passed in.
+import { endpoints, parseResponse, prepare } from '../pkg/ordercraft.js';
+
+/** The option that points each provider at a gateway. */
+const GATEWAY_OPTION = { top: 'gateway', pandapon: 'baseUrl', eccang: 'endpoint' };
+/** Provider errors given before any processing (rate limits): safe to retry even a creation. */
+const REJECTED_UNPROCESSED = { top: new Set(['7']), pandapon: new Set(['429']), eccang: new Set() };
+/** Connection failures that happen before a request can reach the server. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createClient({
+  credentials = {},
+  fetch: fetchImpl = globalThis.fetch,
+  timeoutMs = 15_000,
+  retries = 2,
+  backoffMs = 250,
+  maxBackoffMs = 8_000,
+  gateways = {},
+  random = Math.random,
+  sleep = defaultSleep,
+} = {}) {
+  const byId = new Map(endpoints().map((e) => [e.id, e]));
+
+  async function send(id, order, options = {}) {
+    const endpoint = byId.get(id);
+    const provider = endpoint?.provider;
+    const {
+      idempotent = endpoint?.idempotent ?? false,
+      timeoutMs: attemptTimeout = timeoutMs,
+      retries: maxRetries = retries,
+      signal,
+      ...requestOptions
+    } = options;
+    const gateway = gateways[provider] ? { [GATEWAY_OPTION[provider]]: gateways[provider] } : {};
+    const opts = { ...credentials[provider], ...gateway, ...requestOptions };
+    for (let attempt = 1; ; attempt += 1) {
+      // Prepared afresh each attempt: a new timestamp and nonce, so a retry is never stale.
+      // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
+      const request = prepare(id, order, opts);
+      const outcome = await exchange(fetchImpl, request, attemptTimeout, signal);
+      const result = outcome.error ? { ok: false, error: outcome.error } : readAnswer(id, outcome);
+      if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, provider)) {
+        return { ...result, attempts: attempt };
+      }
+      const wait = Math.max(
+        (result.error.retryAfterSeconds ?? 0) * 1000,
+        random() * Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)), // exponential backoff, full jitter
+      );
+      await sleep(wait);
+    }
+  }
+
+  return { send };
+}
+
+function readAnswer(id, { status, text }) {
+  const parsed = parseResponse(id, text);
+  if (parsed.ok || parsed.error.code !== 'parse' || (status >= 200 && status < 300)) return parsed;
+  // Not the provider's answer (a proxy's error page): report the HTTP status.
+  return { ok: false, error: { code: `http_${status}`, message: `HTTP ${status} without a ${id} answer`, retryable: [502, 503, 504].includes(status) } };
+}
+
+function worthRetrying(error, outcome, idempotent, provider) {
+  if (!error.retryable) return false;
+  if (outcome.notSent || idempotent) return true;
+  // A creation that may have been received is retried only when the provider refused it unprocessed.
+  return !outcome.error && REJECTED_UNPROCESSED[provider]?.has(error.code);
+}
+
+/** One HTTP exchange with a timeout; never throws. */
+async function exchange(fetchImpl, request, timeoutMs, signal) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs);
+  const onAbort = () => controller.abort(signal.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
+    return { status: response.status, text: await response.text() };
+  } catch (cause) {
+    if (signal?.aborted) return { error: { code: 'aborted', message: 'the caller aborted the request', retryable: false } };
+    if (controller.signal.aborted) {
+      return { error: { code: 'timeout', message: `no complete answer within ${timeoutMs} ms; the order may have been received`, retryable: true } };
+    }
+    const code = cause?.cause?.code ?? cause?.code;
+    const notSent = NOT_SENT.has(code);
+    const detail = notSent ? 'the request did not reach the server' : 'the order may have been received';
+    return { notSent, error: { code: 'network', message: `network failure${code ? ` (${code})` : ''}: ${detail}`, retryable: true } };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,128 @@
+// createClient against the local sandbox: every endpoint succeeds, wrong secrets get each
+// provider's own error, timeouts and retries behave as documented.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import * as oc from 'ordercraft';
+import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+
+let sandbox;
+before(async () => { sandbox = await startSandbox(); });
+after(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const eccangCredentials = (s) => ({ ...SANDBOX_CREDENTIALS.eccang, endpoint: s.urls.eccang });
+const client = (overrides = {}) => oc.createClient({
+  credentials: { ...SANDBOX_CREDENTIALS, eccang: eccangCredentials(sandbox), ...overrides.credentials },
+  gateways: { top: sandbox.urls.top, pandapon: sandbox.urls.pandapon },
+  backoffMs: 1, sleep: async () => {}, ...overrides.options,
+});
+
+test('every endpoint sent through the client to the sandbox comes back ok', async () => {
+  const c = client();
+  for (const { id } of oc.endpoints()) {
+    const order = oc.example(id);
+    if (id === 'eccang:createOrder') order.reference_no = `REF-${Date.now()}`;
+    const result = await c.send(id, order);
+    assert.equal(result.ok, true, `${id}: ${JSON.stringify(result.error)}`);
+    assert.equal(result.attempts, 1);
+  }
+  const trade = await c.send('top:alibaba.wdk.trade.order.create', oc.example('top:alibaba.wdk.trade.order.create'));
+  assert.equal(trade.data.success, true);
+  assert.equal(trade.data.trade.pay_fee, 100); // the sandbox's own sum: 200 − 100 + 0
+  assert.equal(trade.data.trade.sub_orders.length, 1);
+  const preview = await c.send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
+  const p = preview.data.orderPreviewResuslt[0];
+  assert.equal(p.sumPayment, p.sumPaymentNoCarriage + p.sumCarriage);
+});
+
+test("a wrong secret gets each provider's own authentication error, parsed, not retried", async () => {
+  const c = client({ credentials: {
+    top: { ...SANDBOX_CREDENTIALS.top, appSecret: 'wrong' },
+    pandapon: { ...SANDBOX_CREDENTIALS.pandapon, accessSecret: 'wrong' },
+    eccang: { ...eccangCredentials(sandbox), appToken: 'wrong' },
+  } });
+  const top = await c.send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'));
+  assert.deepEqual([top.ok, top.error.code, top.error.msg, top.attempts], [false, '25', 'Invalid Signature', 1]);
+  const pandapon = await c.send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
+  assert.deepEqual([pandapon.ok, pandapon.error.code, pandapon.error.message, pandapon.attempts], [false, '401', '签名错误', 1]);
+  assert.match(pandapon.error.requestId, /^sandbox-/);
+  const eccang = await c.send('eccang:createOrder', oc.example('eccang:createOrder'));
+  assert.deepEqual([eccang.ok, eccang.error.code, eccang.attempts], [false, '10001', 1]);
+  for (const r of [top, pandapon, eccang]) assert.ok(!JSON.stringify(r).includes('wrong'));
+});
+
+test('a stale timestamp is refused by the sandbox with TOP\'s error', async () => {
+  const r = await client().send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'), { timestamp: Date.now() - 11 * 60_000 });
+  assert.deepEqual([r.ok, r.error.code, r.error.subCode], [false, '31', 'isv.invalid-timestamp']);
+});
+
+test('a timeout gives a timeout error after the configured time', async () => {
+  sandbox.script('top', [{ delayMs: 1_000 }]);
+  const started = performance.now();
+  const r = await client({ options: { timeoutMs: 150, retries: 3 } }).send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'));
+  const elapsed = performance.now() - started;
+  assert.deepEqual([r.ok, r.error.code, r.attempts], [false, 'timeout', 1]); // a creation that may have arrived is not resent
+  assert.ok(elapsed >= 140 && elapsed < 900, `${elapsed} ms`);
+});
+
+test('a timeout on an idempotent endpoint is retried', async () => {
+  sandbox.script('pandapon', [{ delayMs: 1_000 }]);
+  const r = await client({ options: { timeoutMs: 150, retries: 2 } }).send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
+  assert.deepEqual([r.ok, r.attempts], [true, 2]);
+});
+
+test('a retryable error is retried the configured number of times', async () => {
+  sandbox.script('pandapon', Array.from({ length: 5 }, () => ({ fault: 'retryable' })));
+  const sleeps = [];
+  const r = await client({ options: { retries: 3, sleep: async (ms) => { sleeps.push(ms); } } })
+    .send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
+  assert.deepEqual([r.ok, r.error.code, r.attempts, sandbox.hits.pandapon], [false, '429', 4, 4]);
+  assert.equal(sleeps.length, 3);
+  // TOP's call limit is retried even for a creation: it was refused before any processing.
+  sandbox.script('top', [{ fault: 'retryable' }, { fault: 'retryable' }]);
+  const top = await client({ options: { retries: 2 } }).send('top:alibaba.wdk.trade.order.create', oc.example('top:alibaba.wdk.trade.order.create'));
+  assert.deepEqual([top.ok, top.attempts, sandbox.hits.top], [true, 3, 3]);
+});
+
+test('a non-retryable error is not retried', async () => {
+  sandbox.script('pandapon', [{ fault: 'fatal' }, { fault: 'fatal' }]);
+  const r = await client({ options: { retries: 3 } }).send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
+  assert.deepEqual([r.ok, r.error.code, r.attempts, sandbox.hits.pandapon], [false, '400', 1, 1]);
+});
+
+test('a dropped connection is retried only when the order cannot be duplicated', async () => {
+  sandbox.script('top', [{ fault: 'drop' }]);
+  const creation = await client({ options: { retries: 2 } }).send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'));
+  assert.deepEqual([creation.ok, creation.error.code, creation.attempts], [false, 'network', 1]);
+  sandbox.script('top', [{ fault: 'drop' }]);
+  const confirmed = await client({ options: { retries: 2 } }).send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'), { idempotent: true });
+  assert.deepEqual([confirmed.ok, confirmed.attempts], [true, 2]);
+});
+
+test('a server that is not there is a network error that sent nothing: retried', async () => {
+  // A port that was free a moment ago: connection refused.
+  const probe = createServer();
+  await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address();
+  await new Promise((r) => probe.close(r));
+  const r = await oc.createClient({ credentials: SANDBOX_CREDENTIALS, gateways: { top: `http://127.0.0.1:${port}/router/rest` }, retries: 1, sleep: async () => {} })
+    .send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'));
+  assert.deepEqual([r.ok, r.error.code, r.attempts], [false, 'network', 2]);
+  assert.match(r.error.message, /ECONNREFUSED/);
+});
+
+test('invalid orders throw before anything is sent; secrets stay out of every failure', async () => {
+  const c = client();
+  await assert.rejects(c.send('top:alibaba.wdk.trade.order.create', { shop_id: 1 }), (e) => e instanceof oc.OrderValidationError);
+  assert.equal(sandbox.hits.top, 0);
+  sandbox.script('top', [{ delayMs: 500 }]);
+  const r = await client({ options: { timeoutMs: 50 } }).send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'));
+  assert.ok(!JSON.stringify(r).includes(SANDBOX_CREDENTIALS.top.appSecret));
+});
+
+test('the sandbox says it is a test double', async () => {
+  const res = await fetch(sandbox.urls.top, { method: 'POST', body: '' });
+  assert.equal(res.headers.get('x-ordercraft-sandbox'), 'test double');
+  assert.equal((await res.json()).error_response.code, 40);
+});
