@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the test suites against a fresh build: `scripts/test.sh` all of them, or one by name
-# (`rust`, `wasm`, `pkg`). `npm test` runs setup and build first.
+# (`rust`, `wasm`, `browser`, `pkg`). `npm test` runs setup and build first.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 suite=${1:-all}
@@ -13,6 +13,11 @@ fi
 if [ "$suite" = all ] || [ "$suite" = wasm ]; then
   echo "== wasm-pack test --node (JS boundary)"
   wasm-pack test --node
+fi
+
+if [ "$suite" = all ] || [ "$suite" = browser ]; then
+  echo "== wasm-pack test --headless --chrome (JS boundary in Chromium)"
+  wasm-pack test --headless --chrome --test browser_boundary
 fi
 
 if [ "$suite" = all ] || [ "$suite" = pkg ]; then

@@ -165,6 +165,10 @@ pub fn bundled_example(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_default()
 }
 
+pub fn schema(id: &str) -> Result<crate::describe::StructureInfo, Error> {
+    Ok(crate::describe::describe(find(id)?.order))
+}
+
 pub fn example(id: &str) -> Result<Value, Error> {
     Ok((find(id)?.example)())
 }

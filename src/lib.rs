@@ -1,6 +1,7 @@
 //! ordercraft: validates, builds and signs order-creation requests for TOP, PandaPon and
 //! ECCANG-style order APIs. The core is pure Rust (no JS); `wasm` is the thin JS boundary.
 
+pub mod describe;
 pub mod digest;
 pub mod endpoint;
 pub mod error;

@@ -165,6 +165,13 @@ pub fn parse_response(
     endpoint::parse_response(id, body).map_err(js_error).and_then(|p| to_js(&p))
 }
 
+/// The order's fields as data (name, presence, kind, format, values, the doc's description,
+/// nested structures): what the order builder generates its form from.
+#[wasm_bindgen(unchecked_return_type = "StructureInfo")]
+pub fn schema(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> Result<JsValue, JsValue> {
+    endpoint::schema(id).map_err(js_error).and_then(|s| to_js(&s))
+}
+
 /// A complete, valid example order for the endpoint.
 #[wasm_bindgen(unchecked_return_type = "Order")]
 pub fn example(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> Result<JsValue, JsValue> {

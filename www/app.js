@@ -1,26 +1,426 @@
-import { init, prepareTop, OrdercraftError } from '/js/browser.js';
+// The order builder. The form is generated from `schema(id)`, the same tables that validate;
+// every keystroke re-validates; credentials live in this module's memory and in password inputs
+// only (never storage, cookies, the URL or other DOM).
+import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError } from '/js/browser.js';
 
 await init();
-const $ = (id) => document.getElementById(id);
 
-function render() {
-  try {
-    const params = JSON.parse($('params').value);
-    const req = prepareTop($('method').value, params, {
-      appKey: $('appKey').value,
-      appSecret: $('appSecret').value || 'enter-a-secret',
-      signMethod: $('signMethod').value,
-    });
-    const form = Object.fromEntries(new URLSearchParams(req.body));
-    $('preview').textContent = `${req.method} ${req.url}\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n` +
-      Object.entries(form).map(([k, v]) => `${k} = ${v}`).join('\n');
-    $('status').textContent = $('appSecret').value ? 'Signed.' : 'Signed with a placeholder secret: enter yours.';
-    $('status').className = '';
-  } catch (e) {
-    $('status').textContent = e instanceof OrdercraftError || e instanceof SyntaxError ? e.message : String(e);
-    $('status').className = 'error';
+const $ = (id) => document.getElementById(id);
+const SECRET_FIELDS = new Set(['appSecret', 'accessSecret', 'appToken', 'session']);
+const CREDENTIAL_FIELDS = {
+  top: [['appKey', 'App key'], ['appSecret', 'App secret'], ['session', 'Session key (optional)'], ['signMethod', 'Sign method']],
+  pandapon: [['accessKey', 'Access key'], ['accessSecret', 'Access secret'], ['userId', 'User id']],
+  eccang: [['appToken', 'App token'], ['appKey', 'App key']],
+};
+const SANDBOX_CREDENTIALS = {
+  top: { appKey: 'sandbox-app-key', appSecret: 'sandbox-app-secret', signMethod: 'md5' },
+  pandapon: { accessKey: 'sandbox-access-key', accessSecret: 'sandbox-access-secret', userId: 'sandbox-user' },
+  eccang: { appToken: 'sandbox-app-token', appKey: 'sandbox-app-key' },
+};
+const SANDBOX_PATHS = { top: '/sandbox/top/router/rest', pandapon: '/sandbox/pandapon', eccang: '/sandbox/eccang/ws' };
+const GATEWAY_OPTION = { top: 'gateway', pandapon: 'baseUrl', eccang: 'endpoint' };
+
+const state = {
+  endpoints: endpoints(),
+  id: null,
+  root: null,
+  order: {},
+  credentials: { top: { signMethod: 'md5' }, pandapon: {}, eccang: {} },
+  request: null,
+};
+const provider = () => state.endpoints.find((e) => e.id === state.id).provider;
+
+// ---- JSON pointers -------------------------------------------------------------------------
+const pointer = (parts) => parts.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+function getAt(parts) {
+  return parts.reduce((v, p) => (v == null ? undefined : v[p]), state.order);
+}
+function setAt(parts, value) {
+  let target = state.order;
+  for (const p of parts.slice(0, -1)) target = target[p];
+  const last = parts.at(-1);
+  if (value === undefined) {
+    if (Array.isArray(target)) target.splice(last, 1); else delete target[last];
+  } else {
+    target[last] = value;
   }
 }
 
-$('form').addEventListener('input', render);
-render();
+// ---- the form ------------------------------------------------------------------------------
+function label(field) {
+  const mark = field.presence === 'required' ? ' <span class="req" title="required">*</span>'
+    : field.presence === 'recommended' ? ' <span class="rec" title="the doc says required; its example omits it">*</span>' : '';
+  return `<span class="name">${field.name}</span>${mark}<span class="zh" lang="zh">${escapeHtml(field.doc)}</span><span class="en">${escapeHtml(field.en)}</span>`;
+}
+
+function renderForm() {
+  const form = $('form');
+  form.replaceChildren(...state.root.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [f.name])));
+}
+
+function renderField(field, parts) {
+  const path = pointer(parts);
+  const value = getAt(parts);
+  if (field.kind === 'object' || field.kind === 'list') return renderStructure(field, parts, value);
+  const wrap = document.createElement('div');
+  wrap.className = 'field';
+  const id = `f${path.replaceAll(/[^A-Za-z0-9_-]/g, '_')}`;
+  let control;
+  if (field.values?.length || field.kind === 'boolean') {
+    control = document.createElement('select');
+    const options = field.kind === 'boolean' ? ['true', 'false'] : field.values;
+    control.append(new Option('— not set —', ''), ...options.map((v) => new Option(v, v)));
+    control.value = value === undefined || value === null ? '' : String(value);
+  } else if (field.format === 'json') {
+    control = document.createElement('textarea');
+    control.rows = 2;
+    control.value = value ?? '';
+  } else {
+    control = document.createElement('input');
+    control.type = 'text';
+    if (field.kind !== 'text') control.inputMode = 'decimal';
+    control.placeholder = field.expected ?? (field.kind === 'text' ? '' : field.textOk ? 'number (or numeric text)' : 'number');
+    control.value = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  control.id = id;
+  control.dataset.path = path;
+  control.setAttribute('aria-describedby', `${id}-issue`);
+  control.addEventListener('input', () => onFieldInput(field, parts, control));
+  wrap.innerHTML = `<label for="${id}">${label(field)}</label>`;
+  const issue = document.createElement('p');
+  issue.className = 'field-issue';
+  issue.id = `${id}-issue`;
+  wrap.append(control, issue);
+  return wrap;
+}
+
+/** What the typed text becomes: numbers stay numbers unless they were given as text. */
+function fromInput(field, text, previous) {
+  if (text === '') return undefined;
+  if (field.kind === 'boolean') return text === 'true';
+  if (field.kind === 'integer' && field.values?.length && !field.textOk) return Number(text);
+  if (['integer', 'number', 'id'].includes(field.kind)) {
+    const n = Number(text);
+    const numeric = text.trim() !== '' && Number.isFinite(n) && String(n) === text.trim();
+    const keepText = typeof previous === 'string' && field.textOk;
+    return numeric && !keepText && Number.isSafeInteger(Math.trunc(n)) ? n : text;
+  }
+  return text;
+}
+
+function onFieldInput(field, parts, control) {
+  setAt(parts, fromInput(field, control.value, getAt(parts)));
+  refresh({ raw: true });
+}
+
+function renderStructure(field, parts, value) {
+  const set = document.createElement('fieldset');
+  set.className = `structure ${field.kind}`;
+  const legend = document.createElement('legend');
+  legend.innerHTML = label(field);
+  set.append(legend);
+  const path = pointer(parts);
+  const issue = document.createElement('p');
+  issue.className = 'field-issue';
+  if (value === undefined || value === null) {
+    const add = button(`Add ${field.name}`, () => { setAt(parts, field.kind === 'list' ? [{}] : {}); rerender(); });
+    add.dataset.path = path;
+    set.append(add, issue);
+    return set;
+  }
+  set.dataset.path = path;
+  if (field.kind === 'object') {
+    set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); rerender(); }, 'remove'));
+    set.append(...field.structure.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [...parts, f.name])));
+  } else {
+    (Array.isArray(value) ? value : []).forEach((_, i) => {
+      const item = document.createElement('fieldset');
+      item.className = 'item';
+      item.dataset.path = pointer([...parts, i]);
+      const itemLegend = document.createElement('legend');
+      itemLegend.textContent = `${field.structure.name} ${i}`;
+      const move = (to) => () => { const list = getAt(parts); [list[i], list[to]] = [list[to], list[i]]; rerender(); };
+      const tools = document.createElement('div');
+      tools.className = 'item-tools';
+      tools.append(
+        button('↑', move(i - 1), 'small', i === 0, `Move ${field.structure.name} ${i} up`),
+        button('↓', move(i + 1), 'small', i === value.length - 1, `Move ${field.structure.name} ${i} down`),
+        button('Remove', () => { getAt(parts).splice(i, 1); rerender(); }, 'small remove', false, `Remove ${field.structure.name} ${i}`),
+      );
+      item.append(itemLegend, tools, ...field.structure.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [...parts, i, f.name])));
+      set.append(item);
+    });
+    if (Array.isArray(value)) set.append(button(`Add ${field.structure.name}`, () => { getAt(parts).push({}); rerender(); }));
+  }
+  set.append(issue);
+  return set;
+}
+
+function button(text, onClick, className = '', disabled = false, ariaLabel) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.className = className;
+  b.disabled = disabled;
+  if (ariaLabel) b.setAttribute('aria-label', ariaLabel);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function rerender() {
+  renderForm();
+  refresh({ raw: true });
+}
+
+// ---- issues --------------------------------------------------------------------------------
+function showIssues() {
+  const started = performance.now();
+  const { issues } = validate(state.id, state.order);
+  const elapsed = performance.now() - started;
+  $('timing').textContent = `validated in ${elapsed.toFixed(2)} ms`;
+  $('timing').dataset.ms = String(elapsed);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  $('issue-count').textContent = issues.length ? `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}` : 'none';
+  const list = $('issues');
+  list.replaceChildren(...(issues.length ? issues.map(issueItem) : [Object.assign(document.createElement('li'), { className: 'ok', textContent: 'No problems found.' })]));
+  for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of document.querySelectorAll('.field-issue')) el.textContent = '';
+  for (const issue of issues) {
+    const target = fieldFor(issue.path);
+    if (!target || target === $('raw')) continue;
+    target.setAttribute('aria-invalid', issue.severity === 'error' ? 'true' : 'grammar');
+    const note = target.closest('.field, .structure')?.querySelector(':scope > .field-issue');
+    if (note && !note.textContent) { note.textContent = issue.message; note.dataset.severity = issue.severity; }
+  }
+}
+
+function issueItem(issue) {
+  const li = document.createElement('li');
+  li.className = issue.severity;
+  li.dataset.path = issue.path;
+  li.dataset.code = issue.code;
+  const b = button('', () => focusField(issue.path));
+  b.innerHTML = `<span class="sev">${issue.severity}</span> <code>${escapeHtml(issue.path || '(order)')}</code> <span class="code">${issue.code}</span> ${escapeHtml(issue.message)}`;
+  li.append(b);
+  return li;
+}
+
+/** The control for a path, or for its nearest ancestor shown in the form (the raw JSON last). */
+function fieldFor(path) {
+  let p = path;
+  while (true) {
+    const el = document.querySelector(`#form [data-path="${CSS.escape(p)}"]`);
+    if (el) return el.matches('fieldset') ? el.querySelector('input, select, textarea, button') ?? el : el;
+    if (!p) return $('raw');
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+function focusField(path) {
+  const el = fieldFor(path);
+  if (el === $('raw')) $('raw-details').open = true;
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+}
+
+// ---- raw JSON ------------------------------------------------------------------------------
+function showRaw() {
+  if (document.activeElement !== $('raw')) $('raw').value = JSON.stringify(state.order, null, 2);
+}
+$('raw').addEventListener('input', () => {
+  try {
+    state.order = JSON.parse($('raw').value);
+    $('raw-status').textContent = '';
+    renderForm();
+    refresh({ raw: false });
+  } catch (e) {
+    $('raw-status').textContent = `Not JSON yet: ${e.message}`;
+  }
+});
+
+// ---- credentials ---------------------------------------------------------------------------
+function renderCredentials() {
+  const p = provider();
+  const box = $('credentials');
+  box.replaceChildren(...CREDENTIAL_FIELDS[p].map(([name, text]) => {
+    const wrap = document.createElement('div');
+    wrap.className = 'field';
+    const id = `cred-${name}`;
+    let control;
+    if (name === 'signMethod') {
+      control = document.createElement('select');
+      control.append(...['md5', 'hmac', 'hmac-sha256'].map((m) => new Option(m, m)));
+    } else {
+      control = document.createElement('input');
+      control.type = SECRET_FIELDS.has(name) ? 'password' : 'text';
+      control.autocomplete = SECRET_FIELDS.has(name) ? 'new-password' : 'off';
+      control.spellcheck = false;
+    }
+    control.id = id;
+    control.value = state.credentials[p][name] ?? '';
+    control.addEventListener('input', () => { state.credentials[p][name] = control.value || undefined; showPreview(); });
+    wrap.innerHTML = `<label for="${id}">${text}</label>`;
+    wrap.append(control);
+    return wrap;
+  }));
+}
+$('credentials').addEventListener('submit', (e) => e.preventDefault());
+$('sandbox-credentials').addEventListener('click', () => {
+  state.credentials[provider()] = { ...SANDBOX_CREDENTIALS[provider()] };
+  renderCredentials();
+  document.querySelector('input[name="target"][value="sandbox"]').checked = true;
+  showPreview();
+});
+
+// ---- the signed request --------------------------------------------------------------------
+function gatewayUrl() {
+  const custom = document.querySelector('input[name="target"]:checked').value === 'custom';
+  return custom ? $('custom-url').value.trim() : `${location.origin}${SANDBOX_PATHS[provider()]}`;
+}
+
+function requestOptions() {
+  const p = provider();
+  const url = gatewayUrl();
+  return { ...state.credentials[p], ...(url ? { [GATEWAY_OPTION[p]]: url } : {}) };
+}
+
+/** The preview's text with every secret replaced, unless the person asked to see them. */
+function masked(text) {
+  if ($('show-secrets').checked) return text;
+  let out = text;
+  for (const [name, value] of Object.entries(state.credentials[provider()])) {
+    if (SECRET_FIELDS.has(name) && value) out = out.replaceAll(value, '********');
+  }
+  return out;
+}
+
+function showPreview() {
+  const box = $('preview');
+  try {
+    const req = prepare(state.id, state.order, requestOptions());
+    state.request = req;
+    box.innerHTML = `
+      <p><strong>${req.method}</strong> <code id="preview-url">${escapeHtml(masked(req.url))}</code></p>
+      <table class="headers"><tbody>${Object.entries(req.headers).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code data-header="${escapeHtml(k)}">${escapeHtml(masked(v))}</code></td></tr>`).join('')}</tbody></table>
+      ${req.signing ? `<p>String to sign <span class="muted">(secret masked)</span></p><pre id="preview-string-to-sign">${escapeHtml(req.signing.stringToSign)}</pre><p>Signature <code id="preview-signature">${req.signing.signature}</code></p>` : '<p class="muted">This transport carries a token instead of a signature.</p>'}
+      <p>Body</p>${bodyView(req)}
+      <pre id="preview-body-raw" hidden>${escapeHtml(masked(req.body))}</pre>`;
+  } catch (e) {
+    state.request = null;
+    box.innerHTML = `<p class="error-text">${escapeHtml(e instanceof OrdercraftError ? e.message : String(e))}</p>`;
+  }
+}
+
+function bodyView(req) {
+  const type = req.headers['Content-Type'] ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    const rows = [...new URLSearchParams(req.body)].map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><pre>${escapeHtml(masked(prettyJson(v)))}</pre></td></tr>`);
+    return `<table class="form-body" id="preview-form"><tbody>${rows.join('')}</tbody></table>`;
+  }
+  if (type.startsWith('application/json')) return `<pre id="preview-json">${escapeHtml(masked(prettyJson(req.body)))}</pre>`;
+  const doc = new DOMParser().parseFromString(req.body, 'text/xml');
+  const params = doc.getElementsByTagName('paramsJson')[0]?.textContent;
+  return `<pre id="preview-xml">${escapeHtml(masked(prettyXml(doc.documentElement)))}</pre>${params ? `<p>paramsJson</p><pre>${escapeHtml(masked(prettyJson(params)))}</pre>` : ''}`;
+}
+
+function prettyJson(text) {
+  if (!/^\s*[[{]/.test(text)) return text;
+  try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; }
+}
+
+function prettyXml(node, depth = 0) {
+  const pad = '  '.repeat(depth);
+  const attrs = [...node.attributes].map((a) => ` ${a.name}="${a.value}"`).join('');
+  const children = [...node.childNodes].filter((c) => c.nodeType === 1);
+  if (!children.length) return `${pad}<${node.nodeName}${attrs}>${node.textContent.length > 80 ? '…' : node.textContent}</${node.nodeName}>`;
+  return `${pad}<${node.nodeName}${attrs}>\n${children.map((c) => prettyXml(c, depth + 1)).join('\n')}\n${pad}</${node.nodeName}>`;
+}
+
+const shellQuote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
+function copy(text) {
+  navigator.clipboard.writeText(text).then(() => { $('copy-status').textContent = 'Copied (with the real credentials).'; },
+    () => { $('copy-status').textContent = 'The browser refused the clipboard.'; });
+}
+$('copy-curl').addEventListener('click', () => {
+  const r = state.request;
+  if (!r) return;
+  copy(`curl -X ${r.method} ${shellQuote(r.url)} ${Object.entries(r.headers).map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`).join(' ')} --data-raw ${shellQuote(r.body)}`);
+});
+$('copy-fetch').addEventListener('click', () => {
+  const r = state.request;
+  if (!r) return;
+  copy(`await fetch(${JSON.stringify(r.url)}, ${JSON.stringify({ method: r.method, headers: r.headers, body: r.body }, null, 2)});`);
+});
+$('show-secrets').addEventListener('change', showPreview);
+$('custom-url').addEventListener('input', showPreview);
+for (const radio of document.querySelectorAll('input[name="target"]')) radio.addEventListener('change', showPreview);
+
+// ---- sending -------------------------------------------------------------------------------
+$('send').addEventListener('click', async () => {
+  const box = $('response');
+  box.innerHTML = '<p class="muted">Sending…</p>';
+  let raw = null;
+  const capture = async (url, init) => {
+    const res = await fetch(url, init);
+    raw = { status: res.status, text: await res.text() };
+    return new Response(raw.text, { status: res.status, headers: res.headers });
+  };
+  const p = provider();
+  const client = createClient({ credentials: { [p]: requestOptions() }, fetch: capture, retries: 0, timeoutMs: 20_000 });
+  try {
+    const result = await client.send(state.id, state.order);
+    box.innerHTML = `
+      <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? 'Success' : `Error ${escapeHtml(result.error.code)}: ${escapeHtml(result.error.message)}`}</p>
+      <div class="pair"><div><p>Parsed</p><pre id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
+      <div><p>Raw${raw ? ` (HTTP ${raw.status})` : ''}</p><pre id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>`;
+  } catch (e) {
+    box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
+  }
+});
+
+// ---- choosing, loading, importing, exporting -----------------------------------------------
+function choose(id, order) {
+  state.id = id;
+  state.root = schema(id);
+  state.order = order;
+  const e = state.endpoints.find((x) => x.id === id);
+  $('endpoint-title').textContent = `${e.title} — ${e.titleZh} (${e.operation}; order type ${e.orderType})`;
+  renderForm();
+  renderCredentials();
+  refresh({ raw: true });
+  $('response').replaceChildren();
+}
+
+function refresh({ raw }) {
+  showIssues();
+  if (raw) showRaw();
+  showPreview();
+}
+
+$('endpoint').append(...state.endpoints.map((e) => new Option(`${e.id}`, e.id)));
+$('endpoint').addEventListener('change', () => choose($('endpoint').value, example($('endpoint').value)));
+$('load-example').addEventListener('click', () => choose(state.id, example(state.id)));
+$('start-blank').addEventListener('click', () => choose(state.id, {}));
+$('import').addEventListener('change', async () => {
+  const file = $('import').files[0];
+  if (!file) return;
+  try {
+    choose(state.id, JSON.parse(await file.text()));
+  } catch (e) {
+    $('raw-status').textContent = `Could not import ${file.name}: ${e.message}`;
+  }
+  $('import').value = '';
+});
+$('export').addEventListener('click', () => {
+  const blob = new Blob([JSON.stringify(state.order, null, 2)], { type: 'application/json' });
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${state.id.replaceAll(/[^A-Za-z0-9.-]+/g, '_')}.json` });
+  a.click();
+  URL.revokeObjectURL(a.href);
+});
+
+function escapeHtml(s) {
+  return String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+choose(state.endpoints[0].id, example(state.endpoints[0].id));
+document.body.dataset.ready = 'true';

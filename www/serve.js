@@ -6,20 +6,25 @@ import { staticHandler } from './static.js';
 import { createSandbox } from '../sandbox/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
 
-const sandbox = createSandbox();
-const files = staticHandler({ '/': `${root}www`, '/js/': `${root}js`, '/pkg/': `${root}pkg` });
+/** Starts the builder and the sandbox on one port (0: any free one). */
+export async function startServer({ host = '127.0.0.1', port = 0 } = {}) {
+  const sandbox = createSandbox();
+  const files = staticHandler({ '/': `${root}www`, '/js/': `${root}js`, '/pkg/': `${root}pkg` });
+  const server = createServer(async (req, res) => {
+    if (!(await sandbox.handle(req, res))) await files(req, res);
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const origin = `http://${host}:${server.address().port}`;
+  return { origin, sandbox, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+}
 
-createServer(async (req, res) => {
-  if (!(await sandbox.handle(req, res))) await files(req, res);
-}).listen(port, host, () => {
-  const origin = `http://${host}:${port}`;
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { origin, sandbox } = await startServer({ host: process.env.HOST, port: Number(process.env.PORT ?? 8787) });
   console.log(`ordercraft order builder: ${origin}/`);
   console.log('Local sandbox (a test double of the gateways, not the real services):');
   for (const [provider, url] of Object.entries(sandbox.gateways(origin))) {
     console.log(`  ${provider.padEnd(8)} ${url}  credentials ${JSON.stringify(sandbox.credentials[provider])}`);
   }
   console.log('Ctrl-C stops it.');
-});
+}

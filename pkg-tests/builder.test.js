@@ -1,0 +1,126 @@
+// The order builder in Chromium (playwright-core + Debian's chromium), served as `npm start` serves it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startServer } from '../www/serve.js';
+import { launchChromium } from './support/chromium.js';
+import { topSign, pandaponSign } from '../sandbox/signing.js';
+import { SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+
+const artifacts = new URL('./.artifacts/', import.meta.url);
+mkdirSync(artifacts, { recursive: true });
+
+let server, browser, page;
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Two fields to break per endpoint: [path, bad value, expected code].
+const CASES = {
+  'top:alibaba.intention.order.save': [['/buyer_email', 'not-an-email', 'format'], ['/intention_order_logistics/country_code', 'usa', 'format']],
+  'top:alibaba.wdk.trade.order.create': [['/shop_id', '', 'required'], ['/delivery/delivery_geo', 'east', 'format']],
+  'pandapon:/alibaba/order/create/previewbatch': [['/addressParam/mobile', '123', 'format'], ['/cargoParamList/0/quantity', '0', 'range']],
+  'eccang:createOrder': [['/order_weight', '0', 'range'], ['/Volume/1/child_number', 'TEST-1', 'format']],
+};
+
+const field = (path) => page.locator(`#form [data-path="${path}"]`);
+const errorsShown = () => page.locator('#issues li.error').count();
+
+for (const [id, breaks] of Object.entries(CASES)) {
+  test(`${id}: example clean, two faults shown at their fields, fixed, signed, sent`, async () => {
+    await page.selectOption('#endpoint', id);
+    assert.equal(await errorsShown(), 0, 'the example has no errors');
+
+    const originals = [];
+    for (const [path, bad] of breaks) {
+      originals.push(await field(path).inputValue());
+      await field(path).fill(bad);
+    }
+    for (const [path, , code] of breaks) {
+      const item = page.locator(`#issues li.error[data-path="${path}"]`);
+      assert.equal(await item.getAttribute('data-code'), code, path);
+      assert.equal(await field(path).getAttribute('aria-invalid'), 'true', path);
+      // Clicking the issue focuses its field.
+      await item.locator('button').click();
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.path), path);
+    }
+    assert.equal(await errorsShown(), 2);
+    const ms = Number(await page.getAttribute('#timing', 'data-ms'));
+    assert.ok(ms < 16, `re-validation took ${ms} ms`);
+
+    for (const [i, [path]] of breaks.entries()) await field(path).fill(originals[i]);
+    assert.equal(await errorsShown(), 0, 'fixed');
+
+    await page.click('#sandbox-credentials');
+    const order = JSON.parse(await page.inputValue('#raw'));
+    if (id.startsWith('top:')) {
+      const form = Object.fromEntries(await page.locator('#preview-form tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th').textContent, r.querySelector('td').textContent])));
+      // The table pretty-prints JSON values; the signature is over the compact text that was sent.
+      const raw = Object.fromEntries(new URLSearchParams(await page.textContent('#preview-body-raw')));
+      assert.deepEqual(Object.keys(form), Object.keys(raw));
+      assert.equal(await page.textContent('#preview-signature'), topSign(raw, SANDBOX_CREDENTIALS.top.appSecret, raw.sign_method));
+      assert.equal(raw.sign, topSign(raw, SANDBOX_CREDENTIALS.top.appSecret, raw.sign_method));
+    } else if (id.startsWith('pandapon:')) {
+      const h = Object.fromEntries(await page.locator('[data-header]').evaluateAll((els) => els.map((e) => [e.dataset.header, e.textContent])));
+      assert.equal(await page.textContent('#preview-signature'), pandaponSign(h['access-key'], h.timestamp, h['nonce-str'], SANDBOX_CREDENTIALS.pandapon.accessSecret));
+      assert.equal(h.signature, pandaponSign(h['access-key'], h.timestamp, h['nonce-str'], SANDBOX_CREDENTIALS.pandapon.accessSecret));
+    } else {
+      const xml = await page.textContent('#preview-body-raw');
+      const params = await page.evaluate((text) => new DOMParser().parseFromString(text, 'text/xml').getElementsByTagName('paramsJson')[0].textContent, xml);
+      assert.deepEqual(JSON.parse(params), order);
+      assert.match(xml, /<appToken>\*{8}<\/appToken>/, 'the token is masked in the preview');
+    }
+
+    if (id === 'eccang:createOrder') await field('/reference_no').fill(`UI-${Date.now()}`);
+    await page.click('#send');
+    await page.waitForSelector('#response-outcome');
+    assert.equal(await page.textContent('#response-outcome'), 'Success');
+    await page.screenshot({ path: new URL(`${id.replaceAll(/[^A-Za-z0-9.-]+/g, '_')}.png`, artifacts).pathname, fullPage: true });
+  });
+}
+
+test('a typed secret is nowhere but its password input', async () => {
+  const secret = 'Typed-S3cret-7c1f';
+  await page.selectOption('#endpoint', 'top:alibaba.wdk.trade.order.create');
+  await page.fill('#cred-appKey', 'my-key');
+  await page.fill('#cred-appSecret', secret);
+  await page.click('#send');
+  await page.waitForSelector('#response-outcome');
+  const leaks = await page.evaluate((s) => ({
+    local: JSON.stringify({ ...localStorage }).includes(s) || localStorage.length,
+    session: JSON.stringify({ ...sessionStorage }).includes(s) || sessionStorage.length,
+    cookie: document.cookie.includes(s),
+    url: location.href.includes(s),
+    html: document.documentElement.outerHTML.includes(s),
+    text: document.body.innerText.includes(s),
+    inputs: [...document.querySelectorAll('input, textarea')].filter((i) => i.value.includes(s)).map((i) => i.type),
+  }), secret);
+  assert.deepEqual(leaks, { local: 0, session: 0, cookie: false, url: false, html: false, text: false, inputs: ['password'] });
+  // The sandbox rejected the unknown key: the error is shown, without the secret.
+  assert.match(await page.textContent('#response-outcome'), /^Error 29/);
+});
+
+test('lists can be added to, reordered and removed; the raw JSON follows', async () => {
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  await page.click('#form button:text-is("Add ItemArr")');
+  let order = JSON.parse(await page.inputValue('#raw'));
+  assert.equal(order.ItemArr.length, 3);
+  await page.fill('#form [data-path="/ItemArr/2/sku"]', 'NEW-SKU');
+  await page.click('#form button[aria-label="Move ItemArr 2 up"]');
+  order = JSON.parse(await page.inputValue('#raw'));
+  assert.equal(order.ItemArr[1].sku, 'NEW-SKU');
+  await page.click('#form button[aria-label="Remove ItemArr 1"]');
+  order = JSON.parse(await page.inputValue('#raw'));
+  assert.deepEqual(order.ItemArr.map((i) => i.sku), ['215131101', '227652501']);
+  // Editing the raw JSON updates the form.
+  await page.click('#raw-details summary');
+  await page.fill('#raw', JSON.stringify({ ...order, reference_no: 'FROM-RAW' }));
+  assert.equal(await field('/reference_no').inputValue(), 'FROM-RAW');
+});
