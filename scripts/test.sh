@@ -28,4 +28,6 @@ if [ "$suite" = all ] || [ "$suite" = pkg ]; then
   (cd pkg-tests && npm install --no-save --no-package-lock --silent .tmp/ordercraft-*.tgz)
   tsc -p pkg-tests/tsconfig.json
   node --test pkg-tests/
+  echo "== bench smoke run (the script works; figures come from npm run bench)"
+  node bench/run.js --quick > /dev/null
 fi

@@ -38,11 +38,14 @@ pub enum Transport {
     Eccang { service: &'static str, parse: fn(&str) -> Parsed<Value> },
 }
 
-/// What the caller's clock and random source supply; injected so the core stays pure.
-pub struct Env {
+/// A cryptographically secure source of 16 random bytes (for nonces); `None` where there is none.
+pub type Entropy<'a> = &'a dyn Fn() -> Option<[u8; 16]>;
+
+/// What the caller's clock and random source supply; injected so the core stays pure. The
+/// random source is only drawn from when a nonce is needed and not given.
+pub struct Env<'a> {
     pub now_ms: f64,
-    /// 16 bytes from a cryptographically secure source, for nonces.
-    pub entropy: [u8; 16],
+    pub entropy: Entropy<'a>,
 }
 
 pub static ENDPOINTS: &[Endpoint] = &[
@@ -144,7 +147,7 @@ pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<Prepa
     let mut request = match endpoint.transport {
         Transport::Top(method) => top::prepare_order(method, json, opts, env.now_ms)?,
         Transport::Pandapon { path, .. } => {
-            pandapon::request(path, json, &pandapon::PandaponOptions::read(opts, env.now_ms, &env.entropy)?)?
+            pandapon::request(path, json, &pandapon::PandaponOptions::read(opts, env.now_ms, env.entropy)?)?
         }
         Transport::Eccang { service, .. } => eccang::request(service, &json, &eccang::EccangOptions::read(opts)?)?,
     };

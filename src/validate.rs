@@ -260,7 +260,7 @@ fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issu
     if let Some((min, inclusive)) = rule.min {
         if number < min || (!inclusive && number == min) {
             let bound = if inclusive { "at least" } else { "greater than" };
-            issues.error(path, Code::Range, format!("{name} must be {bound} {min} (got {text})"));
+            issues.error(path, Code::Range, format!("{name} must be {bound} {} (got {text})", number_text(min)));
         }
     }
     if let Some(max) = rule.max_decimals {
@@ -268,6 +268,13 @@ fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issu
             issues.error(path, Code::Precision, format!("{name} may have at most {max} decimal places (got {text})"));
         }
     }
+}
+
+/// A float as people write it (`1000`, `0.5`), through serde_json's shortest formatting: core's
+/// `{f64}` formatting would add its own float printer to the wasm for a few messages.
+pub fn number_text(x: f64) -> String {
+    let text = serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string());
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
 }
 
 /// Decimal places of a number's text, exponent included (`1.5e-3` has 4).

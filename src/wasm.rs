@@ -26,23 +26,33 @@ fn js_error(error: Error) -> JsValue {
     }
 }
 
-/// Plain objects (never `Map`s) and `undefined` for absent optional fields. The core hands over
-/// only JS-safe numbers, so a failure here is a bug; it is thrown as an Error all the same.
+// Values cross the boundary as JSON text: `JSON.stringify` / `JSON.parse` on the JS side,
+// serde_json here. Measured side by side against serde-wasm-bindgen objects (README, "Boundary"):
+// as fast or faster for every entry point, stricter (a lone surrogate is refused, not replaced),
+// and smaller.
+
+/// Plain objects; absent optional fields are left out. The core hands over only JS-safe
+/// numbers, so a failure here is a bug; it is thrown as an Error all the same.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| js_sys::Error::new(&format!("ordercraft: result not representable in JS ({e})")).into())
+    let bug = |e: &str| JsValue::from(js_sys::Error::new(&format!("ordercraft: result not representable in JS ({e})")));
+    let text = serde_json::to_string(value).map_err(|e| bug(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| bug("JSON.parse"))
 }
 
 /// A JS value as JSON data. The message names the argument only: the value may hold a secret.
 fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| {
+    let unreadable = || {
         js_error(Error::argument(
             argument,
-            "could not be read as plain JSON data (functions, symbols and BigInts are not accepted)",
+            "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)",
         ))
-    })
+    };
+    // `undefined` (and a bare function or symbol) stringify to nothing: no value.
+    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
+    match text.as_string() {
+        Some(text) => serde_json::from_str(&text).map_err(|_| unreadable()),
+        None => Ok(Value::Null),
+    }
 }
 
 /// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
@@ -151,7 +161,7 @@ pub fn prepare(
 ) -> Result<JsValue, JsValue> {
     let order = from_js(order, "order")?;
     let opts = options_from_js(opts)?;
-    let env = endpoint::Env { now_ms: js_sys::Date::now(), entropy: entropy()? };
+    let env = endpoint::Env { now_ms: js_sys::Date::now(), entropy: &entropy };
     endpoint::prepare(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
 }
 
@@ -178,13 +188,14 @@ pub fn example(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) ->
     endpoint::example(id).map_err(js_error).and_then(|v| to_js(&v))
 }
 
-/// 16 bytes from Web Crypto (`globalThis.crypto`, in browsers and in Node 20 alike).
-fn entropy() -> Result<[u8; 16], JsValue> {
+/// 16 bytes from Web Crypto (`globalThis.crypto`, in browsers and in Node 20 alike); `None`
+/// where there is none.
+fn entropy() -> Option<[u8; 16]> {
     let crypto: web_sys::Crypto =
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))?.unchecked_into();
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok()?.dyn_into().ok()?;
     let mut bytes = [0u8; 16];
-    crypto.get_random_values_with_u8_array(&mut bytes)?;
-    Ok(bytes)
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Options of `preparePandapon`, and of `prepare` for a PandaPon endpoint.
@@ -220,7 +231,7 @@ pub fn prepare_pandapon(
 ) -> Result<JsValue, JsValue> {
     let body = from_js(body, "body")?;
     let opts = options_from_js(opts)?;
-    pandapon::prepare_pandapon(path, &body, &opts, js_sys::Date::now(), &entropy()?)
+    pandapon::prepare_pandapon(path, &body, &opts, js_sys::Date::now(), &entropy)
         .map_err(js_error)
         .and_then(|r| to_js(&r))
 }
@@ -232,7 +243,7 @@ pub fn pandapon_string_to_sign(
     #[wasm_bindgen(unchecked_param_type = "PandaponOptions")] opts: JsValue,
 ) -> Result<String, JsValue> {
     let opts = options_from_js(opts)?;
-    pandapon::pandapon_string_to_sign(&opts, js_sys::Date::now(), &entropy()?).map_err(js_error)
+    pandapon::pandapon_string_to_sign(&opts, js_sys::Date::now(), &entropy).map_err(js_error)
 }
 
 /// Reads any PandaPon response: `code` 200 → `{ ok: true, data }`, else `{ ok: false, error }`.

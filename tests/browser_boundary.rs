@@ -35,7 +35,9 @@ fn nonces_come_from_web_crypto_and_differ() {
 
 #[wasm_bindgen_test]
 fn validation_errors_are_order_validation_errors_in_the_browser() {
-    let Err(e) = prepare("eccang:createOrder", object("{}"), object(r#"{"appToken":"t","appKey":"k","endpoint":"http://x"}"#)) else {
+    let Err(e) =
+        prepare("eccang:createOrder", object("{}"), object(r#"{"appToken":"t","appKey":"k","endpoint":"http://x"}"#))
+    else {
         panic!("expected an error")
     };
     assert!(e.is_instance_of::<js_sys::Error>());

@@ -54,6 +54,9 @@ pub fn assert_clean(id: &str) {
 }
 
 /// A fixed clock and fixed entropy: requests reproduce byte for byte.
-pub fn env() -> ordercraft::endpoint::Env {
-    ordercraft::endpoint::Env { now_ms: 1_715_669_977_082.0, entropy: [0x5a; 16] }
+pub fn env() -> ordercraft::endpoint::Env<'static> {
+    fn fixed_entropy() -> Option<[u8; 16]> {
+        Some([0x5a; 16])
+    }
+    ordercraft::endpoint::Env { now_ms: 1_715_669_977_082.0, entropy: &fixed_entropy }
 }

@@ -6,6 +6,7 @@ pub mod sign;
 
 use serde_json::Value;
 
+use crate::endpoint::Entropy;
 use crate::error::Error;
 use crate::normalize::js_safe;
 use crate::request::{Headers, PreparedRequest, Signing};
@@ -21,7 +22,7 @@ pub fn prepare_pandapon(
     body: &Value,
     opts: &Value,
     now_ms: f64,
-    entropy: &[u8; 16],
+    entropy: Entropy,
 ) -> Result<PreparedRequest, Error> {
     let opts = PandaponOptions::read(opts, now_ms, entropy)?;
     let json = serde_json::to_string(body)
@@ -49,7 +50,7 @@ pub fn request(path: &str, json: String, opts: &PandaponOptions) -> Result<Prepa
 }
 
 /// `pandaponStringToSign(opts)`: the signed text for these options, the secret masked.
-pub fn pandapon_string_to_sign(opts: &Value, now_ms: f64, entropy: &[u8; 16]) -> Result<String, Error> {
+pub fn pandapon_string_to_sign(opts: &Value, now_ms: f64, entropy: Entropy) -> Result<String, Error> {
     Ok(sign::masked_string_to_sign(&PandaponOptions::read(opts, now_ms, entropy)?))
 }
 

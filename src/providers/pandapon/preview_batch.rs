@@ -21,6 +21,7 @@ use crate::issue::{Code, Issues, Path};
 use crate::normalize::normalize;
 use crate::response::{Parsed, PartialFailure};
 use crate::schema::{model, NumberRule, TextCheck};
+use crate::validate::number_text;
 
 pub const PATH: &str = "/alibaba/order/create/previewbatch";
 
@@ -195,7 +196,7 @@ pub fn rules(order: &Value, issues: &mut Issues) {
             issues.warning(
                 &here.key("quantity"),
                 Code::Precision,
-                format!("`quantity` {q} is a fraction; most 1688 offers sell whole units"),
+                format!("`quantity` {} is a fraction; most 1688 offers sell whole units", number_text(q)),
             );
         }
         let offer = match line.get("offerId") {

@@ -11,6 +11,7 @@
 use serde_json::Value;
 
 use crate::digest::md5_upper_hex;
+use crate::endpoint::Entropy;
 use crate::error::Error;
 use crate::options::{check_header_value, Options};
 use crate::request::MASK;
@@ -38,9 +39,8 @@ pub const OPTION_NAMES: [&str; 7] =
     ["accessKey", "accessSecret", "userId", "timestamp", "timestampUnit", "nonce", "baseUrl"];
 
 impl<'a> PandaponOptions<'a> {
-    /// `now_ms` and `entropy` (16 random bytes) stand in for the clock and the nonce when the
-    /// caller injects neither.
-    pub fn read(opts: &'a Value, now_ms: f64, entropy: &[u8; 16]) -> Result<PandaponOptions<'a>, Error> {
+    /// `now_ms` and `entropy` stand in for the clock and the nonce when the caller injects neither.
+    pub fn read(opts: &'a Value, now_ms: f64, entropy: Entropy) -> Result<PandaponOptions<'a>, Error> {
         let o = Options::read(opts, "opts", &OPTION_NAMES)?;
         let unit = match o.text("timestampUnit")? {
             None | Some("milliseconds") | Some("ms") => TimestampUnit::Milliseconds,
@@ -62,7 +62,10 @@ impl<'a> PandaponOptions<'a> {
         };
         let nonce = match o.text("nonce")? {
             Some(n) => n.to_string(),
-            None => lower_hex(entropy),
+            None => lower_hex(
+                &entropy()
+                    .ok_or_else(|| o.error("nonce", "no secure random source here: pass a 32-character nonce"))?,
+            ),
         };
         let base_url = o.text("baseUrl")?.unwrap_or(DEFAULT_BASE_URL).trim_end_matches('/');
         if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
@@ -120,7 +123,7 @@ mod tests {
     use serde_json::json;
 
     fn read(opts: Value) -> Result<String, Error> {
-        PandaponOptions::read(&opts, 1_715_669_977_082.0, &[0xab; 16])
+        PandaponOptions::read(&opts, 1_715_669_977_082.0, &|| Some([0xab; 16]))
             .map(|o| format!("{}|{}|{}", o.timestamp, o.nonce, signature(&o)))
     }
 
@@ -160,7 +163,7 @@ mod tests {
     fn the_masked_string_never_holds_the_secret() {
         let opts =
             json!({ "accessKey": "ak", "accessSecret": "TOPSECRET", "userId": "u", "timestamp": 5, "nonce": "n" });
-        let o = PandaponOptions::read(&opts, 0.0, &[0; 16]).ok();
+        let o = PandaponOptions::read(&opts, 0.0, &|| None).ok();
         assert_eq!(o.map(|o| masked_string_to_sign(&o)).as_deref(), Some("ak5n********"));
     }
 }

@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::issue::{Code, Issues, Path};
 use crate::schema::{model, TextCheck};
-use crate::validate::is_decimal_text;
+use crate::validate::{is_decimal_text, number_text};
 
 /// ISO 3166-2 subdivision part: 1–3 upper-case letters or digits (`CA`, `NY`, `11`).
 pub static PROVINCE_CODE: TextCheck = TextCheck {
@@ -191,7 +191,11 @@ fn amount_rules(order: &Value, issues: &mut Issues) {
         issues.warning(
             &root.key("advanced_amount"),
             Code::Mismatch,
-            format!("`advanced_amount` ({advance}) is more than `order_amount` ({total})"),
+            format!(
+                "`advanced_amount` ({}) is more than `order_amount` ({})",
+                number_text(advance),
+                number_text(total)
+            ),
         );
     }
     let Some(products) = order.get("intention_order_products").and_then(Value::as_array).filter(|p| !p.is_empty())
@@ -208,7 +212,12 @@ fn amount_rules(order: &Value, issues: &mut Issues) {
         issues.warning(
             &root.key("order_amount"),
             Code::Mismatch,
-            format!("`order_amount` ({total}) is neither the products' quantity × unit_price total ({goods}) nor that plus the shipment fee ({})", goods + shipping),
+            format!(
+                "`order_amount` ({}) is neither the products' quantity × unit_price total ({}) nor that plus the shipment fee ({})",
+                number_text(total),
+                number_text(goods),
+                number_text(goods + shipping)
+            ),
         );
     }
 }

@@ -1,0 +1,167 @@
+// `npm run bench`: ordercraft side by side with node-taobao-topclient's own build+sign and a
+// plain node:crypto baseline, in one process, plus validate, big batches, start-up and size.
+// Prints a table of ratios and writes bench-results/bench.json.
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import * as oc from '../js/node.js';
+
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes('--quick'); // CI smoke run: same code, tiny durations
+const MIN_MS = quick ? 30 : 700;
+const BATCH = quick ? 2_000 : 100_000;
+
+// ---- the orders ----------------------------------------------------------------------------
+const LARGE = 200;
+function large(id) {
+  const o = oc.example(id);
+  const many = (list, f) => Array.from({ length: LARGE }, (_, i) => f(structuredClone(list[0]), i));
+  switch (id) {
+    case 'top:alibaba.wdk.trade.order.create':
+      o.sub_orders = many(o.sub_orders, (s, i) => ({ ...s, out_order_id: `11-${i}` }));
+      o.origin_fee = 200 * LARGE; o.discount_fee = 100 * LARGE; o.pay_fee = 100 * LARGE;
+      return o;
+    case 'top:alibaba.intention.order.save':
+      o.intention_order_products = many(o.intention_order_products, (p, i) => ({ ...p, sku_id: String(i) }));
+      o.order_amount = String(1000 * LARGE); delete o.advanced_amount;
+      return o;
+    case 'pandapon:/alibaba/order/create/previewbatch':
+      o.cargoParamList = many(o.cargoParamList, (c, i) => ({ ...c, offerId: 734714573551 + i }));
+      return o;
+    default:
+      o.ItemArr = many(o.ItemArr, (item) => ({ ...item, box_number: 'U001' }));
+      return o;
+  }
+}
+
+const OPTS = {
+  top: { appKey: 'bench-key', appSecret: 'bench-secret' },
+  pandapon: { accessKey: 'bench-key', accessSecret: 'bench-secret', userId: 'u' },
+  eccang: { appToken: 'bench-token', appKey: 'bench-key', endpoint: 'http://127.0.0.1/ws' },
+};
+
+// ---- timing --------------------------------------------------------------------------------
+function opsPerSecond(fn) {
+  for (let i = 0; i < 50; i++) fn(); // warm up
+  const rounds = [];
+  for (let r = 0; r < 3; r++) {
+    let n = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < MIN_MS / 3) {
+      for (let i = 0; i < 20; i++) fn();
+      n += 20;
+      elapsed = performance.now() - start;
+    }
+    rounds.push((n * 1000) / elapsed);
+  }
+  return rounds.sort((a, b) => a - b)[1];
+}
+
+async function opsPerSecondAsync(fn) {
+  for (let i = 0; i < 50; i++) await fn();
+  const rounds = [];
+  for (let r = 0; r < 3; r++) {
+    let n = 0;
+    const start = performance.now();
+    while (performance.now() - start < MIN_MS / 3) {
+      for (let i = 0; i < 20; i++) await fn();
+      n += 20;
+    }
+    rounds.push((n * 1000) / (performance.now() - start));
+  }
+  return rounds.sort((a, b) => a - b)[1];
+}
+
+// ---- baselines for the TOP requests --------------------------------------------------------
+/** node-taobao-topclient's own request(), with its `request` transport stubbed to capture the form. */
+function taobaoTopClient() {
+  const path = require.resolve('request', { paths: [require.resolve('node-taobao-topclient')] });
+  let captured;
+  const stub = (opts, callback) => { captured = opts; callback(null, {}, { ok: true }); };
+  require.cache[path] = { id: path, filename: path, loaded: true, exports: stub };
+  const TopClient = require('node-taobao-topclient').default ?? require('node-taobao-topclient');
+  const client = new TopClient({ appkey: OPTS.top.appKey, appsecret: OPTS.top.appSecret });
+  return async (method, params) => {
+    await client.request({ ...params, method });
+    return new URLSearchParams(captured.form).toString(); // what `request` does with `form`
+  };
+}
+
+/** The same build and sign in plain JS with node:crypto, without validation. */
+function plainTop(method, params) {
+  const now = new Date(Date.now() + 8 * 3600_000).toISOString();
+  const args = { method, app_key: OPTS.top.appKey, timestamp: `${now.slice(0, 10)} ${now.slice(11, 19)}`, format: 'json', v: '2.0', sign_method: 'md5' };
+  for (const [k, v] of Object.entries(params)) args[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = Object.keys(args).sort().map((k) => k + args[k]).join('');
+  args.sign = createHash('md5').update(OPTS.top.appSecret + s + OPTS.top.appSecret).digest('hex').toUpperCase();
+  return new URLSearchParams(args).toString();
+}
+
+// ---- measurements --------------------------------------------------------------------------
+const results = { date: new Date().toISOString(), node: process.version, quick, rows: [], batch: [], startup: {}, size: {} };
+const topParam = { 'top:alibaba.intention.order.save': 'intention_order', 'top:alibaba.wdk.trade.order.create': 'trade' };
+const ntc = taobaoTopClient();
+
+for (const { id, provider, operation } of oc.endpoints()) {
+  for (const [label, order] of [['example', oc.example(id)], [`${LARGE} lines`, large(id)]]) {
+    if (!oc.validate(id, order).ok) throw new Error(`${id} ${label} is not valid`);
+    const opts = OPTS[provider];
+    const row = { endpoint: id, order: label };
+    row.prepare = opsPerSecond(() => oc.prepare(id, order, opts));
+    row.validate = opsPerSecond(() => oc.validate(id, order));
+    if (provider === 'top') {
+      const params = { [topParam[id]]: order };
+      row.taobaoTopClient = await opsPerSecondAsync(() => ntc(operation, params));
+      row.plainJs = opsPerSecond(() => plainTop(operation, params));
+    }
+    results.rows.push(row);
+  }
+}
+
+// Batches: total time and peak memory for BATCH prepares of the example.
+for (const { id, provider } of oc.endpoints()) {
+  const order = oc.example(id);
+  const memory = () => process.memoryUsage().rss;
+  global.gc?.();
+  const before = memory();
+  let peak = before;
+  const start = performance.now();
+  for (let i = 0; i < BATCH; i++) {
+    oc.prepare(id, order, OPTS[provider]);
+    if (i % 5000 === 0) peak = Math.max(peak, memory());
+  }
+  results.batch.push({ endpoint: id, orders: BATCH, seconds: (performance.now() - start) / 1000, peakRssMiB: Math.max(peak, memory()) / 2 ** 20, rssGrowthMiB: (memory() - before) / 2 ** 20 });
+}
+
+// Start-up: import and instantiate, in fresh processes (median of 5).
+const startup = (code) => {
+  const times = Array.from({ length: quick ? 1 : 5 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: new URL('..', import.meta.url), encoding: 'utf8' })));
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+};
+results.startup.ordercraftMs = startup("const t = performance.now(); await import('./js/node.js'); console.log(performance.now() - t);");
+results.startup.taobaoTopClientMs = startup("import { createRequire } from 'node:module'; const t = performance.now(); createRequire(import.meta.url)('node-taobao-topclient'); console.log(performance.now() - t);");
+
+const wasm = readFileSync(new URL('../pkg/ordercraft_bg.wasm', import.meta.url));
+results.size = { rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length, budgetGzipBytes: 150 * 1024 };
+
+// ---- report --------------------------------------------------------------------------------
+const f = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+const lines = [];
+lines.push('| endpoint | order | prepare ÷ node-taobao-topclient (orders/s) | prepare ÷ plain JS, no validation | validate ÷ prepare |');
+lines.push('| --- | --- | --- | --- | --- |');
+for (const r of results.rows) {
+  lines.push(`| ${r.endpoint} | ${r.order} | ${ratio(r.prepare, r.taobaoTopClient)} | ${ratio(r.prepare, r.plainJs)} | ${ratio(r.validate, r.prepare)} |`);
+}
+lines.push('', `| batch of ${BATCH.toLocaleString('en-US')} prepares | seconds | peak RSS MiB | RSS growth MiB |`, '| --- | --- | --- | --- |');
+for (const b of results.batch) lines.push(`| ${b.endpoint} | ${b.seconds.toFixed(2)} | ${b.peakRssMiB.toFixed(0)} | ${b.rssGrowthMiB.toFixed(0)} |`);
+lines.push('', `start-up (import + instantiate, fresh process, median): ordercraft takes ${ratio(results.startup.ordercraftMs, results.startup.taobaoTopClientMs)} the time of node-taobao-topclient (${f(results.startup.ordercraftMs)} vs ${f(results.startup.taobaoTopClientMs)} ms)`);
+lines.push(`wasm: ${results.size.rawBytes.toLocaleString('en-US')} bytes raw, ${results.size.gzipBytes.toLocaleString('en-US')} gzipped (${(100 * results.size.gzipBytes / results.size.budgetGzipBytes).toFixed(0)}% of the 150 KB budget)`);
+console.log(lines.join('\n'));
+console.log('\nabsolute figures (orders/s):');
+for (const r of results.rows) console.log(`  ${r.endpoint} ${r.order}: prepare ${f(r.prepare)}, validate ${f(r.validate)}${r.taobaoTopClient ? `, node-taobao-topclient ${f(r.taobaoTopClient)}, plain JS ${f(r.plainJs)}` : ''}`);
+mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify({ ...results, table: lines }, null, 2));
