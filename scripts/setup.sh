@@ -28,6 +28,12 @@ if ! have wasm-pack; then
   cargo install wasm-pack
 fi
 
+# cargo-fuzz for the fuzzing stage, when the machine has the nightly toolchain it needs.
+if cargo +nightly --version >/dev/null 2>&1 && ! have cargo-fuzz; then
+  step "installing cargo-fuzz (a minute)"
+  cargo install cargo-fuzz
+fi
+
 # npm packages: binaryen (wasm-opt), typescript, playwright-core, … as package-lock.json pins them.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm devDependencies"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the test suites against a fresh build: `scripts/test.sh` all of them, or one by name
-# (`rust`, `wasm`, `browser`, `pkg`). `npm test` runs setup and build first.
+# (`rust`, `wasm`, `browser`, `pkg`, `fuzz`). `npm test` runs setup and build first.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 suite=${1:-all}
@@ -8,6 +8,11 @@ suite=${1:-all}
 if [ "$suite" = all ] || [ "$suite" = rust ]; then
   echo "== cargo test (native core)"
   cargo test --quiet
+fi
+
+if [ "$suite" = all ] || [ "$suite" = fuzz ]; then
+  echo "== cargo fuzz (short run of each target; scripts/fuzz.sh SECONDS for a long one)"
+  bash scripts/fuzz.sh 25
 fi
 
 if [ "$suite" = all ] || [ "$suite" = wasm ]; then

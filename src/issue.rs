@@ -85,14 +85,7 @@ impl<'a> Path<'a> {
             Path::Root => {}
             Path::Key(parent, name) => {
                 parent.write(out);
-                out.push('/');
-                for c in name.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
+                push_segment(out, name);
             }
             Path::Index(parent, i) => {
                 parent.write(out);
@@ -112,6 +105,18 @@ impl<'a> Path<'a> {
     }
 }
 
+/// Appends `/name` to a JSON pointer, escaping `~` and `/` as `~0` and `~1`.
+pub fn push_segment(out: &mut String, name: &str) {
+    out.push('/');
+    for c in name.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// Collects every issue of one validation run; validation never stops at the first.
 #[derive(Debug, Default)]
 pub struct Issues(Vec<Issue>);
@@ -127,6 +132,11 @@ impl Issues {
 
     fn push(&mut self, path: &Path, code: Code, severity: Severity, message: String) {
         self.0.push(Issue { path: path.pointer(), code, severity, message });
+    }
+
+    /// An error at a pointer built outside a [`Path`] walk.
+    pub fn error_at(&mut self, pointer: String, code: Code, message: String) {
+        self.0.push(Issue { path: pointer, code, severity: Severity::Error, message });
     }
 
     pub fn has_errors(&self) -> bool {

@@ -41,17 +41,72 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A JS value as JSON data. The message names the argument only: the value may hold a secret.
 fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
+    read_js(value, argument).map_err(js_error)
+}
+
+fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
     let unreadable = || {
-        js_error(Error::argument(
+        Error::argument(
             argument,
             "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)",
-        ))
+        )
     };
     // `undefined` (and a bare function or symbol) stringify to nothing: no value.
     let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
-    match text.as_string() {
-        Some(text) => serde_json::from_str(&text).map_err(|_| unreadable()),
-        None => Ok(Value::Null),
+    let Some(text) = text.as_string() else { return Ok(Value::Null) };
+    // JSON.stringify writes NaN and ±Infinity as null, which would read as "absent": when the
+    // text has a null at all, find them and say where, rather than drop the caller's value.
+    if text.contains("null") {
+        let mut found = Vec::new();
+        non_finite_numbers(&value, &mut String::new(), &mut found, 0);
+        if !found.is_empty() {
+            return Err(non_finite_error(argument, found));
+        }
+    }
+    serde_json::from_str(&text).map_err(|_| unreadable())
+}
+
+/// Pointers to the NaN and ±Infinity numbers in a JS value (own enumerable keys, as JSON.stringify sees them).
+fn non_finite_numbers(value: &JsValue, pointer: &mut String, found: &mut Vec<String>, depth: usize) {
+    if depth > 128 {
+        return; // deeper than serde_json reads: the parse refuses it anyway
+    }
+    if let Some(n) = value.as_f64() {
+        if !n.is_finite() {
+            found.push(pointer.clone());
+        }
+        return;
+    }
+    if !value.is_object() {
+        return;
+    }
+    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        let child = js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let len = pointer.len();
+        crate::issue::push_segment(pointer, &key);
+        non_finite_numbers(&child, pointer, found, depth + 1);
+        pointer.truncate(len);
+    }
+}
+
+fn non_finite_error(argument: &str, pointers: Vec<String>) -> Error {
+    let message = |p: &str| {
+        format!(
+            "`{}` is NaN or Infinity, which JSON cannot carry: pass a finite number or leave the field out",
+            p.rsplit('/').next().unwrap_or(p)
+        )
+    };
+    if argument == "order" {
+        let mut issues = crate::issue::Issues::default();
+        for p in pointers {
+            let m = message(&p);
+            issues.error_at(p, crate::issue::Code::Type, m);
+        }
+        Error::Validation(issues.into_vec())
+    } else {
+        let first = pointers.into_iter().next().unwrap_or_default();
+        Error::argument(format!("{argument}{}", first.replace('/', ".")), "is NaN or Infinity; pass a finite number")
     }
 }
 
@@ -147,8 +202,13 @@ pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] order: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = from_js(order, "order")?;
-    endpoint::validate(id, &order).map_err(js_error).and_then(|v| to_js(&v))
+    // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
+    let validation = match read_js(order, "order") {
+        Ok(order) => endpoint::validate(id, &order),
+        Err(Error::Validation(issues)) => endpoint::find(id).map(|_| endpoint::Validation { ok: false, issues }),
+        Err(other) => Err(other),
+    };
+    validation.map_err(js_error).and_then(|v| to_js(&v))
 }
 
 /// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws

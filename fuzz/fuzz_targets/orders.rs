@@ -1,0 +1,45 @@
+//! Any JSON as an order (and any opts) for every endpoint: validate and prepare must return,
+//! never panic or hang; a prepared request's header values never hold CR or LF.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ordercraft::endpoint::{endpoints, prepare, validate, Env};
+use ordercraft::providers::{eccang, pandapon, top};
+use serde_json::{json, Value};
+
+fn entropy() -> Option<[u8; 16]> {
+    Some([7; 16])
+}
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks what the rest is: an order, or the opts of a valid order.
+    let Some((&mode, rest)) = data.split_first() else { return };
+    let Ok(value) = serde_json::from_slice::<Value>(rest) else { return };
+    let env = Env { now_ms: 1.7e12, entropy: &entropy };
+    let good_opts = json!({ "appKey": "k", "appSecret": "s", "accessKey": "a", "accessSecret": "s", "userId": "u",
+        "appToken": "t", "endpoint": "http://x" });
+    for e in endpoints() {
+        let (order, opts) = if mode % 2 == 0 {
+            (value.clone(), good_opts.clone())
+        } else {
+            (ordercraft::endpoint::example(e.id).unwrap_or_default(), value.clone())
+        };
+        let checked = validate(e.id, &order);
+        assert!(checked.is_ok());
+        // Options meant for other providers are "unknown option" errors; keep only this one's.
+        let names: &[&str] = match e.provider {
+            "top" => &top::gateway::OPTION_NAMES,
+            "pandapon" => &pandapon::sign::OPTION_NAMES,
+            _ => &eccang::OPTION_NAMES,
+        };
+        let opts = match opts {
+            Value::Object(m) => Value::Object(m.into_iter().filter(|(k, _)| names.contains(&k.as_str())).collect()),
+            other => other,
+        };
+        if let Ok(request) = prepare(e.id, &order, &opts, &env) {
+            for (_, v) in &request.headers.0 {
+                assert!(!v.contains(['\r', '\n']), "header value with a line break");
+            }
+        }
+    }
+});

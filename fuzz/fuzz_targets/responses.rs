@@ -1,0 +1,18 @@
+//! Any text as a gateway's answer: every endpoint's parser and each provider's generic reader
+//! (TOP JSON and XML, PandaPon JSON, SOAP/XML) must return, never panic or hang.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ordercraft::endpoint::{endpoints, parse_response};
+use ordercraft::providers::{eccang, pandapon, top};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    for e in endpoints() {
+        assert!(parse_response(e.id, text).is_ok());
+    }
+    let _ = top::parse_top_response("alibaba.wdk.trade.order.create", text);
+    let _ = pandapon::parse(text);
+    let _ = eccang::parse(text);
+    let _ = ordercraft::xml::to_value(text);
+});

@@ -1,0 +1,191 @@
+// Whatever a user pastes: every entry point answers with a structured error or a correct
+// request — never `unreachable`, never a hang, never a non-Error throw — and keeps working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as oc from 'ordercraft';
+
+const OPTS = {
+  top: { appKey: 'k', appSecret: 's' },
+  pandapon: { accessKey: 'a', accessSecret: 's', userId: 'u' },
+  eccang: { appToken: 't', appKey: 'k', endpoint: 'http://127.0.0.1/ws' },
+};
+const HOSTILE = [
+  null, undefined, NaN, Infinity, -Infinity, -0, 2 ** 53 + 1, -(2 ** 53) - 1, 1e308, 0.1 + 0.2, '', ' ', 'x', '\u0000\u0007\u001f',
+  '\ud800', 'a\udc00b', '\r\nX-Injected: 1', '</paramsJson>]]><appToken>x</appToken>', '%20+%2B&=', '😀'.repeat(3), true, false,
+  [], [1, 'two'], {}, { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}'),
+  () => 1, Symbol('s'), 10n, new Date(0), new Map([[1, 2]]), Object.create(null),
+];
+
+/** A label for any value, even one without a string form. */
+function show(v) {
+  try { return typeof v === 'symbol' ? 'Symbol' : `${typeof v}:${String(v).slice(0, 40)}`; } catch { return typeof v; }
+}
+
+/** Every path of the example, objects and list items included. */
+function paths(value, prefix = []) {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  return [prefix, ...keys.flatMap((k) => paths(value[k], [...prefix, k]))];
+}
+
+function setAt(root, path, v) {
+  if (!path.length) return v;
+  const copy = structuredClone(root);
+  let target = copy;
+  for (const p of path.slice(0, -1)) target = target[p];
+  target[path.at(-1)] = v;
+  return copy;
+}
+
+/** Runs `f`; it must return, or throw one of the package's errors. */
+function settles(f, what) {
+  try {
+    return { value: f() };
+  } catch (e) {
+    assert.ok(e instanceof oc.OrdercraftError, `${what}: threw ${e?.name}: ${e?.message}`);
+    assert.ok(!/unreachable/i.test(e.message), what);
+    return { error: e };
+  }
+}
+
+test('wrong types and hostile values at every field of every endpoint', () => {
+  let calls = 0;
+  for (const { id, provider } of oc.endpoints()) {
+    const example = oc.example(id);
+    for (const path of paths(example)) {
+      for (const v of HOSTILE) {
+        let order;
+        try { order = setAt(example, path, v); } catch { order = { ...example, hostile: String(typeof v) }; } // structuredClone refuses functions/symbols
+        const what = `${id} ${JSON.stringify(path)} = ${show(v)}`;
+        const checked = settles(() => oc.validate(id, order), what);
+        if (checked.value) assert.equal(typeof checked.value.ok, 'boolean', what);
+        const prepared = settles(() => oc.prepare(id, order, OPTS[provider]), what);
+        if (prepared.value) {
+          for (const header of Object.values(prepared.value.headers)) assert.ok(!/[\r\n]/.test(header), what);
+        }
+        calls += 2;
+      }
+    }
+  }
+  assert.ok(calls > 5000, `${calls} calls`);
+  assert.deepEqual(oc.validate('eccang:createOrder', oc.example('eccang:createOrder')), { ok: true, issues: [] }, 'still working');
+});
+
+test('values at the top level and as options', () => {
+  for (const { id, provider } of oc.endpoints()) {
+    for (const v of HOSTILE) {
+      settles(() => oc.validate(id, v), `${id} order ${show(v)}`);
+      settles(() => oc.prepare(id, oc.example(id), v), `${id} opts`);
+      for (const key of Object.keys(OPTS[provider])) settles(() => oc.prepare(id, oc.example(id), { ...OPTS[provider], [key]: v }), `${id} opts.${key}`);
+      settles(() => oc.parseResponse(id, typeof v === 'string' ? v : String(typeof v)), `${id} parse`);
+    }
+  }
+  for (const v of HOSTILE) {
+    settles(() => oc.prepareTop(typeof v === 'string' ? v : 'a.b', v, OPTS.top), 'prepareTop');
+    settles(() => oc.topSign(v, 's', 'md5'), 'topSign');
+    settles(() => oc.preparePandapon(typeof v === 'string' ? v : '/x', v, OPTS.pandapon), 'preparePandapon');
+    settles(() => oc.prepareEccang(typeof v === 'string' ? v : 'x', v, OPTS.eccang), 'prepareEccang');
+  }
+});
+
+test('lone surrogates are refused, not silently replaced', () => {
+  const order = oc.example('top:alibaba.wdk.trade.order.create');
+  order.user_nick = 'bad \ud800 text';
+  assert.throws(() => oc.validate('top:alibaba.wdk.trade.order.create', order), (e) => e instanceof oc.ArgumentError && e.argument === 'order');
+});
+
+test('10 MB strings, 10,000-deep nesting and a 100,000-item list: answered, not hung', () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const big = oc.example(id);
+  big.user_mem = 'x'.repeat(10 * 1024 * 1024);
+  const started = performance.now();
+  const req = oc.prepare(id, big, OPTS.top);
+  assert.ok(req.body.length > 10 * 1024 * 1024);
+  let deep = {};
+  for (let i = 0; i < 10_000; i++) deep = { a: deep };
+  settles(() => oc.validate(id, { ...oc.example(id), user_mem: deep }), 'deep');
+  settles(() => oc.validate(id, deep), 'deep root');
+  const many = oc.example(id);
+  many.sub_orders = Array.from({ length: 100_000 }, () => 1);
+  const r = oc.validate(id, many);
+  assert.equal(r.issues.filter((i) => i.code === 'type').length, 100_000);
+  assert.ok(performance.now() - started < 60_000);
+});
+
+test('__proto__ and constructor keys stay data: nothing is polluted', () => {
+  const order = JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"shop_id":"1"}');
+  const r = oc.validate('top:alibaba.wdk.trade.order.create', order);
+  assert.ok(r.issues.some((i) => i.path === '/__proto__' && i.code === 'unknown_field'));
+  assert.equal({}.polluted, undefined);
+  assert.equal(Object.prototype.polluted, undefined);
+  const parsed = oc.parseTopResponse('a.b', '{"a_b_response":{"__proto__":{"polluted":"yes"}}}');
+  assert.equal(parsed.ok, true);
+  assert.equal({}.polluted, undefined);
+});
+
+test('form encoding round-trips every string; no text closes its SOAP element', () => {
+  const samples = ['%', '+', ' ', '&=', '%2B', 'a+b c', '中文', '😀', '\u0001\u007f', 'line\r\nbreak', '</paramsJson>', ']]>', '&amp;', '"\''];
+  for (const s of samples) {
+    const req = oc.prepareTop('a.b', { text: s }, { ...OPTS.top, timestamp: '2024-01-01 00:00:00' });
+    assert.equal(new URLSearchParams(req.body).get('text'), s);
+    const soap = oc.prepareEccang('createOrder', { text: s }, OPTS.eccang);
+    assert.equal(soap.body.match(/<paramsJson>/g).length, 1);
+    assert.equal(soap.body.match(/<\/paramsJson>/g).length, 1);
+    assert.ok(!/<paramsJson>[^<]*\]\]>/.test(soap.body));
+  }
+});
+
+test('a recognisable secret appears in no output, error or preview', () => {
+  const SECRET = 'Zq9-SECRET-VALUE-Zq9';
+  const seen = [];
+  const look = (f) => {
+    try { seen.push(JSON.stringify(f())); } catch (e) { seen.push(`${e.name} ${e.message} ${e.stack} ${JSON.stringify(e)}`); }
+  };
+  for (const { id, provider } of oc.endpoints()) {
+    const secretOpts = provider === 'top' ? { ...OPTS.top, appSecret: SECRET } : provider === 'pandapon' ? { ...OPTS.pandapon, accessSecret: SECRET } : null;
+    if (!secretOpts) continue; // ECCANG's token must travel in the body: checked below
+    look(() => oc.prepare(id, oc.example(id), secretOpts));
+    look(() => oc.prepare(id, {}, secretOpts));
+    look(() => oc.prepare(id, oc.example(id), { ...secretOpts, signMethod: 'nope', timestampUnit: 'nope' }));
+    look(() => oc.prepare(id, oc.example(id), { ...secretOpts, unknownOption: 1 }));
+    look(() => oc.prepare(id, oc.example(id), { ...secretOpts, appKey: 5, accessKey: 5 }));
+  }
+  look(() => oc.prepareTop('a.b', { sign: 1 }, { ...OPTS.top, appSecret: SECRET }));
+  look(() => oc.prepareTop('a..b', {}, { ...OPTS.top, appSecret: SECRET }));
+  look(() => oc.prepareTop('a.b', {}, { appKey: 'k', appSecret: 1, x: SECRET }));
+  look(() => oc.pandaponStringToSign({ ...OPTS.pandapon, accessSecret: SECRET, timestamp: 1, nonce: 'n' }));
+  look(() => oc.preparePandapon('/x y', {}, { ...OPTS.pandapon, accessSecret: SECRET }));
+  for (const bad of [{ appToken: SECRET }, { ...OPTS.eccang, appToken: `${SECRET}\n` }, { ...OPTS.eccang, appToken: SECRET, endpoint: 'nope' }]) {
+    look(() => oc.prepare('eccang:createOrder', oc.example('eccang:createOrder'), bad));
+    look(() => oc.prepare('eccang:createOrder', {}, { ...OPTS.eccang, appToken: SECRET }));
+  }
+  for (const text of seen) assert.ok(!text.includes(SECRET), text.slice(0, 300));
+  // The ECCANG body carries the token (the service requires it) and nothing else does.
+  const req = oc.prepare('eccang:createOrder', oc.example('eccang:createOrder'), { ...OPTS.eccang, appToken: SECRET });
+  assert.equal(req.body.split(SECRET).length - 1, 1);
+  assert.ok(!JSON.stringify({ ...req, body: '' }).includes(SECRET));
+});
+
+test('memory stays bounded over many prepares', () => {
+  const memory = oc.initSync(undefined).memory;
+  const id = 'pandapon:/alibaba/order/create/previewbatch';
+  const order = oc.example(id);
+  for (let i = 0; i < 20_000; i++) oc.prepare(id, order, OPTS.pandapon);
+  const after20k = memory.buffer.byteLength;
+  for (let i = 0; i < 60_000; i++) oc.prepare(id, order, OPTS.pandapon);
+  assert.equal(memory.buffer.byteLength, after20k, `wasm memory grew from ${after20k} to ${memory.buffer.byteLength} bytes`);
+});
+
+test('NaN and Infinity are reported where they are, never read as absent', () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const order = oc.example(id);
+  order.discount_fee = NaN; // optional: JSON would make it null, i.e. silently "not given"
+  order.sub_orders[0].pay_fee = Infinity;
+  const checked = oc.validate(id, order);
+  assert.equal(checked.ok, false);
+  assert.deepEqual(checked.issues.map((i) => [i.path, i.code]), [['/discount_fee', 'type'], ['/sub_orders/0/pay_fee', 'type']]);
+  assert.throws(() => oc.prepare(id, order, OPTS.top), (e) => e instanceof oc.OrderValidationError && e.issues.length === 2);
+  assert.throws(() => oc.prepare(id, oc.example(id), { ...OPTS.top, timestamp: NaN }), (e) => e instanceof oc.ArgumentError && e.argument === 'opts.timestamp');
+  // A real null is still "not given".
+  assert.equal(oc.validate(id, { ...oc.example(id), user_mem: null }).ok, true);
+});
