@@ -43,9 +43,12 @@ pub enum SignMethod {
 }
 
 impl SignMethod {
-    pub fn parse(name: &str) -> Option<SignMethod> {
-        match name {
-            "md5" => Some(SignMethod::Md5),
+    pub const EXPECTED: &'static str = "expected \"md5\", \"hmac\" or \"hmac-sha256\"";
+
+    /// A `signMethod` option: md5 when absent or empty, `None` for an unknown name.
+    pub fn from_option(name: Option<&str>) -> Option<SignMethod> {
+        match name.unwrap_or("") {
+            "" | "md5" => Some(SignMethod::Md5),
             "hmac" => Some(SignMethod::Hmac),
             "hmac-sha256" => Some(SignMethod::HmacSha256),
             _ => None,
@@ -82,11 +85,8 @@ impl<'a> TopOptions<'a> {
     /// `now_ms` is the clock reading used when `opts.timestamp` is not given.
     pub fn read(opts: &'a Value, now_ms: f64) -> Result<TopOptions<'a>, Error> {
         let o = Options::read(opts, "opts", &OPTION_NAMES)?;
-        let sign_method = match o.text("signMethod")? {
-            None => SignMethod::Md5,
-            Some(name) => SignMethod::parse(name)
-                .ok_or_else(|| o.error("signMethod", "expected \"md5\", \"hmac\" or \"hmac-sha256\""))?,
-        };
+        let sign_method = SignMethod::from_option(o.text("signMethod")?)
+            .ok_or_else(|| o.error("signMethod", SignMethod::EXPECTED))?;
         let timestamp = match o.get("timestamp") {
             None => gmt8_timestamp(now_ms).ok_or_else(|| o.error("timestamp", "the clock gave no usable time"))?,
             Some(Value::String(text)) => DateTime::parse(text).map(|t| t.format()).ok_or_else(|| {
@@ -157,7 +157,12 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    Ok(map.iter().filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?))).collect())
+    Ok(parameter_pairs(map))
+}
+
+/// Every parameter with a value, as `(name, text)`; empty ones are left out.
+pub fn parameter_pairs(map: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
+    map.iter().filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?))).collect()
 }
 
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,

@@ -122,20 +122,15 @@ pub fn top_string_to_sign(params: &Value) -> Result<String, Error> {
 
 /// `topSign(params, secret, signMethod)`: the upper-case hex signature of these parameters.
 pub fn top_sign(params: &Value, secret: &str, sign_method: Option<&str>) -> Result<String, Error> {
-    let method = match sign_method {
-        None | Some("") => SignMethod::Md5,
-        Some(name) => SignMethod::parse(name)
-            .ok_or_else(|| Error::argument("signMethod", "expected \"md5\", \"hmac\" or \"hmac-sha256\""))?,
-    };
+    let method =
+        SignMethod::from_option(sign_method).ok_or_else(|| Error::argument("signMethod", SignMethod::EXPECTED))?;
     Ok(gateway::sign(&all_parameters(params)?, secret, method))
 }
 
 /// Parameters to sign as given, system parameters allowed.
 fn all_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
     match params {
-        Value::Object(map) => {
-            Ok(map.iter().filter_map(|(k, v)| Some((k.clone(), gateway::parameter_text(v)?))).collect())
-        }
+        Value::Object(map) => Ok(gateway::parameter_pairs(map)),
         _ => Err(Error::argument("params", "expected an object of parameters")),
     }
 }
