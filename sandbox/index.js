@@ -26,6 +26,11 @@ export function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDE
   const hits = { top: 0, pandapon: 0, eccang: 0 };
   const eccangReferences = new Set();
 
+  /** Where each provider's gateway option should point, given the server's origin. */
+  const gateways = (origin) => ({
+    top: `${origin}${prefix}/top/router/rest`, pandapon: `${origin}${prefix}/pandapon`, eccang: `${origin}${prefix}/eccang/ws`,
+  });
+
   async function handle(req, res) {
     const url = new URL(req.url, 'http://sandbox');
     if (!url.pathname.startsWith(`${prefix}/`)) return false;
@@ -35,6 +40,11 @@ export function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDE
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', '*');
     if (req.method === 'OPTIONS') return res.writeHead(204).end(), true;
+    // The order builder's "use the sandbox" button reads its credentials and paths from here.
+    if (rest === '/config' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      return res.end(JSON.stringify({ credentials, gateways: gateways('') })), true;
+    }
     if (!provider || req.method !== 'POST') return res.writeHead(404).end('not a sandbox route'), true;
     hits[provider] += 1;
     const body = await readBody(req);
@@ -60,10 +70,7 @@ export function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDE
     hits,
     script(provider, steps) { queues[provider].push(...steps); },
     reset() { for (const p of Object.keys(queues)) { queues[p].length = 0; hits[p] = 0; } },
-    /** Where each provider's gateway option should point, given the server's origin. */
-    gateways(origin) {
-      return { top: `${origin}${prefix}/top/router/rest`, pandapon: `${origin}${prefix}/pandapon`, eccang: `${origin}${prefix}/eccang/ws` };
-    },
+    gateways,
   };
 }
 

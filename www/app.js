@@ -12,12 +12,10 @@ const CREDENTIAL_FIELDS = {
   pandapon: [['accessKey', 'Access key'], ['accessSecret', 'Access secret'], ['userId', 'User id']],
   eccang: [['appToken', 'App token'], ['appKey', 'App key']],
 };
-const SANDBOX_CREDENTIALS = {
-  top: { appKey: 'sandbox-app-key', appSecret: 'sandbox-app-secret', signMethod: 'md5' },
-  pandapon: { accessKey: 'sandbox-access-key', accessSecret: 'sandbox-access-secret', userId: 'sandbox-user' },
-  eccang: { appToken: 'sandbox-app-token', appKey: 'sandbox-app-key' },
-};
-const SANDBOX_PATHS = { top: '/sandbox/top/router/rest', pandapon: '/sandbox/pandapon', eccang: '/sandbox/eccang/ws' };
+/** What a provider's credentials hold before anything is typed. */
+const DEFAULT_CREDENTIALS = { top: { signMethod: 'md5' }, pandapon: {}, eccang: {} };
+/** The local sandbox's test credentials and gateway paths, as the sandbox itself states them. */
+const sandbox = await fetch('/sandbox/config').then((r) => r.json());
 const GATEWAY_OPTION = { top: 'gateway', pandapon: 'baseUrl', eccang: 'endpoint' };
 
 const state = {
@@ -25,7 +23,7 @@ const state = {
   id: null,
   root: null,
   order: {},
-  credentials: { top: { signMethod: 'md5' }, pandapon: {}, eccang: {} },
+  credentials: structuredClone(DEFAULT_CREDENTIALS),
   request: null,
 };
 const provider = () => state.endpoints.find((e) => e.id === state.id).provider;
@@ -266,7 +264,7 @@ function renderCredentials() {
 }
 $('credentials').addEventListener('submit', (e) => e.preventDefault());
 $('sandbox-credentials').addEventListener('click', () => {
-  state.credentials[provider()] = { ...SANDBOX_CREDENTIALS[provider()] };
+  state.credentials[provider()] = { ...DEFAULT_CREDENTIALS[provider()], ...sandbox.credentials[provider()] };
   renderCredentials();
   document.querySelector('input[name="target"][value="sandbox"]').checked = true;
   showPreview();
@@ -275,7 +273,7 @@ $('sandbox-credentials').addEventListener('click', () => {
 // ---- the signed request --------------------------------------------------------------------
 function gatewayUrl() {
   const custom = document.querySelector('input[name="target"]:checked').value === 'custom';
-  return custom ? $('custom-url').value.trim() : `${location.origin}${SANDBOX_PATHS[provider()]}`;
+  return custom ? $('custom-url').value.trim() : `${location.origin}${sandbox.gateways[provider()]}`;
 }
 
 function requestOptions() {
