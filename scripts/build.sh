@@ -4,15 +4,23 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 # --mode no-install: use wasm-bindgen and wasm-opt from PATH, never download them.
+# The `wasm` feature adds the JS boundary and the TypeScript derives to the plain core.
 wasm-pack --quiet build --target web --release --mode no-install --no-pack \
-  --out-dir pkg --out-name ordercraft
+  --out-dir pkg --out-name ordercraft -- --features wasm
 
 # wasm-pack's pkg/.gitignore (`*`) would make `npm pack` drop the built files.
 rm -f pkg/.gitignore
 
 # The error classes must be one module instance for the glue (which imports them from its
 # snippet copy) and for the package entries, so `instanceof` holds: re-export that copy.
-snippet=$(cd pkg && ls snippets/*/js/errors.js)
-printf "export * from './%s';\n" "$snippet" > pkg/errors.js
+mapfile -t snippets < <(cd pkg && ls snippets/*/js/errors.js)
+if [ "${#snippets[@]}" -ne 1 ]; then
+  echo "[build] expected one snippets/*/js/errors.js, found ${#snippets[@]}: ${snippets[*]}" >&2
+  exit 1
+fi
+printf "export * from './%s';\n" "${snippets[0]}" > pkg/errors.js
+
+# The per-endpoint type maps (Orders, OptionsFor, EndpointId), written from the registry.
+node scripts/endpoint-types.mjs
 
 printf '[build] pkg/ordercraft_bg.wasm: %s bytes\n' "$(wc -c < pkg/ordercraft_bg.wasm)"

@@ -17,12 +17,12 @@ fi
 
 if [ "$suite" = all ] || [ "$suite" = wasm ]; then
   echo "== wasm-pack test --node (JS boundary)"
-  wasm-pack test --node
+  wasm-pack test --node -- --features wasm
 fi
 
 if [ "$suite" = all ] || [ "$suite" = browser ]; then
   echo "== wasm-pack test --headless --chrome (JS boundary in Chromium)"
-  wasm-pack test --headless --chrome --test browser_boundary
+  wasm-pack test --headless --chrome --test browser_boundary -- --features wasm
 fi
 
 if [ "$suite" = all ] || [ "$suite" = pkg ]; then

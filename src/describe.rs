@@ -5,12 +5,9 @@ use serde::Serialize;
 
 use crate::schema::{Field, Format, Kind, Presence, Schema};
 
-#[cfg(target_arch = "wasm32")]
-use tsify::Tsify;
-
 /// One field of a structure, as the order builder shows it.
 #[derive(Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
     pub name: &'static str,
@@ -22,37 +19,37 @@ pub struct FieldInfo {
     /// For text: `datetime`, `date`, `email`, `url`, `country`, `currency`, `json`, `decimal`,
     /// or a provider check's name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub format: Option<&'static str>,
     /// What the format expects, in words.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub expected: Option<&'static str>,
     /// The allowed values of an enumerated field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub values: Vec<String>,
     /// Numbers: whether numeric text is accepted too.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub text_ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub max_length: Option<usize>,
     /// The doc's own description (Chinese).
     pub doc: &'static str,
     pub en: &'static str,
     /// Objects: the structure's name and fields; lists: those of each item.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub structure: Option<StructureInfo>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub min_items: Option<usize>,
 }
 
 #[derive(Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct StructureInfo {
     pub name: &'static str,
     pub fields: Vec<FieldInfo>,
@@ -139,7 +136,7 @@ fn field(f: &Field) -> FieldInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::endpoint::ENDPOINTS;
+    use crate::registry::{find, ENDPOINTS};
 
     #[test]
     fn every_endpoint_describes_every_field_of_its_tables() {
@@ -160,8 +157,10 @@ mod tests {
         for e in ENDPOINTS {
             assert_eq!(count(&describe(e.order)), count_schema(e.order), "{}", e.id);
         }
-        let trade = describe(ENDPOINTS[1].order);
-        let flag = trade.fields.iter().find(|f| f.name == "delivery").and_then(|f| f.structure.as_ref());
+        let trade = find("top:alibaba.wdk.trade.order.create").map(|e| describe(e.order));
+        let trade = trade.as_ref().ok();
+        let flag =
+            trade.and_then(|t| t.fields.iter().find(|f| f.name == "delivery")).and_then(|f| f.structure.as_ref());
         let flag = flag.and_then(|s| s.fields.iter().find(|f| f.name == "privacy_phone_flag"));
         assert_eq!(flag.map(|f| (f.kind, f.values.clone())), Some(("integer", vec!["0".into(), "1".into()])));
     }

@@ -2,12 +2,9 @@
 
 use serde::Serialize;
 
-#[cfg(target_arch = "wasm32")]
-use tsify::Tsify;
-
 /// A stable, machine-readable name for the rule an issue breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
     /// A field the doc requires is missing (or null).
@@ -37,7 +34,7 @@ pub enum Code {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -46,7 +43,7 @@ pub enum Severity {
 
 /// One problem with the caller's input.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Issue {
     /// JSON pointer (RFC 6901) into the caller's input, e.g. `/sub_orders/0/sku_code`; `""` is the whole input.
     pub path: String,

@@ -1,6 +1,12 @@
 //! ordercraft: validates, builds and signs order-creation requests for TOP, PandaPon and
-//! ECCANG-style order APIs. The core is pure Rust (no JS); `wasm` is the thin JS boundary.
+//! ECCANG-style order APIs. The core is pure Rust (no JS); with the `wasm` feature, `wasm` is the
+//! thin JS boundary and the core's types also derive their TypeScript declarations.
+//!
+//! Layers, each importing only those before it: the shared core (`schema`, `validate`, `issue`,
+//! `options`, …), the endpoint interface (`endpoint`), the providers (`providers/*`, each
+//! endpoint a folder), the `registry` that lists them, the `api` over the registry, and `wasm`.
 
+pub mod api;
 pub mod describe;
 pub mod digest;
 pub mod endpoint;
@@ -10,6 +16,7 @@ pub mod issue;
 pub mod normalize;
 pub mod options;
 pub mod providers;
+pub mod registry;
 pub mod request;
 pub mod response;
 pub mod schema;
@@ -18,7 +25,7 @@ pub mod time;
 pub mod validate;
 pub mod xml;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "wasm")]
 pub mod wasm;
 
 pub use error::Error;

@@ -5,30 +5,27 @@ use serde::Serialize;
 
 use crate::issue::Issue;
 
-#[cfg(target_arch = "wasm32")]
-use tsify::Tsify;
-
 /// How a secret is shown wherever signing is explained to a person.
 pub const MASK: &str = "********";
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct PreparedRequest {
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "\"POST\""))]
+    #[cfg_attr(feature = "wasm", tsify(type = "\"POST\""))]
     pub method: &'static str,
     pub url: String,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, string>"))]
     pub headers: Headers,
     /// Send exactly this text: re-serialising it would change the signed bytes.
     pub body: String,
     /// What was signed, for debugging a signature mismatch: the secret is masked. Absent for
     /// transports that carry a token instead of a signature (ECCANG).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub signing: Option<Signing>,
     /// Warnings from validation (only `prepare`); errors never get this far.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub warnings: Vec<Issue>,
 }
 
@@ -40,7 +37,7 @@ impl PreparedRequest {
 
 /// The text a signature was computed over, with any secret in it shown as `********`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Signing {
     pub string_to_sign: String,

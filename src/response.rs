@@ -3,9 +3,6 @@
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-#[cfg(target_arch = "wasm32")]
-use tsify::Tsify;
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Parsed<T> {
     /// `failures`: parts of a successful answer that failed on their own (one seller's preview).
@@ -17,7 +14,7 @@ pub enum Parsed<T> {
     Err(ResponseError),
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "wasm")]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const PARSED_TS: &str = r#"
 /** What every `parseResponse` returns; narrow on `ok`. */
@@ -56,13 +53,13 @@ impl<T: Serialize> Serialize for Parsed<T> {
 
 /// A part of a successful answer that failed on its own, e.g. one seller's preview in a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PartialFailure {
     /// JSON pointer into `data`'s source, e.g. `/data/orderPreviewResuslt/1`.
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub seller_open_id: Option<String>,
     pub code: String,
     pub message: String,
@@ -70,7 +67,7 @@ pub struct PartialFailure {
 
 /// A failure answered by a gateway, or a body that could not be read.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseError {
     /// The provider's own error code as text (`"25"`, `"50048"`), or `"parse"` for a body that
@@ -80,29 +77,29 @@ pub struct ResponseError {
     pub message: String,
     /// TOP: the gateway's `msg`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub msg: Option<String>,
     /// TOP: `sub_code` (`isv.*` caller's fault, `isp.*` provider's fault).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub sub_code: Option<String>,
     /// TOP: `sub_msg`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub sub_msg: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub request_id: Option<String>,
     /// Whether sending the same request again later may succeed.
     pub retryable: bool,
     /// The provider's whole error object, when it carries more than the fields above
     /// (ECCANG: `reference_no`, `time_cost(s)`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "Record<string, unknown>"))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, unknown>"))]
     pub raw: Option<serde_json::Value>,
     /// How long the provider asked to wait before retrying, when it said.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub retry_after_seconds: Option<u32>,
 }
 

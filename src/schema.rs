@@ -144,7 +144,7 @@ macro_rules! model {
             )*],
         };
 
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(feature = "wasm")]
         #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
         const _: &str = concat!(
             "\n/**", $(" ", $doc,)* " */\nexport interface ", stringify!($ts_name), " {\n",
@@ -168,7 +168,7 @@ macro_rules! field_name {
     };
 }
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_macros))]
+#[cfg_attr(not(feature = "wasm"), allow(unused_macros))]
 macro_rules! ts_key {
     ($field:ident) => {
         stringify!($field)
@@ -193,7 +193,7 @@ macro_rules! presence {
     };
 }
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_macros))]
+#[cfg_attr(not(feature = "wasm"), allow(unused_macros))]
 macro_rules! ts_optional {
     (req) => {
         ""
@@ -238,7 +238,7 @@ macro_rules! kind {
     };
 }
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_macros))]
+#[cfg_attr(not(feature = "wasm"), allow(unused_macros))]
 macro_rules! ts_type {
     (one_of($first:literal $(, $rest:literal)*)) => { concat!("\"", $first, "\"" $(, " | \"", $rest, "\"")*) };
     (int_one_of($first:literal $(, $rest:literal)*)) => { concat!(stringify!($first) $(, " | ", stringify!($rest))*) };
@@ -258,7 +258,7 @@ macro_rules! ts_type {
 }
 
 pub(crate) use {field_name, kind, model, presence};
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "wasm")]
 pub(crate) use {ts_key, ts_optional, ts_type};
 
 /// 2^53 − 1: the largest integer a JS number holds exactly.

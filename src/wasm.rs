@@ -1,13 +1,13 @@
 //! The JS boundary: converts arguments, calls the core, converts results and errors. No logic.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
-use crate::endpoint;
+use crate::endpoint::Env;
 use crate::error::Error;
 use crate::providers::{eccang, pandapon, top};
+use crate::{api, registry};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -125,33 +125,6 @@ fn options_from_js(opts: JsValue) -> Result<Value, JsValue> {
     Ok(value)
 }
 
-/// Options of `prepareTop`, and of `prepare` for a TOP endpoint.
-#[derive(Tsify, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // exists for its TypeScript declaration; the core reads the options itself
-pub struct TopOptions {
-    pub app_key: String,
-    /// Never appears in an error, a log or a preview.
-    pub app_secret: String,
-    #[tsify(optional)]
-    pub session: Option<String>,
-    /// `md5` when absent.
-    #[tsify(optional, type = "\"md5\" | \"hmac\" | \"hmac-sha256\"")]
-    pub sign_method: Option<String>,
-    /// `yyyy-MM-dd HH:mm:ss` in GMT+8, a `Date`, or epoch milliseconds; now when absent.
-    #[tsify(optional, type = "string | Date | number")]
-    pub timestamp: Option<String>,
-    /// `https://gw.api.taobao.com/router/rest` when absent.
-    #[tsify(optional)]
-    pub gateway: Option<String>,
-    #[tsify(optional)]
-    pub simplify: Option<bool>,
-    #[tsify(optional)]
-    pub partner_id: Option<String>,
-    #[tsify(optional)]
-    pub target_app_key: Option<String>,
-}
-
 /// Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body }`.
 #[wasm_bindgen(js_name = prepareTop, unchecked_return_type = "PreparedRequest")]
 pub fn prepare_top(
@@ -193,7 +166,7 @@ pub fn parse_top_response(method: &str, body: &str) -> Result<JsValue, JsValue> 
 /// Every endpoint this package prepares: `{ id, provider, title, titleZh, orderType, operation }`.
 #[wasm_bindgen(unchecked_return_type = "EndpointInfo[]")]
 pub fn endpoints() -> Result<JsValue, JsValue> {
-    to_js(&endpoint::endpoints())
+    to_js(&api::endpoints())
 }
 
 /// Checks an order against every rule of the endpoint: `{ ok, issues }`. Throws only for an unknown id.
@@ -204,8 +177,8 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
     let validation = match read_js(order, "order") {
-        Ok(order) => endpoint::validate(id, &order),
-        Err(Error::Validation(issues)) => endpoint::find(id).map(|_| endpoint::Validation { ok: false, issues }),
+        Ok(order) => api::validate(id, &order),
+        Err(Error::Validation(issues)) => registry::find(id).map(|_| api::Validation { ok: false, issues }),
         Err(other) => Err(other),
     };
     validation.map_err(js_error).and_then(|v| to_js(&v))
@@ -221,8 +194,8 @@ pub fn prepare(
 ) -> Result<JsValue, JsValue> {
     let order = from_js(order, "order")?;
     let opts = options_from_js(opts)?;
-    let env = endpoint::Env { now_ms: js_sys::Date::now(), entropy: &entropy };
-    endpoint::prepare(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
+    let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
+    api::prepare(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
 }
 
 /// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.
@@ -232,20 +205,20 @@ pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
     body: &str,
 ) -> Result<JsValue, JsValue> {
-    endpoint::parse_response(id, body).map_err(js_error).and_then(|p| to_js(&p))
+    api::parse_response(id, body).map_err(js_error).and_then(|p| to_js(&p))
 }
 
 /// The order's fields as data (name, presence, kind, format, values, the doc's description,
 /// nested structures): what the order builder generates its form from.
 #[wasm_bindgen(unchecked_return_type = "StructureInfo")]
 pub fn schema(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> Result<JsValue, JsValue> {
-    endpoint::schema(id).map_err(js_error).and_then(|s| to_js(&s))
+    api::schema(id).map_err(js_error).and_then(|s| to_js(&s))
 }
 
 /// A complete, valid example order for the endpoint.
 #[wasm_bindgen(unchecked_return_type = "Order")]
 pub fn example(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> Result<JsValue, JsValue> {
-    endpoint::example(id).map_err(js_error).and_then(|v| to_js(&v))
+    api::example(id).map_err(js_error).and_then(|v| to_js(&v))
 }
 
 /// 16 bytes from Web Crypto (`globalThis.crypto`, in browsers and in Node 20 alike); `None`
@@ -256,30 +229,6 @@ fn entropy() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     Some(bytes)
-}
-
-/// Options of `preparePandapon`, and of `prepare` for a PandaPon endpoint.
-#[derive(Tsify, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // exists for its TypeScript declaration; the core reads the options itself
-pub struct PandaponOptions {
-    pub access_key: String,
-    /// Never appears in an error, a log or a preview.
-    pub access_secret: String,
-    /// Sub-account control; sent, not signed.
-    pub user_id: String,
-    /// Epoch milliseconds, a `Date`, or the header's digits; now when absent.
-    #[tsify(optional, type = "number | Date | string")]
-    pub timestamp: Option<String>,
-    /// `milliseconds` (default, as in the doc's example) or `seconds`.
-    #[tsify(optional, type = "\"milliseconds\" | \"seconds\"")]
-    pub timestamp_unit: Option<String>,
-    /// 32 random hex characters from Web Crypto when absent.
-    #[tsify(optional)]
-    pub nonce: Option<String>,
-    /// `https://api.pandapon.com` when absent.
-    #[tsify(optional)]
-    pub base_url: Option<String>,
 }
 
 /// Signs and builds a request for any PandaPon endpoint: JSON body, five signed headers.
@@ -310,18 +259,6 @@ pub fn pandapon_string_to_sign(
 #[wasm_bindgen(js_name = parsePandaponResponse, unchecked_return_type = "Parsed<unknown>")]
 pub fn parse_pandapon_response(body: &str) -> Result<JsValue, JsValue> {
     to_js(&pandapon::parse(body))
-}
-
-/// Options of `prepareEccang`, and of `prepare` for an ECCANG endpoint.
-#[derive(Tsify, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // exists for its TypeScript declaration; the core reads the options itself
-pub struct EccangOptions {
-    /// A secret: never in an error or a log. It is in the request body, as the service requires.
-    pub app_token: String,
-    pub app_key: String,
-    /// The forwarder's web service URL (each forwarder has its own).
-    pub endpoint: String,
 }
 
 /// Builds the SOAP 1.1 `callService` envelope for any service of the family.

@@ -1,6 +1,6 @@
 //! Boundary tests in Chromium (`wasm-pack test --headless --chrome`): Web Crypto nonces, Date
 //! timestamps and the error classes, where the package meets a real browser.
-#![cfg(target_arch = "wasm32")]
+#![cfg(feature = "wasm")]
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};

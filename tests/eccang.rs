@@ -3,7 +3,7 @@
 
 mod support;
 
-use ordercraft::endpoint::{parse_response, prepare};
+use ordercraft::api::{parse_response, prepare};
 use ordercraft::{Code, Error, Parsed, Severity};
 use serde_json::{json, Value};
 use support::*;

@@ -3,7 +3,7 @@
 
 mod support;
 
-use ordercraft::endpoint::{endpoints, parse_response, prepare, validate};
+use ordercraft::api::{endpoints, parse_response, prepare, validate};
 use ordercraft::{Code, Error, Parsed, Severity};
 use serde_json::{json, Value};
 use support::*;

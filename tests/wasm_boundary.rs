@@ -1,5 +1,5 @@
 //! Boundary tests, run in Node by `wasm-pack test --node`: conversions and error classes.
-#![cfg(target_arch = "wasm32")]
+#![cfg(feature = "wasm")]
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};

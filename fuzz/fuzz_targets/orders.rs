@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ordercraft::endpoint::{endpoints, prepare, validate, Env};
+use ordercraft::api::{endpoints, prepare, validate};
+use ordercraft::endpoint::Env;
 use ordercraft::providers::{eccang, pandapon, top};
 use serde_json::{json, Value};
 
@@ -22,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         let (order, opts) = if mode % 2 == 0 {
             (value.clone(), good_opts.clone())
         } else {
-            (ordercraft::endpoint::example(e.id).unwrap_or_default(), value.clone())
+            (ordercraft::api::example(e.id).unwrap_or_default(), value.clone())
         };
         let checked = validate(e.id, &order);
         assert!(checked.is_ok());

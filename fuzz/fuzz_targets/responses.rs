@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ordercraft::endpoint::{endpoints, parse_response};
+use ordercraft::api::{endpoints, parse_response};
 use ordercraft::providers::{eccang, pandapon, top};
 
 fuzz_target!(|data: &[u8]| {

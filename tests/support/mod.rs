@@ -2,7 +2,7 @@
 //! the issue at that exact path.
 #![allow(dead_code)]
 
-use ordercraft::endpoint::{example, validate};
+use ordercraft::api::{example, validate};
 use ordercraft::{Code, Severity};
 use serde_json::Value;
 

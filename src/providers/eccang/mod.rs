@@ -1,19 +1,52 @@
 //! ECCANG-style TMS web service: every call is one SOAP 1.1 `callService` carrying
 //! `paramsJson`, `appToken`, `appKey` and `service`, and answered with JSON inside `<response>`.
-//! Doc: shared/seeds/eccang-createOrder.txt ("完整请求参考报文").
+//! Doc: docs/provider-docs/eccang-createOrder.txt ("完整请求参考报文").
 
 pub mod create_order;
 
 use serde_json::Value;
 
+use crate::endpoint::{Env, Provider, Transport};
 use crate::error::Error;
 use crate::normalize::js_safe;
-use crate::options::Options;
+use crate::options::{options, Options};
 use crate::request::{Headers, PreparedRequest};
 use crate::response::{Parsed, ResponseError};
 
 pub const NAMESPACE: &str = "http://www.example.org/Ec/";
 pub const CONTENT_TYPE: &str = "text/xml; charset=utf-8";
+
+pub static PROVIDER: Provider = Provider {
+    name: "eccang",
+    options_type: "EccangOptions",
+    options: &ECCANG_OPTIONS,
+    gateway_option: "endpoint",
+    unprocessed_codes: &[],
+};
+
+/// An ECCANG service's [`Transport`]: the order as `paramsJson` of `service`, answered by `parse`.
+pub struct Service {
+    pub service: &'static str,
+    pub parse: fn(&str) -> Parsed<Value>,
+}
+
+impl Transport for Service {
+    fn provider(&self) -> &'static Provider {
+        &PROVIDER
+    }
+
+    fn operation(&self) -> &'static str {
+        self.service
+    }
+
+    fn prepare(&self, json: String, opts: &Value, _env: &Env) -> Result<PreparedRequest, Error> {
+        request(self.service, &json, &EccangOptions::read(opts)?)
+    }
+
+    fn parse(&self, body: &str) -> Parsed<Value> {
+        (self.parse)(body)
+    }
+}
 
 pub struct EccangOptions<'a> {
     /// A secret: never in an error, a log or a preview.
@@ -22,11 +55,18 @@ pub struct EccangOptions<'a> {
     pub endpoint: &'a str,
 }
 
-pub const OPTION_NAMES: [&str; 3] = ["appToken", "appKey", "endpoint"];
+options! {
+    /// Options of `prepareEccang`, and of `prepare` for an ECCANG endpoint.
+    EccangOptions => ECCANG_OPTIONS {
+        req secret appToken: "string", "App token", "never in an error or a log; it is in the request body, as the service requires";
+        req credential appKey: "string", "App key", "the account's app key";
+        req setting endpoint: "string", "Web service URL", "the forwarder's web service URL (each forwarder has its own)";
+    }
+}
 
 impl<'a> EccangOptions<'a> {
     pub fn read(opts: &'a Value) -> Result<EccangOptions<'a>, Error> {
-        let o = Options::read(opts, "opts", &OPTION_NAMES)?;
+        let o = Options::read(opts, "opts", &ECCANG_OPTIONS)?;
         let endpoint = o.required_text("endpoint")?;
         if !(endpoint.starts_with("https://") || endpoint.starts_with("http://"))
             || endpoint.bytes().any(|b| !(0x21..0x7f).contains(&b))

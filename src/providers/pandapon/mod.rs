@@ -1,12 +1,12 @@
 //! PandaPon open API (fronts 1688 purchasing for cross-border buyers): signed JSON POSTs.
-//! Doc: shared/seeds/pandapon-alibaba-order-create-previewbatch.txt.
+//! Doc: docs/provider-docs/pandapon-alibaba-order-create-previewbatch.txt.
 
 pub mod preview_batch;
 pub mod sign;
 
 use serde_json::Value;
 
-use crate::endpoint::Entropy;
+use crate::endpoint::{Entropy, Env, Provider, Transport};
 use crate::error::Error;
 use crate::normalize::js_safe;
 use crate::request::{Headers, PreparedRequest, Signing};
@@ -15,6 +15,39 @@ use crate::response::{Parsed, ResponseError};
 pub use sign::PandaponOptions;
 
 pub const CONTENT_TYPE: &str = "application/json";
+
+pub static PROVIDER: Provider = Provider {
+    name: "pandapon",
+    options_type: "PandaponOptions",
+    options: &sign::PANDAPON_OPTIONS,
+    gateway_option: "baseUrl",
+    // 429: rate limited before anything ran.
+    unprocessed_codes: &["429"],
+};
+
+/// A PandaPon endpoint's [`Transport`]: a signed JSON POST to `path`, answered by `parse`.
+pub struct ApiPath {
+    pub path: &'static str,
+    pub parse: fn(&str) -> Parsed<Value>,
+}
+
+impl Transport for ApiPath {
+    fn provider(&self) -> &'static Provider {
+        &PROVIDER
+    }
+
+    fn operation(&self) -> &'static str {
+        self.path
+    }
+
+    fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+        request(self.path, json, &PandaponOptions::read(opts, env.now_ms, env.entropy)?)
+    }
+
+    fn parse(&self, body: &str) -> Parsed<Value> {
+        (self.parse)(body)
+    }
+}
 
 /// `preparePandapon(path, body, opts)`: any PandaPon endpoint, signed.
 pub fn prepare_pandapon(

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::digest::md5_upper_hex;
 use crate::endpoint::Entropy;
 use crate::error::Error;
-use crate::options::{check_header_value, Options};
+use crate::options::{check_header_value, options, Options};
 use crate::request::MASK;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,13 +35,23 @@ pub struct PandaponOptions<'a> {
 
 pub const DEFAULT_BASE_URL: &str = "https://api.pandapon.com";
 
-pub const OPTION_NAMES: [&str; 7] =
-    ["accessKey", "accessSecret", "userId", "timestamp", "timestampUnit", "nonce", "baseUrl"];
+options! {
+    /// Options of `preparePandapon`, and of `prepare` for a PandaPon endpoint.
+    PandaponOptions => PANDAPON_OPTIONS {
+        req credential accessKey: "string", "Access key", "the account's access key, sent and signed";
+        req secret accessSecret: "string", "Access secret", "never appears in an error, a log or a preview";
+        req credential userId: "string", "User id", "sub-account control; sent, not signed";
+        opt setting timestamp: "number | Date | string", "Timestamp", "epoch milliseconds, a `Date`, or the header's digits; now when absent";
+        opt setting timestampUnit: one_of("milliseconds", "seconds"), "Timestamp unit", "`milliseconds` (as in the doc's example) when absent";
+        opt setting nonce: "string", "Nonce", "32 random hex characters from Web Crypto when absent";
+        opt setting baseUrl: "string", "Base URL", "`https://api.pandapon.com` when absent";
+    }
+}
 
 impl<'a> PandaponOptions<'a> {
     /// `now_ms` and `entropy` stand in for the clock and the nonce when the caller injects neither.
     pub fn read(opts: &'a Value, now_ms: f64, entropy: Entropy) -> Result<PandaponOptions<'a>, Error> {
-        let o = Options::read(opts, "opts", &OPTION_NAMES)?;
+        let o = Options::read(opts, "opts", &PANDAPON_OPTIONS)?;
         let unit = match o.text("timestampUnit")? {
             None | Some("milliseconds") | Some("ms") => TimestampUnit::Milliseconds,
             Some("seconds") | Some("s") => TimestampUnit::Seconds,

@@ -11,7 +11,7 @@ use crate::digest::{hmac_md5_upper_hex, hmac_sha256_upper_hex, md5_upper_hex};
 use crate::error::Error;
 use crate::form::encode_pairs;
 use crate::issue::{Code, Issues, Path};
-use crate::options::Options;
+use crate::options::{options, Options};
 use crate::request::{Headers, PreparedRequest, Signing, MASK};
 use crate::time::DateTime;
 
@@ -78,13 +78,26 @@ pub struct TopOptions<'a> {
     pub target_app_key: Option<&'a str>,
 }
 
-pub const OPTION_NAMES: [&str; 9] =
-    ["appKey", "appSecret", "session", "signMethod", "timestamp", "gateway", "simplify", "partnerId", "targetAppKey"];
+options! {
+    /// Options of `prepareTop`, and of `prepare` for a TOP endpoint.
+    TopOptions => TOP_OPTIONS {
+        req credential appKey: "string", "App key", "the app's key (AppKey)";
+        req secret appSecret: "string", "App secret", "never appears in an error, a log or a preview";
+        opt credential session: "string", "Session key", "the seller's session key, for methods that act for a seller";
+        opt credential signMethod: one_of("md5", "hmac", "hmac-sha256"), "Sign method", "`md5` when absent";
+        opt setting timestamp: "string | Date | number", "Timestamp",
+            "`yyyy-MM-dd HH:mm:ss` in GMT+8, a `Date`, or epoch milliseconds; now when absent";
+        opt setting gateway: "string", "Gateway URL", "`https://gw.api.taobao.com/router/rest` when absent";
+        opt setting simplify: "boolean", "Simplified answers", "asks TOP for answers without the method's wrapper";
+        opt setting partnerId: "string", "Partner id", "the SDK partner id, sent as `partner_id`";
+        opt setting targetAppKey: "string", "Target app key", "the app key of the app called, sent as `target_app_key`";
+    }
+}
 
 impl<'a> TopOptions<'a> {
     /// `now_ms` is the clock reading used when `opts.timestamp` is not given.
     pub fn read(opts: &'a Value, now_ms: f64) -> Result<TopOptions<'a>, Error> {
-        let o = Options::read(opts, "opts", &OPTION_NAMES)?;
+        let o = Options::read(opts, "opts", &TOP_OPTIONS)?;
         let sign_method = SignMethod::from_option(o.text("signMethod")?)
             .ok_or_else(|| o.error("signMethod", SignMethod::EXPECTED))?;
         let timestamp = match o.get("timestamp") {

@@ -8,7 +8,7 @@ pub mod trade_order;
 
 use serde_json::Value;
 
-use crate::endpoint::{Endpoint, Transport};
+use crate::endpoint::{Env, Provider, Transport};
 use crate::error::Error;
 use crate::normalize::normalize;
 use crate::request::PreparedRequest;
@@ -17,7 +17,16 @@ use crate::schema::Schema;
 
 pub use gateway::{SignMethod, TopOptions};
 
-/// How an order endpoint rides on the gateway.
+pub static PROVIDER: Provider = Provider {
+    name: "top",
+    options_type: "TopOptions",
+    options: &gateway::TOP_OPTIONS,
+    gateway_option: "gateway",
+    // 7 "App Call Limited": refused before the method ran.
+    unprocessed_codes: &["7"],
+};
+
+/// How an order endpoint rides on the gateway: its [`Transport`].
 pub struct OrderMethod {
     pub method: &'static str,
     /// The business parameter that carries the order as JSON text.
@@ -29,83 +38,44 @@ pub struct OrderMethod {
     pub business_failure: fn(&Value) -> Option<ResponseError>,
 }
 
-pub const INTENTION_ORDER_SAVE: Endpoint = Endpoint {
-    id: "top:alibaba.intention.order.save",
-    provider: "top",
-    title: "ICBU CRM intention order",
-    title_zh: "意向单创建接口",
-    order: &intention_order::INTENTION_ORDER,
-    rules: intention_order::rules,
-    example: intention_order::example,
-    transport: Transport::Top(&OrderMethod {
-        method: "alibaba.intention.order.save",
-        param: "intention_order",
-        response_field: "value",
-        response: &intention_order::INTENTION_ORDER_RESPONSE,
-        business_failure: |_| None,
-    }),
-    // No field of the request identifies it to the gateway: a repeat creates a second order.
-    idempotent: false,
-};
+impl Transport for OrderMethod {
+    fn provider(&self) -> &'static Provider {
+        &PROVIDER
+    }
 
-pub const TRADE_ORDER_CREATE: Endpoint = Endpoint {
-    id: "top:alibaba.wdk.trade.order.create",
-    provider: "top",
-    title: "Hema (Freshippo) external trade order",
-    title_zh: "外部交易订单创单接口",
-    order: &trade_order::TRADE_ORDER,
-    rules: trade_order::rules,
-    example: trade_order::example,
-    transport: Transport::Top(&OrderMethod {
-        method: "alibaba.wdk.trade.order.create",
-        param: "trade",
-        response_field: "result",
-        response: &trade_order::ORDER_RESULT,
-        business_failure: |result| {
-            (result.get("success") == Some(&Value::Bool(false))).then(|| {
-                let text = |name| result.get(name).and_then(Value::as_str).map(str::to_string);
-                ResponseError {
-                    code: text("error_code").unwrap_or_else(|| "failed".into()),
-                    message: text("error_msg")
-                        .unwrap_or_else(|| "Hema did not create the order (success: false)".into()),
-                    ..ResponseError::default()
+    fn operation(&self) -> &'static str {
+        self.method
+    }
+
+    /// The order, known fields only, as the JSON text of its parameter.
+    fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+        let opts = TopOptions::read(opts, env.now_ms)?;
+        gateway::prepare(self.method, vec![(self.param.to_string(), json)], &opts)
+    }
+
+    /// JSON or XML, unwrapped to the doc's response field, typed by its schema.
+    fn parse(&self, body: &str) -> Parsed<Value> {
+        let parsed = if body.trim_start().starts_with('<') {
+            match crate::xml::to_value(body) {
+                Ok((root, value)) => {
+                    response::from_value(self.method, Value::Object([(root, value)].into_iter().collect()))
                 }
-            })
-        },
-    }),
-    // `out_order_id` is the merchant's id, but the doc does not say Hema refuses a repeat.
-    idempotent: false,
-};
-
-/// `prepare` for a TOP order endpoint: the order, known fields only, as the JSON text of its parameter.
-pub fn prepare_order(method: &OrderMethod, json: String, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
-    let opts = TopOptions::read(opts, now_ms)?;
-    gateway::prepare(method.method, vec![(method.param.to_string(), json)], &opts)
-}
-
-/// `parseResponse` for a TOP order endpoint: JSON or XML, unwrapped to the doc's response field,
-/// typed by its schema.
-pub fn parse_order_response(method: &OrderMethod, body: &str) -> Parsed<Value> {
-    let parsed = if body.trim_start().starts_with('<') {
-        match crate::xml::to_value(body) {
-            Ok((root, value)) => {
-                response::from_value(method.method, Value::Object([(root, value)].into_iter().collect()))
+                Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not well-formed XML ({e})"))),
             }
-            Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not well-formed XML ({e})"))),
+        } else {
+            response::parse(self.method, body)
+        };
+        let Parsed::Ok { data, request_id, .. } = parsed else {
+            return parsed;
+        };
+        let Some(inner) = data.get(self.response_field).cloned() else {
+            return Parsed::Err(ResponseError::parse(format!("the response has no `{}`", self.response_field)));
+        };
+        let data = normalize(inner, self.response);
+        match (self.business_failure)(&data) {
+            Some(error) => Parsed::Err(ResponseError { request_id, ..error }),
+            None => Parsed::Ok { data, request_id, failures: Vec::new() },
         }
-    } else {
-        response::parse(method.method, body)
-    };
-    let Parsed::Ok { data, request_id, .. } = parsed else {
-        return parsed;
-    };
-    let Some(inner) = data.get(method.response_field).cloned() else {
-        return Parsed::Err(ResponseError::parse(format!("the response has no `{}`", method.response_field)));
-    };
-    let data = normalize(inner, method.response);
-    match (method.business_failure)(&data) {
-        Some(error) => Parsed::Err(ResponseError { request_id, ..error }),
-        None => Parsed::Ok { data, request_id, failures: Vec::new() },
     }
 }
 

@@ -1,5 +1,5 @@
 //! `createOrder`: book a parcel with a freight forwarder running an ECCANG-style TMS.
-//! Doc: shared/seeds/eccang-createOrder.txt (paramsJson参数, Consignee/Shipper/ItemArr/Volume参数).
+//! Doc: docs/provider-docs/eccang-createOrder.txt (paramsJson参数, Consignee/Shipper/ItemArr/Volume参数).
 //!
 //! Decisions where the doc contradicts itself:
 //! - Its own example sends numbers both as JSON numbers and as numeric strings
@@ -14,7 +14,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::endpoint::{Endpoint, Transport};
+use super::Service;
+use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
 use crate::normalize::normalize;
 use crate::response::Parsed;
@@ -22,17 +23,18 @@ use crate::schema::{model, NumberRule, TextCheck};
 
 pub const SERVICE: &str = "createOrder";
 
-pub const ENDPOINT: Endpoint = Endpoint {
+pub static ENDPOINT: Endpoint = Endpoint {
     id: "eccang:createOrder",
-    provider: "eccang",
     title: "Freight-forwarder TMS order (ECCANG-style web service)",
     title_zh: "订单创建接口",
     order: &CREATE_ORDER,
     rules,
-    example,
-    transport: Transport::Eccang { service: SERVICE, parse },
+    // The doc's example order, as printed.
+    example: include_str!("example.json"),
+    transport: &Service { service: SERVICE, parse },
     // `reference_no` must be unique: a repeat is refused ("already exists"), never a second parcel.
     idempotent: true,
+    source: file!(),
 };
 
 /// Letters and digits, at most 50 (box and child numbers).
@@ -280,11 +282,6 @@ pub fn rules(order: &Value, issues: &mut Issues) {
             );
         }
     }
-}
-
-/// The doc's example order, as printed.
-pub fn example() -> Value {
-    crate::endpoint::bundled_example(include_str!("create_order.example.json"))
 }
 
 pub fn parse(body: &str) -> Parsed<Value> {

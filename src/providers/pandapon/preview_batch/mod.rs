@@ -16,26 +16,28 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::endpoint::{Endpoint, Transport};
+use super::ApiPath;
+use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
 use crate::normalize::normalize;
 use crate::response::{Parsed, PartialFailure};
 use crate::schema::{model, NumberRule, TextCheck};
-use crate::validate::number_text;
+use crate::validate::text::number_text;
 
 pub const PATH: &str = "/alibaba/order/create/previewbatch";
 
-pub const ENDPOINT: Endpoint = Endpoint {
+pub static ENDPOINT: Endpoint = Endpoint {
     id: "pandapon:/alibaba/order/create/previewbatch",
-    provider: "pandapon",
     title: "1688 purchase preview, several sellers at once",
     title_zh: "创建订单前预览数据(批量不同商家)",
     order: &PREVIEW_BATCH_REQUEST,
     rules,
-    example,
-    transport: Transport::Pandapon { path: PATH, parse },
+    // The doc's example body, as printed.
+    example: include_str!("example.json"),
+    transport: &ApiPath { path: PATH, parse },
     // A preview creates nothing.
     idempotent: true,
+    source: file!(),
 };
 
 /// Mainland China mobile: `1[3-9]` and nine more digits, optionally after `+86` or `0086`.
@@ -215,11 +217,6 @@ pub fn rules(order: &Value, issues: &mut Issues) {
             );
         }
     }
-}
-
-/// The doc's example body, as printed.
-pub fn example() -> Value {
-    crate::endpoint::bundled_example(include_str!("preview_batch.example.json"))
 }
 
 /// Reads the response, typed, with each seller's failed preview surfaced in `failures`.

@@ -1,5 +1,5 @@
 //! `alibaba.intention.order.save` (意向单创建接口): an ICBU CRM intention order.
-//! Doc: shared/seeds/top-alibaba.intention.order.save.txt. Every field of the doc is optional;
+//! Doc: docs/provider-docs/top-alibaba.intention.order.save.txt. Every field of the doc is optional;
 //! the business parameter is `intention_order`.
 //!
 //! Decisions where the doc contradicts itself:
@@ -16,9 +16,30 @@
 
 use serde_json::Value;
 
+use super::OrderMethod;
+use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
 use crate::schema::{model, TextCheck};
-use crate::validate::{is_decimal_text, number_text};
+use crate::validate::text::{is_decimal_text, number_text};
+
+pub static ENDPOINT: Endpoint = Endpoint {
+    id: "top:alibaba.intention.order.save",
+    title: "ICBU CRM intention order",
+    title_zh: "意向单创建接口",
+    order: &INTENTION_ORDER,
+    rules,
+    example: include_str!("example.json"),
+    transport: &OrderMethod {
+        method: "alibaba.intention.order.save",
+        param: "intention_order",
+        response_field: "value",
+        response: &INTENTION_ORDER_RESPONSE,
+        business_failure: |_| None,
+    },
+    // No field of the request identifies it to the gateway: a repeat creates a second order.
+    idempotent: false,
+    source: file!(),
+};
 
 /// ISO 3166-2 subdivision part: 1–3 upper-case letters or digits (`CA`, `NY`, `11`).
 pub static PROVINCE_CODE: TextCheck = TextCheck {
@@ -220,10 +241,4 @@ fn amount_rules(order: &Value, issues: &mut Issues) {
             ),
         );
     }
-}
-
-/// A complete, valid intention order: the doc's example with its pasted enum descriptions and
-/// non-JSON `properties` replaced by real values, and without `intention_order_id`.
-pub fn example() -> Value {
-    crate::endpoint::bundled_example(include_str!("intention_order.example.json"))
 }

@@ -1,5 +1,5 @@
 //! `alibaba.wdk.trade.order.create` (外部交易订单创单接口): a Hema (Freshippo) external trade order.
-//! Doc: shared/seeds/top-alibaba.wdk.trade.order.create.txt. The business parameter is `trade`.
+//! Doc: docs/provider-docs/top-alibaba.wdk.trade.order.create.txt. The business parameter is `trade`.
 //!
 //! Money: the doc's Number fee fields are Java `Long`s (`setOriginFee(10000L)`): whole numbers,
 //! so they are fen (分, 1/100 yuan), Alibaba's usual unit for integer money; 10000 = ¥100.00.
@@ -20,10 +20,44 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::OrderMethod;
+use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
+use crate::response::ResponseError;
 use crate::schema::{model, TextCheck, MAX_SAFE_INTEGER};
 use crate::time::DateTime;
-use crate::validate::is_decimal_text;
+use crate::validate::text::is_decimal_text;
+
+pub static ENDPOINT: Endpoint = Endpoint {
+    id: "top:alibaba.wdk.trade.order.create",
+    title: "Hema (Freshippo) external trade order",
+    title_zh: "外部交易订单创单接口",
+    order: &TRADE_ORDER,
+    rules,
+    example: include_str!("example.json"),
+    transport: &OrderMethod {
+        method: "alibaba.wdk.trade.order.create",
+        param: "trade",
+        response_field: "result",
+        response: &ORDER_RESULT,
+        business_failure: not_created,
+    },
+    // `out_order_id` is the merchant's id, but the doc does not say Hema refuses a repeat.
+    idempotent: false,
+    source: file!(),
+};
+
+/// `success: false` inside a successful gateway answer: Hema did not create the order.
+fn not_created(result: &Value) -> Option<ResponseError> {
+    (result.get("success") == Some(&Value::Bool(false))).then(|| {
+        let text = |name| result.get(name).and_then(Value::as_str).map(str::to_string);
+        ResponseError {
+            code: text("error_code").unwrap_or_else(|| "failed".into()),
+            message: text("error_msg").unwrap_or_else(|| "Hema did not create the order (success: false)".into()),
+            ..ResponseError::default()
+        }
+    })
+}
 
 /// `lng,lat` in degrees, e.g. `120,30` (Hangzhou).
 pub static GEO: TextCheck = TextCheck {
@@ -280,9 +314,4 @@ fn sub_order_rules(sub: &Value, path: &Path, issues: &mut Issues) {
             );
         }
     }
-}
-
-/// A complete, valid trade: the doc's example with its sums made consistent.
-pub fn example() -> Value {
-    crate::endpoint::bundled_example(include_str!("trade_order.example.json"))
 }

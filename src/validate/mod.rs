@@ -1,14 +1,16 @@
-//! Checks a caller's JSON against a schema table, collecting every issue, and writes the JSON
-//! that is sent: the caller's values as given, with unknown fields and nulls left out.
+//! Checks a caller's JSON against a schema table, collecting every issue: the walk over the
+//! tables. `text` holds the text checks providers share; `sendable` writes the JSON that is sent.
 
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-use serde::Serialize;
-use serde_json::{Map, Number, Value};
+pub mod sendable;
+pub mod text;
+
+use serde_json::{Number, Value};
 
 use crate::issue::{Code, Issues, Path};
-use crate::schema::{is_safe_integer, Field, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
+use crate::schema::{is_safe_integer, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
 use crate::suggest::closest;
 use crate::time::{parse_date, DateTime};
+use text::{decimal_places, is_decimal_text, is_email, is_http_url, is_upper_letters, number_text};
 
 /// Checks an object and everything below it.
 pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Issues) {
@@ -266,143 +268,6 @@ fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issu
     if let Some(max) = rule.max_decimals {
         if decimal_places(&text) > max {
             issues.error(path, Code::Precision, format!("{name} may have at most {max} decimal places (got {text})"));
-        }
-    }
-}
-
-/// A float as people write it (`1000`, `0.5`), through serde_json's shortest formatting: core's
-/// `{f64}` formatting would add its own float printer to the wasm for a few messages.
-pub fn number_text(x: f64) -> String {
-    let text = serde_json::Number::from_f64(x).map_or_else(|| "NaN".to_string(), |n| n.to_string());
-    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
-}
-
-/// Decimal places of a number's text, exponent included (`1.5e-3` has 4).
-pub fn decimal_places(text: &str) -> u32 {
-    let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().unwrap_or(0)),
-        None => (text, 0),
-    };
-    let fraction = mantissa.split_once('.').map_or(0, |(_, f)| f.trim_end_matches('0').len() as i64);
-    (fraction - exponent).max(0) as u32
-}
-
-/// `123`, `12.50`, and with `signed` also `-1.5`; no exponent, no spaces, no leading `+`.
-pub fn is_decimal_text(text: &str, signed: bool) -> bool {
-    let unsigned = if signed { text.strip_prefix('-').unwrap_or(text) } else { text };
-    let (int, frac) = match unsigned.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (unsigned, None),
-    };
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn is_upper_letters(text: &str, len: usize) -> bool {
-    text.len() == len && text.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.rsplit_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty() && !label.contains('@'))
-}
-
-fn is_http_url(text: &str) -> bool {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
-}
-
-/// The caller's object as it is sent: known fields only, nulls left out, values untouched.
-pub struct Sendable<'a> {
-    pub value: &'a Value,
-    pub schema: &'a Schema,
-}
-
-impl Serialize for Sendable<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Value::Object(map) = self.value else {
-            return self.value.serialize(serializer);
-        };
-        let fields = known_fields(map, self.schema);
-        let mut out = serializer.serialize_map(None)?;
-        for (name, value, field) in fields {
-            match &field.kind {
-                Kind::Object(schema) => out.serialize_entry(name, &Sendable { value, schema })?,
-                Kind::List { item, .. } => out.serialize_entry(name, &SendableList { value, item })?,
-                _ => out.serialize_entry(name, value)?,
-            }
-        }
-        out.end()
-    }
-}
-
-struct SendableList<'a> {
-    value: &'a Value,
-    item: &'a Schema,
-}
-
-impl Serialize for SendableList<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Value::Array(items) = self.value else {
-            return self.value.serialize(serializer);
-        };
-        let mut seq = serializer.serialize_seq(Some(items.len()))?;
-        for value in items {
-            seq.serialize_element(&Sendable { value, schema: self.item })?;
-        }
-        seq.end()
-    }
-}
-
-fn known_fields<'a>(
-    map: &'a Map<String, Value>,
-    schema: &'a Schema,
-) -> impl Iterator<Item = (&'a String, &'a Value, &'a Field)> {
-    map.iter().filter(|(_, v)| !v.is_null()).filter_map(|(k, v)| Some((k, v, schema.field(k)?)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimal_places_reads_exponents() {
-        assert_eq!(decimal_places("0.175"), 3);
-        assert_eq!(decimal_places("1.2500"), 2);
-        assert_eq!(decimal_places("1e-7"), 7);
-        assert_eq!(decimal_places("1.5e2"), 0);
-        assert_eq!(decimal_places("12"), 0);
-    }
-
-    #[test]
-    fn decimal_text_is_strict() {
-        for ok in ["0", "1000", "12.50"] {
-            assert!(is_decimal_text(ok, false), "{ok}");
-        }
-        for bad in ["", "1.", ".5", "1e3", " 1", "+1", "-1", "1,000", "１"] {
-            assert!(!is_decimal_text(bad, false), "{bad}");
-        }
-        assert!(is_decimal_text("-1.5", true));
-    }
-
-    #[test]
-    fn emails_and_urls() {
-        assert!(is_email("xxx@alibaba.com"));
-        for bad in ["xxx", "@a.com", "a@b", "a b@c.com", "a@b..com"] {
-            assert!(!is_email(bad), "{bad}");
-        }
-        assert!(is_http_url("http://cdn.xxx.com/xxx/xxx"));
-        for bad in ["cdn.xxx.com", "ftp://x.com", "https://", "https:// x"] {
-            assert!(!is_http_url(bad), "{bad}");
         }
     }
 }

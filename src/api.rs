@@ -1,0 +1,118 @@
+//! The entry points every endpoint shares: `endpoints`, `validate`, `prepare`, `parseResponse`,
+//! `schema`, `example`. Each works on a row of the registry through the endpoint interface.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::endpoint::{Endpoint, Env};
+use crate::error::Error;
+use crate::issue::{Issue, Issues, Path};
+use crate::options::OptionSpec;
+use crate::registry::{find, ENDPOINTS};
+use crate::request::PreparedRequest;
+use crate::response::Parsed;
+use crate::validate::check_object;
+use crate::validate::sendable::Sendable;
+
+/// One row of `endpoints()`.
+#[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct EndpointInfo {
+    #[cfg_attr(feature = "wasm", tsify(type = "EndpointId"))]
+    pub id: &'static str,
+    /// `top`, `pandapon` or `eccang`.
+    pub provider: &'static str,
+    pub title: &'static str,
+    pub title_zh: &'static str,
+    /// The TypeScript type of the order `prepare` takes.
+    pub order_type: &'static str,
+    /// The TOP method, PandaPon path or ECCANG service called.
+    pub operation: &'static str,
+    /// Whether sending the same order twice cannot create two orders (see the README).
+    pub idempotent: bool,
+    /// The TypeScript type of the options `prepare` takes here (`TopOptions`, …).
+    pub options_type: &'static str,
+    /// Every option `prepare` reads here, in the order a form shows them.
+    pub options: &'static [OptionSpec],
+    /// The option that points a request at a gateway (TOP `gateway`, PandaPon `baseUrl`, …).
+    pub gateway_option: &'static str,
+    /// Error codes meaning the provider refused a request before processing it (rate limits):
+    /// such a request may be sent again even on an endpoint that is not idempotent.
+    pub unprocessed_codes: &'static [&'static str],
+    /// The endpoint's folder in ordercraft's repository (tables, example, sample answers).
+    pub source: &'static str,
+}
+
+/// What `validate` returns; `ok` is false exactly when an issue is an error.
+#[derive(Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Validation {
+    pub ok: bool,
+    pub issues: Vec<Issue>,
+}
+
+pub fn endpoints() -> Vec<EndpointInfo> {
+    ENDPOINTS
+        .iter()
+        .map(|e| {
+            let provider = e.transport.provider();
+            EndpointInfo {
+                id: e.id,
+                provider: provider.name,
+                title: e.title,
+                title_zh: e.title_zh,
+                order_type: e.order.name,
+                operation: e.transport.operation(),
+                idempotent: e.idempotent,
+                options_type: provider.options_type,
+                options: provider.options,
+                gateway_option: provider.gateway_option,
+                unprocessed_codes: provider.unprocessed_codes,
+                source: e.source.strip_suffix("/mod.rs").unwrap_or(e.source),
+            }
+        })
+        .collect()
+}
+
+fn issues_of(endpoint: &Endpoint, order: &Value) -> Issues {
+    let mut issues = Issues::default();
+    check_object(order, endpoint.order, &Path::Root, &mut issues);
+    if order.is_object() {
+        (endpoint.rules)(order, &mut issues);
+    }
+    issues
+}
+
+pub fn validate(id: &str, order: &Value) -> Result<Validation, Error> {
+    let issues = issues_of(find(id)?, order);
+    Ok(Validation { ok: !issues.has_errors(), issues: issues.into_vec() })
+}
+
+/// Validates, then builds and signs. Any error-severity issue stops it with all issues;
+/// warnings ride along on the request.
+pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+    let endpoint = find(id)?;
+    let issues = issues_of(endpoint, order);
+    if issues.has_errors() {
+        return Err(Error::Validation(issues.into_vec()));
+    }
+    let json = serde_json::to_string(&Sendable { value: order, schema: endpoint.order })
+        .map_err(|e| Error::argument("order", format!("could not be written as JSON ({e})")))?;
+    let mut request = endpoint.transport.prepare(json, opts, env)?;
+    request.warnings = issues.into_vec();
+    Ok(request)
+}
+
+pub fn parse_response(id: &str, body: &str) -> Result<Parsed<Value>, Error> {
+    Ok(find(id)?.transport.parse(body))
+}
+
+pub fn schema(id: &str) -> Result<crate::describe::StructureInfo, Error> {
+    Ok(crate::describe::describe(find(id)?.order))
+}
+
+/// The native tests check that every bundled example parses and validates clean.
+pub fn example(id: &str) -> Result<Value, Error> {
+    Ok(serde_json::from_str(find(id)?.example).unwrap_or_default())
+}
