@@ -1,0 +1,121 @@
+//! Every endpoint of the registry, from the files in its own folder: the break-one-field cases
+//! (`cases.json`) and the sample answers (`success.*` parse as success, `failure.*` as failure).
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ordercraft::api::{example, parse_response};
+use ordercraft::registry::ENDPOINTS;
+use ordercraft::{Parsed, Severity};
+use serde_json::Value;
+use support::{issues, set};
+
+fn folder(source: &str) -> PathBuf {
+    Path::new(source).parent().expect("an endpoint's source is its mod.rs").to_path_buf()
+}
+
+/// `[path, code, severity?]` as the tests compare issues.
+fn expected(spec: &Value) -> (String, String, Severity) {
+    let part = |i: usize| spec.get(i).and_then(Value::as_str).unwrap_or_default().to_string();
+    let severity = if part(2) == "warning" { Severity::Warning } else { Severity::Error };
+    (part(0), part(1), severity)
+}
+
+fn found(id: &str, order: &Value) -> Vec<(String, String, Severity)> {
+    issues(id, order)
+        .into_iter()
+        .map(|(path, code, severity)| {
+            (path, serde_json::to_value(code).unwrap().as_str().unwrap().to_string(), severity)
+        })
+        .collect()
+}
+
+#[test]
+fn every_endpoint_passes_the_cases_in_its_folder() {
+    for endpoint in ENDPOINTS {
+        let id = endpoint.id;
+        let file = folder(endpoint.source).join("cases.json");
+        let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{id}: {} ({e})", file.display()));
+        let suite: Value = serde_json::from_str(&text).unwrap();
+        let doc_example = example(id).unwrap();
+        let want: Vec<_> = suite["example"].as_array().unwrap().iter().map(expected).collect();
+        assert_eq!(found(id, &doc_example), want, "{id}: the example's own issues");
+
+        let mut base = doc_example;
+        for (pointer, value) in suite["base"].as_object().into_iter().flatten() {
+            set(&mut base, pointer, Some(value.clone()));
+        }
+        assert_eq!(found(id, &base), [], "{id}: the base all cases start from");
+        let cases = suite["cases"].as_array().unwrap();
+        assert!(!cases.is_empty(), "{id}: no cases");
+        for case in cases {
+            let mut order = base.clone();
+            for pointer in case["remove"].as_array().into_iter().flatten() {
+                set(&mut order, pointer.as_str().unwrap(), None);
+            }
+            for (pointer, value) in case["set"].as_object().into_iter().flatten() {
+                set(&mut order, pointer, Some(value.clone()));
+            }
+            let got = found(id, &order);
+            if let Some(only) = case.get("only") {
+                assert_eq!(got, [expected(only)], "{id}: {case}");
+            } else if let Some(has) = case.get("has") {
+                assert!(got.contains(&expected(has)), "{id}: {case}: {got:?}");
+                if let Some(n) = case["errors"].as_u64() {
+                    let errors = got.iter().filter(|i| i.2 == Severity::Error).count();
+                    assert_eq!(errors as u64, n, "{id}: {case}: {got:?}");
+                }
+            } else {
+                assert_eq!(case["clean"], Value::Bool(true), "{id}: a case needs only, has or clean: {case}");
+                assert_eq!(got, [], "{id}: {case}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_endpoints_sample_answers_parse_as_what_they_are() {
+    for endpoint in ENDPOINTS {
+        let id = endpoint.id;
+        let mut seen = (0, 0);
+        for entry in fs::read_dir(folder(endpoint.source)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let expect_ok = match name {
+                "success" => true,
+                "failure" => false,
+                _ => continue,
+            };
+            let body = fs::read_to_string(&path).unwrap();
+            let parsed = parse_response(id, &body).unwrap();
+            assert_eq!(matches!(parsed, Parsed::Ok { .. }), expect_ok, "{}: {parsed:?}", path.display());
+            if expect_ok {
+                seen.0 += 1
+            } else {
+                seen.1 += 1
+            }
+        }
+        assert!(seen.0 > 0 && seen.1 > 0, "{id}: its folder needs a success.* and a failure.* answer");
+    }
+}
+
+/// A folder with an example.json is an endpoint: it must be in the registry, or nothing tests it.
+#[test]
+fn every_endpoint_folder_is_registered() {
+    let registered: Vec<PathBuf> = ENDPOINTS.iter().map(|e| folder(e.source)).collect();
+    for provider in fs::read_dir("src/providers").unwrap() {
+        let provider = provider.unwrap().path();
+        if !provider.is_dir() {
+            continue;
+        }
+        for endpoint in fs::read_dir(&provider).unwrap() {
+            let dir = endpoint.unwrap().path();
+            if dir.join("example.json").exists() {
+                assert!(registered.contains(&dir), "{} is not in src/registry.rs", dir.display());
+            }
+        }
+    }
+}
