@@ -14,33 +14,15 @@ const MIN_MS = quick ? 30 : 700;
 const BATCH = quick ? 2_000 : 100_000;
 
 // ---- the orders ----------------------------------------------------------------------------
+// Each endpoint's folder brings its bench case: `large(order, n)` grows its example to n lines.
 const LARGE = 200;
-function large(id) {
-  const o = oc.example(id);
-  const many = (list, f) => Array.from({ length: LARGE }, (_, i) => f(structuredClone(list[0]), i));
-  switch (id) {
-    case 'top:alibaba.wdk.trade.order.create':
-      o.sub_orders = many(o.sub_orders, (s, i) => ({ ...s, out_order_id: `11-${i}` }));
-      o.origin_fee = 200 * LARGE; o.discount_fee = 100 * LARGE; o.pay_fee = 100 * LARGE;
-      return o;
-    case 'top:alibaba.intention.order.save':
-      o.intention_order_products = many(o.intention_order_products, (p, i) => ({ ...p, sku_id: String(i) }));
-      o.order_amount = String(1000 * LARGE); delete o.advanced_amount;
-      return o;
-    case 'pandapon:/alibaba/order/create/previewbatch':
-      o.cargoParamList = many(o.cargoParamList, (c, i) => ({ ...c, offerId: 734714573551 + i }));
-      return o;
-    default:
-      o.ItemArr = many(o.ItemArr, (item) => ({ ...item, box_number: 'U001' }));
-      return o;
-  }
-}
+const benchCases = new Map(await Promise.all(oc.endpoints().map(async (e) =>
+  [e.id, await import(new URL(`../${e.source}/bench.js`, import.meta.url))])));
+const large = (id) => benchCases.get(id).large(oc.example(id), LARGE);
 
-const OPTS = {
-  top: { appKey: 'bench-key', appSecret: 'bench-secret' },
-  pandapon: { accessKey: 'bench-key', accessSecret: 'bench-secret', userId: 'u' },
-  eccang: { appToken: 'bench-token', appKey: 'bench-key', endpoint: 'http://127.0.0.1/ws' },
-};
+/** Each provider's required options, from its declaration: made-up credentials, a local gateway. */
+const OPTS = Object.fromEntries(oc.endpoints().map((e) => [e.provider, Object.fromEntries(e.options.filter((o) => o.required)
+  .map((o) => [o.name, o.name === e.gatewayOption ? 'http://127.0.0.1/ws' : `bench-${o.name}`]))]));
 
 // ---- timing --------------------------------------------------------------------------------
 function opsPerSecond(fn) {
@@ -102,7 +84,9 @@ function plainTop(method, params) {
 
 // ---- measurements --------------------------------------------------------------------------
 const results = { date: new Date().toISOString(), node: process.version, quick, rows: [], batch: [], startup: {}, size: {} };
-const topParam = { 'top:alibaba.intention.order.save': 'intention_order', 'top:alibaba.wdk.trade.order.create': 'trade' };
+/** The TOP business parameter that carries the order: the one the prepared form holds besides the system ones. */
+const TOP_SYSTEM = new Set(['method', 'app_key', 'session', 'timestamp', 'format', 'v', 'sign_method', 'sign', 'simplify', 'partner_id', 'target_app_key']);
+const topParam = (id, order) => [...new URLSearchParams(oc.prepare(id, order, OPTS.top).body).keys()].find((k) => !TOP_SYSTEM.has(k));
 const ntc = taobaoTopClient();
 
 for (const { id, provider, operation } of oc.endpoints()) {
@@ -113,7 +97,7 @@ for (const { id, provider, operation } of oc.endpoints()) {
     row.prepare = opsPerSecond(() => oc.prepare(id, order, opts));
     row.validate = opsPerSecond(() => oc.validate(id, order));
     if (provider === 'top') {
-      const params = { [topParam[id]]: order };
+      const params = { [topParam(id, order)]: order };
       row.taobaoTopClient = await opsPerSecondAsync(() => ntc(operation, params));
       row.plainJs = opsPerSecond(() => plainTop(operation, params));
     }

@@ -2,10 +2,6 @@
 // safe. Uses global `fetch` (Node 20, browsers) unless one is passed in.
 import { endpoints, parseResponse, prepare } from '../pkg/ordercraft.js';
 
-/** The option that points each provider at a gateway. */
-const GATEWAY_OPTION = { top: 'gateway', pandapon: 'baseUrl', eccang: 'endpoint' };
-/** Provider errors given before any processing (rate limits): safe to retry even a creation. */
-const REJECTED_UNPROCESSED = { top: new Set(['7']), pandapon: new Set(['429']), eccang: new Set() };
 /** Connection failures that happen before a request can reach the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -34,7 +30,7 @@ export function createClient({
       signal,
       ...requestOptions
     } = options;
-    const gateway = gateways[provider] ? { [GATEWAY_OPTION[provider]]: gateways[provider] } : {};
+    const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
     const opts = { ...credentials[provider], ...gateway, ...requestOptions };
     for (let attempt = 1; ; attempt += 1) {
       // Prepared afresh each attempt: a new timestamp and nonce, so a retry is never stale.
@@ -42,7 +38,7 @@ export function createClient({
       const request = prepare(id, order, opts);
       const outcome = await exchange(fetchImpl, request, attemptTimeout, signal);
       const result = outcome.error ? { ok: false, error: outcome.error } : readAnswer(id, outcome);
-      if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, provider)) {
+      if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
         return { ...result, attempts: attempt };
       }
       const wait = Math.max(
@@ -63,11 +59,12 @@ function readAnswer(id, { status, text }) {
   return { ok: false, error: { code: `http_${status}`, message: `HTTP ${status} without a ${id} answer`, retryable: [502, 503, 504].includes(status) } };
 }
 
-function worthRetrying(error, outcome, idempotent, provider) {
+function worthRetrying(error, outcome, idempotent, endpoint) {
   if (!error.retryable) return false;
   if (outcome.notSent || idempotent) return true;
-  // A creation that may have been received is retried only when the provider refused it unprocessed.
-  return !outcome.error && REJECTED_UNPROCESSED[provider]?.has(error.code);
+  // A creation that may have been received is retried only when the provider refused it
+  // unprocessed (its rate-limit codes, from the registry).
+  return !outcome.error && (endpoint?.unprocessedCodes ?? []).includes(error.code);
 }
 
 /** One HTTP exchange with a timeout; never throws. */

@@ -21,9 +21,7 @@ const client = (overrides = {}) => oc.createClient({
 test('every endpoint sent through the client to the sandbox comes back ok', async () => {
   const c = client();
   for (const { id } of oc.endpoints()) {
-    const order = oc.example(id);
-    if (id === 'eccang:createOrder') order.reference_no = `REF-${Date.now()}`;
-    const result = await c.send(id, order);
+    const result = await c.send(id, oc.example(id));
     assert.equal(result.ok, true, `${id}: ${JSON.stringify(result.error)}`);
     assert.equal(result.attempts, 1);
   }
@@ -34,6 +32,20 @@ test('every endpoint sent through the client to the sandbox comes back ok', asyn
   const preview = await c.send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
   const p = preview.data.orderPreviewResuslt[0];
   assert.equal(p.sumPayment, p.sumPaymentNoCarriage + p.sumCarriage);
+});
+
+test('each sandbox keeps its own state, and reset() forgets it', async () => {
+  const id = 'eccang:createOrder';
+  const first = await client().send(id, oc.example(id));
+  const again = await client().send(id, oc.example(id));
+  assert.deepEqual([first.ok, again.ok, again.error.code], [true, false, '50002'], 'a repeated reference_no is refused');
+  const other = await startSandbox();
+  try {
+    const elsewhere = await oc.createClient({ credentials: { eccang: { ...SANDBOX_CREDENTIALS.eccang, endpoint: other.urls.eccang } } }).send(id, oc.example(id));
+    assert.equal(elsewhere.ok, true, 'another sandbox has not seen it');
+  } finally { await other.close(); }
+  sandbox.reset();
+  assert.equal((await client().send(id, oc.example(id))).ok, true, 'reset() forgot it');
 });
 
 test("a wrong secret gets each provider's own authentication error, parsed, not retried", async () => {

@@ -3,12 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oc from 'ordercraft';
+import { madeUpOptions } from './support/endpoint-files.js';
 
-const OPTS = {
-  top: { appKey: 'k', appSecret: 's' },
-  pandapon: { accessKey: 'a', accessSecret: 's', userId: 'u' },
-  eccang: { appToken: 't', appKey: 'k', endpoint: 'http://127.0.0.1/ws' },
-};
+const OPTS = madeUpOptions(oc.endpoints());
 const HOSTILE = [
   null, undefined, NaN, Infinity, -Infinity, -0, 2 ** 53 + 1, -(2 ** 53) - 1, 1e308, 0.1 + 0.2, '', ' ', 'x', '\u0000\u0007\u001f',
   '\ud800', 'a\udc00b', '\r\nX-Injected: 1', '</paramsJson>]]><appToken>x</appToken>', '%20+%2B&=', '😀'.repeat(3), true, false,

@@ -1,10 +1,16 @@
-// A local test double of all four gateways, in each provider's wire format. It checks
-// signatures and credentials on its own (sandbox/signing.js), never with the wasm module.
-// Every answer carries `X-Ordercraft-Sandbox: test double`.
+// A local test double of every gateway, in each provider's wire format. It checks signatures and
+// credentials on its own (sandbox/signing.js), never with the wasm module. Every answer carries
+// `X-Ordercraft-Sandbox: test double`.
+//
+// One module per provider (`route`, `answer`, `faults`); what an endpoint answers comes from its
+// own folder (sandbox/endpoints.js). State (counters, references seen) belongs to one sandbox.
 import { createServer } from 'node:http';
-import { topAnswer, topFaults } from './top.js';
-import { pandaponAnswer, pandaponFaults } from './pandapon.js';
-import { eccangAnswer, eccangFaults } from './eccang.js';
+import { loadEndpoints } from './endpoints.js';
+import { topProvider } from './top.js';
+import { pandaponProvider } from './pandapon.js';
+import { eccangProvider } from './eccang.js';
+
+const PROVIDERS = { top: topProvider, pandapon: pandaponProvider, eccang: eccangProvider };
 
 /** The sandbox's test credentials: printed at start-up, documented in the README. */
 export const SANDBOX_CREDENTIALS = Object.freeze({
@@ -13,29 +19,33 @@ export const SANDBOX_CREDENTIALS = Object.freeze({
   eccang: { appToken: 'sandbox-app-token', appKey: 'sandbox-app-key' },
 });
 
-const FAULTS = { top: topFaults, pandapon: pandaponFaults, eccang: eccangFaults };
-
 /**
  * A request handler for the sandbox's routes under `prefix`: `${prefix}/top/router/rest`,
  * `${prefix}/pandapon/<path>`, `${prefix}/eccang/ws`. It returns false for other URLs.
  * `script(provider, steps)` queues what the next requests to that provider meet:
  * `{ delayMs }`, `{ fault: 'retryable' | 'fatal' }` or `{ fault: 'drop' }` (connection closed).
+ * `reset()` forgets the scripts, the hit counts and every provider's state.
  */
-export function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDENTIALS, now = () => Date.now() } = {}) {
-  const queues = { top: [], pandapon: [], eccang: [] };
-  const hits = { top: 0, pandapon: 0, eccang: 0 };
-  const eccangReferences = new Set();
+export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDENTIALS, now = () => Date.now() } = {}) {
+  const endpoints = await loadEndpoints();
+  let providers;
+  const queues = {};
+  const hits = {};
+  function reset() {
+    providers = Object.entries(PROVIDERS).map(([name, create]) => create({
+      credentials: credentials[name], now, endpoints: endpoints.filter((e) => e.provider === name),
+    }));
+    for (const { name } of providers) { queues[name] = []; hits[name] = 0; }
+  }
+  reset();
 
   /** Where each provider's gateway option should point, given the server's origin. */
-  const gateways = (origin) => ({
-    top: `${origin}${prefix}/top/router/rest`, pandapon: `${origin}${prefix}/pandapon`, eccang: `${origin}${prefix}/eccang/ws`,
-  });
+  const gateways = (origin) => Object.fromEntries(providers.map((p) => [p.name, `${origin}${prefix}${p.path}`]));
 
   async function handle(req, res) {
     const url = new URL(req.url, 'http://sandbox');
     if (!url.pathname.startsWith(`${prefix}/`)) return false;
     const rest = url.pathname.slice(prefix.length);
-    const provider = rest.startsWith('/top/') ? 'top' : rest.startsWith('/pandapon/') ? 'pandapon' : rest.startsWith('/eccang/') ? 'eccang' : null;
     res.setHeader('X-Ordercraft-Sandbox', 'test double');
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', '*');
@@ -45,22 +55,17 @@ export function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDE
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
       return res.end(JSON.stringify({ credentials, gateways: gateways('') })), true;
     }
+    const provider = providers.find((p) => rest === p.path || rest.startsWith(`${p.path}/`));
     if (!provider || req.method !== 'POST') return res.writeHead(404).end('not a sandbox route'), true;
-    hits[provider] += 1;
+    hits[provider.name] += 1;
     const body = await readBody(req);
-    const step = queues[provider].shift() ?? {};
+    const step = queues[provider.name].shift() ?? {};
     if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     if (step.fault === 'drop') return req.socket.destroy(), true;
-    if (provider === 'eccang') {
-      const xml = step.fault ? FAULTS.eccang[step.fault]() : eccangAnswer(body, credentials.eccang, eccangReferences);
-      return res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml), true;
-    }
-    const answer = step.fault
-      ? FAULTS[provider][step.fault]()
-      : provider === 'top'
-        ? topAnswer(Object.fromEntries(new URLSearchParams(body)), credentials.top, now())
-        : pandaponAnswer(rest.slice('/pandapon'.length), req.headers, body, credentials.pandapon, now());
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer));
+    const text = step.fault
+      ? provider.faults[step.fault]()
+      : provider.answer({ rest: rest.slice(provider.path.length), headers: req.headers, body });
+    res.writeHead(200, { 'Content-Type': provider.contentType }).end(text);
     return true;
   }
 
@@ -69,7 +74,7 @@ export function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDE
     credentials,
     hits,
     script(provider, steps) { queues[provider].push(...steps); },
-    reset() { for (const p of Object.keys(queues)) { queues[p].length = 0; hits[p] = 0; } },
+    reset,
     gateways,
   };
 }
@@ -86,7 +91,7 @@ function readBody(req) {
 
 /** The sandbox alone on a port (0: any free one). */
 export async function startSandbox({ host = '127.0.0.1', port = 0, ...options } = {}) {
-  const sandbox = createSandbox(options);
+  const sandbox = await createSandbox(options);
   const server = createServer(async (req, res) => {
     if (!(await sandbox.handle(req, res))) res.writeHead(404).end();
   });

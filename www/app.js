@@ -6,24 +6,23 @@ import { init, endpoints, schema, example, validate, prepare, createClient, Orde
 await init();
 
 const $ = (id) => document.getElementById(id);
-const SECRET_FIELDS = new Set(['appSecret', 'accessSecret', 'appToken', 'session']);
-const CREDENTIAL_FIELDS = {
-  top: [['appKey', 'App key'], ['appSecret', 'App secret'], ['session', 'Session key (optional)'], ['signMethod', 'Sign method']],
-  pandapon: [['accessKey', 'Access key'], ['accessSecret', 'Access secret'], ['userId', 'User id']],
-  eccang: [['appToken', 'App token'], ['appKey', 'App key']],
-};
-/** What a provider's credentials hold before anything is typed. */
-const DEFAULT_CREDENTIALS = { top: { signMethod: 'md5' }, pandapon: {}, eccang: {} };
+/** Each provider's options, as the package declares them (one source for the core, the client and this page). */
+const PROVIDERS = new Map(endpoints().map((e) => [e.provider, e]));
+const optionsOf = (p) => PROVIDERS.get(p).options;
+/** The account's options, shown in the credentials panel; secrets in password inputs. */
+const credentialOptions = (p) => optionsOf(p).filter((o) => o.role !== 'setting');
+const isSecret = (p, name) => optionsOf(p).some((o) => o.name === name && o.role === 'secret');
+/** What a provider's credentials hold before anything is typed: each enumerated option's default. */
+const defaultCredentials = (p) => Object.fromEntries(credentialOptions(p).filter((o) => o.values).map((o) => [o.name, o.values[0]]));
 /** The local sandbox's test credentials and gateway paths, as the sandbox itself states them. */
 const sandbox = await fetch('/sandbox/config').then((r) => r.json());
-const GATEWAY_OPTION = { top: 'gateway', pandapon: 'baseUrl', eccang: 'endpoint' };
 
 const state = {
   endpoints: endpoints(),
   id: null,
   root: null,
   order: {},
-  credentials: structuredClone(DEFAULT_CREDENTIALS),
+  credentials: Object.fromEntries([...PROVIDERS.keys()].map((p) => [p, defaultCredentials(p)])),
   request: null,
 };
 const provider = () => state.endpoints.find((e) => e.id === state.id).provider;
@@ -240,18 +239,19 @@ $('raw').addEventListener('input', () => {
 function renderCredentials() {
   const p = provider();
   const box = $('credentials');
-  box.replaceChildren(...CREDENTIAL_FIELDS[p].map(([name, text]) => {
+  box.replaceChildren(...credentialOptions(p).map(({ name, label, required, values }) => {
     const wrap = document.createElement('div');
     wrap.className = 'field';
     const id = `cred-${name}`;
+    const text = required || values ? label : `${label} (optional)`;
     let control;
-    if (name === 'signMethod') {
+    if (values) {
       control = document.createElement('select');
-      control.append(...['md5', 'hmac', 'hmac-sha256'].map((m) => new Option(m, m)));
+      control.append(...values.map((m) => new Option(m, m)));
     } else {
       control = document.createElement('input');
-      control.type = SECRET_FIELDS.has(name) ? 'password' : 'text';
-      control.autocomplete = SECRET_FIELDS.has(name) ? 'new-password' : 'off';
+      control.type = isSecret(p, name) ? 'password' : 'text';
+      control.autocomplete = isSecret(p, name) ? 'new-password' : 'off';
       control.spellcheck = false;
     }
     control.id = id;
@@ -264,7 +264,7 @@ function renderCredentials() {
 }
 $('credentials').addEventListener('submit', (e) => e.preventDefault());
 $('sandbox-credentials').addEventListener('click', () => {
-  state.credentials[provider()] = { ...DEFAULT_CREDENTIALS[provider()], ...sandbox.credentials[provider()] };
+  state.credentials[provider()] = { ...defaultCredentials(provider()), ...sandbox.credentials[provider()] };
   renderCredentials();
   document.querySelector('input[name="target"][value="sandbox"]').checked = true;
   showPreview();
@@ -279,7 +279,7 @@ function gatewayUrl() {
 function requestOptions() {
   const p = provider();
   const url = gatewayUrl();
-  return { ...state.credentials[p], ...(url ? { [GATEWAY_OPTION[p]]: url } : {}) };
+  return { ...state.credentials[p], ...(url ? { [PROVIDERS.get(p).gatewayOption]: url } : {}) };
 }
 
 /** The preview's text with every secret replaced, unless the person asked to see them. */
@@ -287,7 +287,7 @@ function masked(text) {
   if ($('show-secrets').checked) return text;
   let out = text;
   for (const [name, value] of Object.entries(state.credentials[provider()])) {
-    if (SECRET_FIELDS.has(name) && value) out = out.replaceAll(value, '********');
+    if (isSecret(provider(), name) && value) out = out.replaceAll(value, '********');
   }
   return out;
 }

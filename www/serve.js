@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts the builder and the sandbox on one port (0: any free one). */
 export async function startServer({ host = '127.0.0.1', port = 0 } = {}) {
-  const sandbox = createSandbox();
+  const sandbox = await createSandbox();
   const files = staticHandler({ '/': `${root}www`, '/js/': `${root}js`, '/pkg/': `${root}pkg` });
   const server = createServer(async (req, res) => {
     if (!(await sandbox.handle(req, res))) await files(req, res);

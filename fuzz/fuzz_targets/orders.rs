@@ -5,7 +5,6 @@
 use libfuzzer_sys::fuzz_target;
 use ordercraft::api::{endpoints, prepare, validate};
 use ordercraft::endpoint::Env;
-use ordercraft::providers::{eccang, pandapon, top};
 use serde_json::{json, Value};
 
 fn entropy() -> Option<[u8; 16]> {
@@ -28,13 +27,10 @@ fuzz_target!(|data: &[u8]| {
         let checked = validate(e.id, &order);
         assert!(checked.is_ok());
         // Options meant for other providers are "unknown option" errors; keep only this one's.
-        let names: &[&str] = match e.provider {
-            "top" => &top::gateway::OPTION_NAMES,
-            "pandapon" => &pandapon::sign::OPTION_NAMES,
-            _ => &eccang::OPTION_NAMES,
-        };
         let opts = match opts {
-            Value::Object(m) => Value::Object(m.into_iter().filter(|(k, _)| names.contains(&k.as_str())).collect()),
+            Value::Object(m) => {
+                Value::Object(m.into_iter().filter(|(k, _)| e.options.iter().any(|o| o.name == k)).collect())
+            }
             other => other,
         };
         if let Ok(request) = prepare(e.id, &order, &opts, &env) {

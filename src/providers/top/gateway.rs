@@ -83,7 +83,7 @@ options! {
     TopOptions => TOP_OPTIONS {
         req credential appKey: "string", "App key", "the app's key (AppKey)";
         req secret appSecret: "string", "App secret", "never appears in an error, a log or a preview";
-        opt credential session: "string", "Session key", "the seller's session key, for methods that act for a seller";
+        opt secret session: "string", "Session key", "the seller's session key, for methods that act for a seller";
         opt credential signMethod: one_of("md5", "hmac", "hmac-sha256"), "Sign method", "`md5` when absent";
         opt setting timestamp: "string | Date | number", "Timestamp",
             "`yyyy-MM-dd HH:mm:ss` in GMT+8, a `Date`, or epoch milliseconds; now when absent";

@@ -1,0 +1,48 @@
+// Every registered endpoint, through the packed package, from the files in its own folder: the
+// break-one-field cases give the same issues as natively, and the sample answers parse as what
+// they are.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as oc from 'ordercraft';
+import { endpointCases, sampleAnswer } from './support/endpoint-files.js';
+
+function setAt(order, pointer, value) {
+  const parts = pointer.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const last = parts.pop();
+  const parent = parts.reduce((v, p) => v[p], order);
+  if (value === undefined) delete parent[last]; else parent[last] = value;
+}
+
+const issuesOf = (id, order) => oc.validate(id, order).issues.map((i) => [i.path, i.code, i.severity]);
+const expected = ([path, code, severity = 'error']) => [path, code, severity];
+
+for (const endpoint of oc.endpoints()) {
+  const { id } = endpoint;
+  test(`${id}: the cases in its folder`, () => {
+    const suite = endpointCases(endpoint);
+    assert.deepEqual(issuesOf(id, oc.example(id)), suite.example.map(expected), 'the example');
+    const base = oc.example(id);
+    for (const [pointer, value] of Object.entries(suite.base ?? {})) setAt(base, pointer, value);
+    assert.ok(suite.cases.length > 0);
+    for (const c of suite.cases) {
+      const order = structuredClone(base);
+      for (const pointer of c.remove ?? []) setAt(order, pointer, undefined);
+      for (const [pointer, value] of Object.entries(c.set ?? {})) setAt(order, pointer, value);
+      const got = issuesOf(id, order);
+      const label = JSON.stringify(c);
+      if (c.only) assert.deepEqual(got, [expected(c.only)], label);
+      else if (c.has) {
+        assert.ok(got.some((i) => JSON.stringify(i) === JSON.stringify(expected(c.has))), `${label}: ${JSON.stringify(got)}`);
+        if (c.errors !== undefined) assert.equal(got.filter((i) => i[2] === 'error').length, c.errors, label);
+      } else {
+        assert.equal(c.clean, true, label);
+        assert.deepEqual(got, [], label);
+      }
+    }
+  });
+
+  test(`${id}: its sample answers parse as success and failure`, () => {
+    assert.equal(oc.parseResponse(id, sampleAnswer(endpoint, 'success')).ok, true);
+    assert.equal(oc.parseResponse(id, sampleAnswer(endpoint, 'failure')).ok, false);
+  });
+}
