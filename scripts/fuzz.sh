@@ -11,14 +11,18 @@ if ! cargo +nightly --version >/dev/null 2>&1 || ! command -v cargo-fuzz >/dev/n
   exit 0
 fi
 
-# Seeds: the example orders, tagged as orders (0) and as opts (1), and the docs' responses.
+# Seeds, from every endpoint folder: the example orders, tagged as orders (0), options (1), and
+# the sample answers.
 mkdir -p fuzz/corpus/orders fuzz/corpus/responses
-for f in src/providers/*/*.example.json; do
-  name=$(basename "$f" .json)
-  { printf '\0'; cat "$f"; } > "fuzz/corpus/orders/$name"
-  { printf '\1'; printf '{"appKey":"k","appSecret":"s","timestamp":"2024-01-01 00:00:00","nonce":"n"}'; } > "fuzz/corpus/orders/opts"
+printf '\1{"appKey":"k","appSecret":"s","timestamp":"2024-01-01 00:00:00","nonce":"n"}' > fuzz/corpus/orders/opts
+for dir in src/providers/*/*/; do
+  [ -f "$dir/example.json" ] || continue
+  name=$(basename "$dir")
+  { printf '\0'; cat "$dir/example.json"; } > "fuzz/corpus/orders/$name"
+  for answer in "$dir"success.* "$dir"failure.*; do
+    [ -f "$answer" ] && cp "$answer" "fuzz/corpus/responses/$name-$(basename "$answer")"
+  done
 done
-cp tests/fixtures/* fuzz/corpus/responses/
 
 for target in orders responses; do
   echo "[fuzz] $target for ${seconds}s"
