@@ -18,6 +18,6 @@ ${map('OptionsFor', 'The options `prepare` takes at each endpoint: its provider\
 export type EndpointId = keyof Orders;
 export type Order = Orders[EndpointId];
 /** The options of \`prepare\`: those of the endpoint's provider. */
-export type PrepareOptions = ${optionTypes.join(' | ')};
+export type PrepareOptions = (${optionTypes.join(' | ')}) & CommonOptions;
 `;
 writeFileSync(dts, readFileSync(dts, 'utf8') + text);

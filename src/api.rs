@@ -11,8 +11,19 @@ use crate::options::OptionSpec;
 use crate::registry::{find, ENDPOINTS};
 use crate::request::PreparedRequest;
 use crate::response::Parsed;
-use crate::validate::check_object;
 use crate::validate::sendable::Sendable;
+use crate::validate::{check_object, UnknownFields};
+
+#[cfg(feature = "wasm")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const COMMON_OPTIONS_TS: &str = r#"
+/** What becomes of a field the doc does not define: `"refuse"` (an error; the default), `"send"` (sent as given, with a warning) or `"drop"` (left out, with a warning). */
+export type UnknownFieldsPolicy = "refuse" | "send" | "drop";
+/** Options `prepare` reads at every endpoint, beside the provider's. */
+export interface CommonOptions {
+    unknownFields?: UnknownFieldsPolicy;
+}
+"#;
 
 /// One row of `endpoints()`.
 #[derive(Serialize)]
@@ -75,17 +86,43 @@ pub fn endpoints() -> Vec<EndpointInfo> {
         .collect()
 }
 
-fn issues_of(endpoint: &Endpoint, order: &Value) -> Issues {
+fn issues_of(endpoint: &Endpoint, order: &Value, unknown: UnknownFields) -> Issues {
     let mut issues = Issues::default();
-    check_object(order, endpoint.order, &Path::Root, &mut issues);
+    // An order the transport recognises as misplaced (wrapped in its parameter) is that one error.
+    endpoint.transport.check_placement(order, &mut issues);
+    if issues.has_errors() {
+        return issues;
+    }
+    check_object(order, endpoint.order, &Path::Root, unknown, &mut issues);
     if order.is_object() {
         (endpoint.rules)(order, &mut issues);
     }
     issues
 }
 
-pub fn validate(id: &str, order: &Value) -> Result<Validation, Error> {
-    let issues = issues_of(find(id)?, order);
+/// `opts.unknownFields`, read and taken out of the options: the rest are the provider's.
+fn split_unknown_fields(opts: &Value) -> Result<(UnknownFields, Value), Error> {
+    const NAME: &str = "unknownFields";
+    let mut rest = opts.clone();
+    let given = match &mut rest {
+        Value::Object(map) => map.remove(NAME),
+        _ => None,
+    };
+    let unknown = match given {
+        None | Some(Value::Null) => Some(UnknownFields::Refuse),
+        Some(Value::String(name)) => UnknownFields::from_option(Some(&name)),
+        Some(_) => None,
+    };
+    let unknown = unknown.ok_or_else(|| Error::argument(format!("opts.{NAME}"), UnknownFields::EXPECTED))?;
+    Ok((unknown, rest))
+}
+
+/// `validate(id, order, opts?)`: `opts` may hold `unknownFields` (any other option is ignored
+/// here: validation needs no credentials).
+pub fn validate(id: &str, order: &Value, opts: &Value) -> Result<Validation, Error> {
+    let endpoint = find(id)?;
+    let (unknown, _) = split_unknown_fields(opts)?;
+    let issues = issues_of(endpoint, order, unknown);
     Ok(Validation { ok: !issues.has_errors(), issues: issues.into_vec() })
 }
 
@@ -93,11 +130,13 @@ pub fn validate(id: &str, order: &Value) -> Result<Validation, Error> {
 /// warnings ride along on the request.
 pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
-    let issues = issues_of(endpoint, order);
+    let (unknown, opts) = split_unknown_fields(opts)?;
+    let opts = &opts;
+    let issues = issues_of(endpoint, order, unknown);
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    let json = serde_json::to_string(&Sendable { value: order, schema: endpoint.order })
+    let json = serde_json::to_string(&Sendable { value: order, schema: endpoint.order, unknown })
         .map_err(|e| Error::argument("order", format!("could not be written as JSON ({e})")))?;
     let mut request = endpoint.transport.prepare(json, opts, env)?;
     request.warnings = issues.into_vec();

@@ -39,6 +39,9 @@ pub trait Transport: Sync {
     fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error>;
     /// Reads the provider's answer to this endpoint.
     fn parse(&self, body: &str) -> Parsed<Value>;
+    /// Raises an error when the order is recognisably in the wrong place (e.g. still wrapped in
+    /// the transport's own parameter), before the order's fields are checked.
+    fn check_placement(&self, _order: &Value, _issues: &mut Issues) {}
 }
 
 /// What a provider declares once for all its endpoints.

@@ -25,12 +25,14 @@ pub enum Code {
     Mismatch,
     /// A value that must be unique appears twice.
     Duplicate,
-    /// A field the doc does not define; it is not sent.
+    /// A field the doc does not define: an error unless `unknownFields` says to send or drop it.
     UnknownField,
     /// A field that must be absent in this request.
     Forbidden,
     /// A name the transport reserves for itself (a TOP system parameter, …).
     Reserved,
+    /// The order was passed inside the transport's own parameter (`{ trade: order }`).
+    Wrapped,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -110,6 +110,33 @@ fn non_finite_error(argument: &str, pointers: Vec<String>) -> Error {
     }
 }
 
+/// TOP parameters as JSON data, each `Date` value as TOP's `yyyy-MM-dd HH:mm:ss` in GMT+8 (JSON
+/// would make it ISO text in UTC, which the gateway does not read as the caller meant).
+fn top_parameters_from_js(params: JsValue) -> Result<Value, JsValue> {
+    let mut dates = Vec::new();
+    if let Some(object) = params.dyn_ref::<js_sys::Object>() {
+        for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+            let value = js_sys::Reflect::get(&params, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+            if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+                dates.push((key, date.get_time()));
+            }
+        }
+    }
+    let mut value = from_js(params, "params")?;
+    if let Value::Object(map) = &mut value {
+        for (key, ms) in dates {
+            let text = top::gateway::gmt8_timestamp(ms).ok_or_else(|| {
+                js_error(Error::argument(
+                    format!("params.{key}"),
+                    "is an invalid Date or outside the years 1000 to 9999",
+                ))
+            })?;
+            map.insert(key, Value::String(text));
+        }
+    }
+    Ok(value)
+}
+
 /// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
 fn options_from_js(opts: JsValue) -> Result<Value, JsValue> {
     let timestamp = js_sys::Reflect::get(&opts, &JsValue::from_str("timestamp")).ok();
@@ -132,7 +159,7 @@ pub fn prepare_top(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TopOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let params = from_js(params, "params")?;
+    let params = top_parameters_from_js(params)?;
     let opts = options_from_js(opts)?;
     top::prepare_top(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| to_js(&r))
 }
@@ -169,15 +196,19 @@ pub fn endpoints() -> Result<JsValue, JsValue> {
     to_js(&api::endpoints())
 }
 
-/// Checks an order against every rule of the endpoint: `{ ok, issues }`. Throws only for an unknown id.
+/// Checks an order against every rule of the endpoint: `{ ok, issues }`. `opts` may say
+/// `unknownFields` ("refuse", the default, "send" or "drop"). Throws only for an unknown id or a
+/// bad `opts`.
 #[wasm_bindgen(unchecked_return_type = "Validation")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ unknownFields?: UnknownFieldsPolicy }")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let opts = from_js(opts, "opts")?;
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
     let validation = match read_js(order, "order") {
-        Ok(order) => api::validate(id, &order),
+        Ok(order) => api::validate(id, &order, &opts),
         Err(Error::Validation(issues)) => registry::find(id).map(|_| api::Validation { ok: false, issues }),
         Err(other) => Err(other),
     };

@@ -19,14 +19,18 @@ fn registry_lists_both_endpoints_and_their_examples_are_clean() {
     assert!(ids.contains(&INTENTION) && ids.contains(&TRADE));
     assert_clean(INTENTION);
     assert_clean(TRADE);
-    assert!(matches!(validate("top:nope", &json!({})), Err(Error::UnknownEndpoint(_))));
+    assert!(matches!(validate("top:nope", &json!({}), &Value::Null), Err(Error::UnknownEndpoint(_))));
 }
 
 #[test]
 fn big_ids_are_exact_as_strings() {
     let order = with(INTENTION, "/intention_order_products/0/product_id", Some(json!("734714573551000000")));
     assert!(issues(INTENTION, &order).is_empty());
-    let found = validate(INTENTION, &with(INTENTION, "/intention_order_products/0/product_id", Some(json!(1e17))));
+    let found = validate(
+        INTENTION,
+        &with(INTENTION, "/intention_order_products/0/product_id", Some(json!(1e17))),
+        &Value::Null,
+    );
     let message = found.map(|v| v.issues[0].message.clone()).unwrap_or_default();
     assert!(message.contains("pass it as a string"), "{message}");
 }
@@ -64,18 +68,68 @@ fn intention_amounts_are_checked_as_warnings() {
 }
 
 #[test]
-fn unknown_fields_warn_with_the_closest_name_and_are_not_sent() {
+fn an_unknown_field_is_an_error_unless_the_caller_says_send_or_drop() {
     let order = with(INTENTION, "/buyer_emial", Some(json!("a@b.com")));
-    let v = validate(INTENTION, &order).ok();
+    let v = validate(INTENTION, &order, &Value::Null).ok();
     let issue = v.as_ref().map(|v| &v.issues[0]);
-    assert_eq!(issue.map(|i| (i.path.as_str(), i.code, i.severity)), Some(("/buyer_emial", UnknownField, W)));
+    assert_eq!(issue.map(|i| (i.path.as_str(), i.code, i.severity)), Some(("/buyer_emial", UnknownField, E)));
     assert!(issue.is_some_and(|i| i.message.contains("did you mean `buyer_email`?")));
-    assert_eq!(v.map(|v| v.ok), Some(true));
+    assert_eq!(v.map(|v| v.ok), Some(false));
+    // prepare refuses it: nothing the caller passed is dropped without a word.
+    assert!(matches!(prepare(INTENTION, &order, &opts(), &env()), Err(Error::Validation(v)) if v.len() == 1));
 
-    let req = prepare(INTENTION, &order, &opts(), &env()).ok();
-    let sent = req.as_ref().map(|r| sent_param(&r.body, "intention_order")).unwrap_or_default();
-    assert!(sent.get("buyer_emial").is_none() && sent.get("buyer_email").is_some());
-    assert_eq!(req.map(|r| r.warnings.len()), Some(1));
+    let with_policy = |policy: &str| {
+        let mut o = opts();
+        o["unknownFields"] = json!(policy);
+        prepare(INTENTION, &order, &o, &env()).ok()
+    };
+    let sent = with_policy("send");
+    let body = sent.as_ref().map(|r| sent_param(&r.body, "intention_order")).unwrap_or_default();
+    assert_eq!(body["buyer_emial"], json!("a@b.com"));
+    assert_eq!(sent.map(|r| (r.warnings[0].code, r.warnings[0].severity)), Some((UnknownField, W)));
+    let dropped = with_policy("drop");
+    let body = dropped.as_ref().map(|r| sent_param(&r.body, "intention_order")).unwrap_or_default();
+    assert!(body.get("buyer_emial").is_none() && body.get("buyer_email").is_some());
+    assert_eq!(dropped.map(|r| r.warnings.len()), Some(1));
+    // Unknown fields deep inside are sent too, as given.
+    let deep = with(INTENTION, "/intention_order_products/0/colour", Some(json!({ "name": "red" })));
+    let mut o = opts();
+    o["unknownFields"] = json!("send");
+    let req = prepare(INTENTION, &deep, &o, &env()).ok();
+    let body = req.as_ref().map(|r| sent_param(&r.body, "intention_order")).unwrap_or_default();
+    assert_eq!(body, deep);
+    o["unknownFields"] = json!("keep");
+    assert!(
+        matches!(prepare(INTENTION, &deep, &o, &env()), Err(Error::Argument { argument, .. }) if argument == "opts.unknownFields")
+    );
+}
+
+#[test]
+fn an_order_wrapped_in_its_top_parameter_is_refused() {
+    for (id, param) in [(INTENTION, "intention_order"), (TRADE, "trade")] {
+        let wrapped = json!({ param: valid_example(id) });
+        let v = validate(id, &wrapped, &Value::Null).ok();
+        let found: Vec<(String, Code)> =
+            v.map(|v| v.issues.into_iter().map(|i| (i.path, i.code)).collect()).unwrap_or_default();
+        assert_eq!(found, [(format!("/{param}"), Wrapped)], "{id}");
+        assert!(prepare(id, &wrapped, &opts(), &env()).is_err());
+    }
+}
+
+#[test]
+fn blank_required_text_is_missing() {
+    for blank in ["", "   ", "\t\n"] {
+        assert_only(TRADE, &with(TRADE, "/shop_id", Some(json!(blank))), "/shop_id", Required, E);
+        assert_only(
+            TRADE,
+            &with(TRADE, "/sub_orders/0/sku_code", Some(json!(blank))),
+            "/sub_orders/0/sku_code",
+            Required,
+            E,
+        );
+    }
+    // Optional text may be blank: it says "none".
+    assert!(issues(TRADE, &with(TRADE, "/user_mem", Some(json!("")))).is_empty());
 }
 
 #[test]

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
         } else {
             (ordercraft::api::example(e.id).unwrap_or_default(), value.clone())
         };
-        let checked = validate(e.id, &order);
+        let checked = validate(e.id, &order, &Value::Null);
         assert!(checked.is_ok());
         // Options meant for other providers are "unknown option" errors; keep only this one's.
         let opts = match opts {

@@ -12,8 +12,34 @@ use crate::suggest::closest;
 use crate::time::{parse_date, DateTime};
 use text::{decimal_places, is_decimal_text, is_email, is_http_url, is_upper_letters, number_text};
 
+/// What becomes of a field the doc does not define (`opts.unknownFields`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnknownFields {
+    /// An error: a misspelt field would otherwise be lost without a word (the default).
+    #[default]
+    Refuse,
+    /// Sent as given, with a warning: for fields newer than the doc.
+    Send,
+    /// Left out, with a warning.
+    Drop,
+}
+
+impl UnknownFields {
+    pub const EXPECTED: &'static str = "expected \"refuse\" (default), \"send\" or \"drop\"";
+
+    /// The option's value; `None` for a name it does not know.
+    pub fn from_option(name: Option<&str>) -> Option<UnknownFields> {
+        match name.unwrap_or("refuse") {
+            "refuse" => Some(UnknownFields::Refuse),
+            "send" => Some(UnknownFields::Send),
+            "drop" => Some(UnknownFields::Drop),
+            _ => None,
+        }
+    }
+}
+
 /// Checks an object and everything below it.
-pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Issues) {
+pub fn check_object(value: &Value, schema: &Schema, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
     let Value::Object(map) = value else {
         issues.error(path, Code::Type, format!("{} must be an object ({})", path.name(), schema.name));
         return;
@@ -38,22 +64,42 @@ pub fn check_object(value: &Value, schema: &Schema, path: &Path, issues: &mut Is
                 Code::Forbidden,
                 format!("`{}` must be absent in this request ({})", field.name, field.doc),
             ),
-            (Some(v), _) => check_kind(v, &field.kind, &here, issues),
+            // Blank text says nothing: the gateway would see a required field without a value.
+            (Some(Value::String(text)), Presence::Required)
+                if text.trim().is_empty() && matches!(field.kind, Kind::Text(_)) =>
+            {
+                issues.error(
+                    &here,
+                    Code::Required,
+                    format!("`{}` is required and may not be blank ({})", field.name, field.doc),
+                )
+            }
+            (Some(v), _) => check_kind(v, &field.kind, &here, unknown, issues),
         }
     }
     for name in map.keys().filter(|k| schema.field(k).is_none()) {
         let hint = closest(name, schema.fields.iter().map(|f| f.name))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
-        issues.warning(
-            &path.key(name),
-            Code::UnknownField,
-            format!("`{name}` is not a field of {}; it will not be sent{hint}", schema.name),
-        );
+        let here = path.key(name);
+        let unknown_field = format!("`{name}` is not a field of {}", schema.name);
+        match unknown {
+            UnknownFields::Refuse => issues.error(
+                &here,
+                Code::UnknownField,
+                format!("{unknown_field}{hint} (to send fields newer than the doc, pass unknownFields: \"send\")"),
+            ),
+            UnknownFields::Send => {
+                issues.warning(&here, Code::UnknownField, format!("{unknown_field}; sent as given{hint}"))
+            }
+            UnknownFields::Drop => {
+                issues.warning(&here, Code::UnknownField, format!("{unknown_field}; left out{hint}"))
+            }
+        }
     }
 }
 
-fn check_kind(value: &Value, kind: &Kind, path: &Path, issues: &mut Issues) {
+fn check_kind(value: &Value, kind: &Kind, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
     match kind {
         Kind::Text(format) => match value {
             Value::String(text) => check_format(text, format, path, issues),
@@ -90,14 +136,14 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, issues: &mut Issues) {
             }
         }
         Kind::Any => {}
-        Kind::Object(schema) => check_object(value, schema, path, issues),
+        Kind::Object(schema) => check_object(value, schema, path, unknown, issues),
         Kind::List { item, min_items } => match value {
             Value::Array(items) => {
                 if items.len() < *min_items {
                     issues.error(path, Code::Length, format!("{} must have at least {min_items} item(s)", path.name()));
                 }
                 for (i, v) in items.iter().enumerate() {
-                    check_object(v, item, &path.index(i), issues);
+                    check_object(v, item, &path.index(i), unknown, issues);
                 }
             }
             _ => issues.error(path, Code::Type, format!("{} must be a list of {}", path.name(), item.name)),

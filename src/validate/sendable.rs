@@ -1,15 +1,18 @@
-//! The JSON that is sent: the caller's values as given, with unknown fields and nulls left out.
+//! The JSON that is sent: the caller's values as given, nulls left out, and unknown fields sent
+//! or left out as `unknownFields` says (a refused one never gets this far).
 
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::schema::{Field, Kind, Schema};
+use super::UnknownFields;
+use crate::schema::{Kind, Schema};
 
-/// The caller's object as it is sent: known fields only, nulls left out, values untouched.
+/// The caller's object as it is sent: nulls left out, values untouched.
 pub struct Sendable<'a> {
     pub value: &'a Value,
     pub schema: &'a Schema,
+    pub unknown: UnknownFields,
 }
 
 impl Serialize for Sendable<'_> {
@@ -17,13 +20,15 @@ impl Serialize for Sendable<'_> {
         let Value::Object(map) = self.value else {
             return self.value.serialize(serializer);
         };
-        let fields = known_fields(map, self.schema);
+        let unknown = self.unknown;
         let mut out = serializer.serialize_map(None)?;
-        for (name, value, field) in fields {
-            match &field.kind {
-                Kind::Object(schema) => out.serialize_entry(name, &Sendable { value, schema })?,
-                Kind::List { item, .. } => out.serialize_entry(name, &SendableList { value, item })?,
-                _ => out.serialize_entry(name, value)?,
+        for (name, value) in map.iter().filter(|(_, v)| !v.is_null()) {
+            match self.schema.field(name).map(|f| &f.kind) {
+                Some(Kind::Object(schema)) => out.serialize_entry(name, &Sendable { value, schema, unknown })?,
+                Some(Kind::List { item, .. }) => out.serialize_entry(name, &SendableList { value, item, unknown })?,
+                Some(_) => out.serialize_entry(name, value)?,
+                None if unknown == UnknownFields::Send => out.serialize_entry(name, value)?,
+                None => {}
             }
         }
         out.end()
@@ -33,6 +38,7 @@ impl Serialize for Sendable<'_> {
 struct SendableList<'a> {
     value: &'a Value,
     item: &'a Schema,
+    unknown: UnknownFields,
 }
 
 impl Serialize for SendableList<'_> {
@@ -42,15 +48,8 @@ impl Serialize for SendableList<'_> {
         };
         let mut seq = serializer.serialize_seq(Some(items.len()))?;
         for value in items {
-            seq.serialize_element(&Sendable { value, schema: self.item })?;
+            seq.serialize_element(&Sendable { value, schema: self.item, unknown: self.unknown })?;
         }
         seq.end()
     }
-}
-
-fn known_fields<'a>(
-    map: &'a Map<String, Value>,
-    schema: &'a Schema,
-) -> impl Iterator<Item = (&'a String, &'a Value, &'a Field)> {
-    map.iter().filter(|(_, v)| !v.is_null()).filter_map(|(k, v)| Some((k, v, schema.field(k)?)))
 }

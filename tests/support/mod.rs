@@ -36,7 +36,7 @@ pub fn set(order: &mut Value, pointer: &str, value: Option<Value>) {
 }
 
 pub fn issues(id: &str, order: &Value) -> Vec<(String, Code, Severity)> {
-    validate(id, order)
+    validate(id, order, &Value::Null)
         .map(|v| v.issues.into_iter().map(|i| (i.path, i.code, i.severity)).collect())
         .unwrap_or_default()
 }

@@ -3,7 +3,9 @@
 //! Signature (TOP's "API调用方法详解"): sort every parameter but `sign` by name in byte order,
 //! concatenate `name` + `value` with no separators (UTF-8), then
 //! md5: `MD5(secret + s + secret)`; hmac: `HMAC-MD5(secret, s)`; hmac-sha256: `HMAC-SHA256(secret, s)`;
-//! upper-case hex. Parameters with empty values are neither sent nor signed.
+//! upper-case hex. Parameters with empty values are neither sent nor signed; as in TOP's SDKs
+//! (whose `StringUtils.isEmpty` treats whitespace as empty), a whitespace-only value is empty too:
+//! it is neither sent nor signed, so what is signed is always what is sent.
 
 use serde_json::Value;
 
@@ -133,7 +135,7 @@ impl<'a> TopOptions<'a> {
 }
 
 /// Epoch milliseconds as TOP's timestamp; `None` for a value that is not a whole, plausible time.
-fn gmt8_timestamp(epoch_ms: f64) -> Option<String> {
+pub fn gmt8_timestamp(epoch_ms: f64) -> Option<String> {
     // Years 1000..=9999 keep the four-digit year of `yyyy`.
     const MIN: f64 = -30_610_224_000_000.0;
     const MAX: f64 = 253_402_300_799_000.0;
@@ -141,12 +143,18 @@ fn gmt8_timestamp(epoch_ms: f64) -> Option<String> {
         .then(|| DateTime::gmt8_from_epoch_ms(epoch_ms as i64).format())
 }
 
+/// Whether the SDKs would send this value: not empty, not only whitespace.
+fn has_text(value: &str) -> bool {
+    !value.trim().is_empty()
+}
+
 /// A parameter's value as the gateway receives it: strings as they are, numbers and booleans as
-/// their JSON text, objects and lists as their JSON text. `None` for null and `""` (not sent).
+/// their JSON text, objects and lists as their JSON text. `None` for null and for empty or
+/// whitespace-only text (not sent, not signed).
 pub fn parameter_text(value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
-        Value::String(s) if s.is_empty() => None,
+        Value::String(s) if !has_text(s) => None,
         Value::String(s) => Some(s.clone()),
         Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => Some(value.to_string()),
     }
@@ -167,10 +175,28 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
             format!("`{name}` is a TOP system parameter; set it through opts, not as a business parameter"),
         );
     }
+    // Past 2^53 a JS number has already lost digits: what would be signed is not what was meant.
+    for (name, _) in map.iter().filter(|(_, v)| v.as_number().is_some_and(|n| !is_js_exact(n))) {
+        issues.error(
+            &Path::Root.key(name),
+            Code::Precision,
+            format!("`{name}` is past 2^53, where a JS number loses digits; pass it as a string"),
+        );
+    }
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
     Ok(parameter_pairs(map))
+}
+
+/// A whole number a JS number holds exactly, or a number with a fraction (sent as written).
+fn is_js_exact(n: &serde_json::Number) -> bool {
+    match (n.as_i64(), n.as_u64(), n.as_f64()) {
+        (Some(i), _, _) => crate::schema::is_safe_integer(i),
+        (None, Some(_), _) => false,
+        (None, None, Some(f)) => f.fract() != 0.0 || f.abs() <= crate::schema::MAX_SAFE_INTEGER as f64,
+        _ => false,
+    }
 }
 
 /// Every parameter with a value, as `(name, text)`; empty ones are left out.
@@ -181,7 +207,7 @@ pub fn parameter_pairs(map: &serde_json::Map<String, Value>) -> Vec<(String, Str
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,
 /// each `name` followed by `value`.
 pub fn string_to_sign(params: &[(String, String)]) -> String {
-    let mut signed: Vec<&(String, String)> = params.iter().filter(|(k, v)| k != "sign" && !v.is_empty()).collect();
+    let mut signed: Vec<&(String, String)> = params.iter().filter(|(k, v)| k != "sign" && has_text(v)).collect();
     signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut out = String::with_capacity(signed.iter().map(|(k, v)| k.len() + v.len()).sum());
     for (k, v) in signed {
@@ -231,7 +257,7 @@ pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions)
     check_method(method)?;
     let mut params = business;
     let mut system = |name: &str, value: Option<&str>| {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
+        if let Some(v) = value.filter(|v| has_text(v)) {
             params.push((name.to_string(), v.to_string()));
         }
     };
@@ -321,6 +347,29 @@ mod tests {
 
         let p = business_parameters(&json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }));
         assert_eq!(p.ok(), Some(pairs(&[("c", r#"{"x":[1,"二"]}"#), ("d", "true"), ("e", "0.5")])));
+    }
+
+    #[test]
+    fn whitespace_only_values_are_neither_sent_nor_signed() {
+        let p = business_parameters(&json!({ "a": "  ", "b": "\t", "c": " x " }));
+        assert_eq!(p.ok(), Some(pairs(&[("c", " x ")])));
+        let signed = string_to_sign(&pairs(&[("a", " "), ("b", "1")]));
+        assert_eq!(signed, "b1");
+        // A whitespace-only session is no session: not in the body, not signed.
+        let opts = json!({ "appKey": "k", "appSecret": "s", "session": "   ", "timestamp": "2016-01-01 12:00:00" });
+        let req = TopOptions::read(&opts, 0.0).and_then(|o| prepare("a.b", Vec::new(), &o));
+        let body = req.map(|r| r.body).unwrap_or_default();
+        assert!(!body.contains("session"), "{body}");
+    }
+
+    #[test]
+    fn numbers_past_2_53_are_refused() {
+        for big in [json!(9_007_199_254_740_993_u64), json!(1e17)] {
+            let err = business_parameters(&json!({ "num_iid": big })).err();
+            let Some(Error::Validation(issues)) = err else { panic!("expected a refusal of {big}") };
+            assert_eq!((issues[0].path.as_str(), issues[0].code), ("/num_iid", Code::Precision));
+        }
+        assert!(business_parameters(&json!({ "a": 9_007_199_254_740_991_u64, "b": 0.5, "c": -3 })).is_ok());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::endpoint::{Env, Provider, Transport};
 use crate::error::Error;
+use crate::issue::{Code, Issues, Path};
 use crate::normalize::normalize;
 use crate::request::PreparedRequest;
 use crate::response::{Parsed, ResponseError};
@@ -51,6 +52,22 @@ impl Transport for OrderMethod {
     fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
         let opts = TopOptions::read(opts, env.now_ms)?;
         gateway::prepare(self.method, vec![(self.param.to_string(), json)], &opts)
+    }
+
+    /// `{ "trade": {…} }` for the trade endpoint: the caller passed the parameter map that
+    /// `prepareTop` takes. Signing it would send `trade={}` plus an unknown field: refused.
+    fn check_placement(&self, order: &Value, issues: &mut Issues) {
+        let Value::Object(map) = order else { return };
+        if map.len() == 1 && map.contains_key(self.param) {
+            issues.error(
+                &Path::Root.key(self.param),
+                Code::Wrapped,
+                format!(
+                    "pass the order itself, not {{ {0}: order }}: ordercraft puts it in the `{0}` parameter (prepareTop takes the parameter map)",
+                    self.param
+                ),
+            );
+        }
     }
 
     /// JSON or XML, unwrapped to the doc's response field, typed by its schema.
