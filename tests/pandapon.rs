@@ -120,3 +120,22 @@ fn non_200_codes_are_errors_with_the_request_id() {
         assert!(matches!(parse_response(ID, body), Ok(Parsed::Err(ref e)) if e.code == "parse"), "{body}");
     }
 }
+
+#[test]
+fn a_result_code_is_a_failure_even_under_status_true() {
+    let mut answer: Value = serde_json::from_str(DOC_RESPONSE).unwrap();
+    answer["data"]["orderPreviewResuslt"][0]["cargoList"][1]["resultCode"] = json!("500_009");
+    answer["data"]["orderPreviewResuslt"][0]["cargoList"][1]["message"] = json!("起批量不足");
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &answer.to_string()) else { panic!("expected ok") };
+    let found: Vec<(&str, &str)> = failures.iter().map(|f| (f.path.as_str(), f.code.as_str())).collect();
+    assert_eq!(found, [("/data/orderPreviewResuslt/0/cargoList/1", "500_009")]);
+    assert!(failures[0].message.contains("起批量不足"));
+
+    answer["data"]["orderPreviewResuslt"][0]["resultCode"] = json!("500_001");
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &answer.to_string()) else { panic!("expected ok") };
+    let found: Vec<&str> = failures.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(found, ["/data/orderPreviewResuslt/0", "/data/orderPreviewResuslt/0/cargoList/1"]);
+    // The doc's own answer, with every resultCode null, has no failure.
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, DOC_RESPONSE) else { panic!("expected ok") };
+    assert!(failures.is_empty());
+}

@@ -301,6 +301,27 @@ fn a_trade_not_created_is_an_error() {
 }
 
 #[test]
+fn hema_success_false_in_any_case_or_an_error_code_alone_is_a_failure() {
+    let answer = |result: Value| json!({ "alibaba_wdk_trade_order_create_response": { "result": result } }).to_string();
+    for result in [
+        json!({ "success": "FALSE", "error_code": "E1" }),
+        json!({ "success": "False" }),
+        json!({ "success": " false " }),
+        json!({ "error_code": "STOCK_NOT_ENOUGH", "error_msg": "库存不足" }),
+    ] {
+        assert!(
+            matches!(parse_response(TRADE, &answer(result.clone())), Ok(Parsed::Err(ref e)) if e.code != "parse"),
+            "{result}"
+        );
+    }
+    for result in [json!({ "success": "TRUE" }), json!({ "success": true }), json!({ "trade": {} })] {
+        assert!(matches!(parse_response(TRADE, &answer(result.clone())), Ok(Parsed::Ok { .. })), "{result}");
+    }
+    let unclear = parse_response(TRADE, &answer(json!({ "success": "maybe" })));
+    assert!(matches!(unclear, Ok(Parsed::Err(ref e)) if e.code == "parse"), "{unclear:?}");
+}
+
+#[test]
 fn malformed_responses_are_parse_errors() {
     for body in [
         "<a><b></a>",

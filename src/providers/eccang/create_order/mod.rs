@@ -232,6 +232,9 @@ model! {
     }
 }
 
+/// The box of an item or a box without a number ("不填默认为U001").
+const DEFAULT_BOX: &str = "U001";
+
 /// Box and child numbers unique, every item's box present, COD's amount and currency.
 pub fn rules(order: &Value, issues: &mut Issues) {
     let root = Path::Root;
@@ -249,29 +252,38 @@ pub fn rules(order: &Value, issues: &mut Issues) {
             "`payment_type` is no longer used (暂停使用该字段); the service treats every order as prepaid",
         );
     }
-    let boxes = order.get("Volume").and_then(Value::as_array);
+    let boxes = order.get("Volume").and_then(Value::as_array).filter(|b| !b.is_empty());
     let volume = root.key("Volume");
     let mut box_numbers: HashMap<&str, usize> = HashMap::new();
     let mut child_numbers: HashMap<&str, usize> = HashMap::new();
     for (i, b) in boxes.into_iter().flatten().enumerate() {
         let here = volume.index(i);
-        for (name, seen) in [("box_number", &mut box_numbers), ("child_number", &mut child_numbers)] {
-            if let Some(number) = b.get(name).and_then(Value::as_str) {
-                if let Some(first) = seen.insert(number, i) {
-                    issues.error(
-                        &here.key(name),
-                        Code::Duplicate,
-                        format!("`{name}` {number:?} is already used by Volume/{first}"),
-                    );
-                }
+        if let Some(number) = b.get("child_number").and_then(Value::as_str) {
+            if let Some(first) = child_numbers.insert(number, i) {
+                issues.error(
+                    &here.key("child_number"),
+                    Code::Duplicate,
+                    format!("`child_number` {number:?} is already used by Volume/{first}"),
+                );
             }
         }
+        // `refer_number` "等同box_number" (the same as box_number); a box with neither is U001.
+        let (name, number) =
+            match (b.get("box_number").and_then(Value::as_str), b.get("refer_number").and_then(Value::as_str)) {
+                (Some(n), _) => ("box_number", n),
+                (None, Some(n)) => ("refer_number", n),
+                (None, None) => ("box_number", DEFAULT_BOX),
+            };
+        if let Some(first) = box_numbers.insert(number, i) {
+            issues.error(&here.key(name), Code::Duplicate, format!("box {number:?} is already used by Volume/{first}"));
+        }
     }
+    // An empty Volume declares no boxes: nothing to match items against.
     let (Some(_), Some(items)) = (boxes, order.get("ItemArr").and_then(Value::as_array)) else { return };
     let items_path = root.key("ItemArr");
     for (i, item) in items.iter().enumerate() {
         let named = item.get("box_number").and_then(Value::as_str);
-        let number = named.unwrap_or("U001");
+        let number = named.unwrap_or(DEFAULT_BOX);
         if !box_numbers.contains_key(number) {
             let path = items_path.index(i);
             let how = if named.is_some() { "" } else { " (the default for an item without box_number)" };

@@ -4,8 +4,9 @@
 //! - `phone` is marked 必需 but the doc's own example omits it, and 1688 takes a mobile alone:
 //!   missing is a warning. When present it must be digits and hyphens (1688 rejects other text).
 //! - `sellerOpenId` on cargo lines is marked 必需 but the example omits it: missing is a warning.
-//! - `specId` is marked 必需, but 1688 wants it left out for single-spec offers: optional; when
-//!   present it must not be empty, and anything but 32 hex characters is a warning.
+//! - `specId` is marked 必需, but 1688 wants it left out for single-spec offers: missing is a
+//!   warning that says so (not silence, not an error); when present it must not be empty, and
+//!   anything but 32 hex characters is a warning.
 //! - `quantity` is a number (1688 takes a Double): positive; a fraction is a warning.
 //! - The response's `data` is drawn as a list but the example gives one object: both are read.
 //!
@@ -179,6 +180,13 @@ pub fn rules(order: &Value, issues: &mut Issues) {
     let mut seen: HashMap<(String, Option<&str>), usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let here = list.index(i);
+        if line.get("specId").is_none_or(Value::is_null) {
+            issues.warning(
+                &here.key("specId"),
+                Code::Required,
+                "`specId` is marked required (必需); leave it out only for an offer with a single spec, which 1688 refuses a specId for",
+            );
+        }
         if let Some(spec) = line.get("specId").and_then(Value::as_str) {
             if spec.is_empty() {
                 issues.error(
@@ -255,15 +263,31 @@ fn collect_failures(group: &Value, path: &Path, out: &mut Vec<PartialFailure>) {
     let Some(previews) = group.get("orderPreviewResuslt").and_then(Value::as_array) else { return };
     let list = path.key("orderPreviewResuslt");
     for (i, preview) in previews.iter().enumerate() {
-        if let Some(f) = failure(preview, &list.index(i), preview.get("status") == Some(&Value::Bool(false))) {
+        let here = list.index(i);
+        if let Some(f) = failure(preview, &here, preview.get("status") == Some(&Value::Bool(false))) {
             out.push(f);
+        }
+        // A cargo line with a `resultCode` failed on its own, whatever the preview's status says.
+        let lines = here.key("cargoList");
+        for (j, line) in preview.get("cargoList").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            if let Some(mut f) = failure(line, &lines.index(j), false) {
+                f.seller_open_id = f.seller_open_id.or_else(|| text(preview, "sellerOpenId").map(str::to_string));
+                out.push(f);
+            }
         }
     }
 }
 
+fn text<'a>(entry: &'a Value, name: &str) -> Option<&'a str> {
+    entry.get(name).and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+/// An entry that failed: `failed` (its status said so), or an `errorCode`, `errorMsg` or a
+/// non-null `resultCode` (1688 sets it only when something went wrong, even under `status: true`).
 fn failure(entry: &Value, path: &Path, failed: bool) -> Option<PartialFailure> {
-    let text = |name| entry.get(name).and_then(Value::as_str).filter(|s| !s.is_empty());
-    let (code, msg) = (text("errorCode"), text("errorMsg").or(text("message")));
+    let text = |name| text(entry, name);
+    let code = text("errorCode").or(text("resultCode"));
+    let msg = text("errorMsg").or(text("message"));
     if !failed && code.is_none() && text("errorMsg").is_none() {
         return None;
     }

@@ -8,8 +8,8 @@
 //!   express/air/sea/land and Sample/Customized/Standard, and those pasted texts are errors.
 //! - The `properties` examples ("JSON字符串格式") are not JSON; the description says JSON text,
 //!   so valid JSON text is required.
-//! - The Java example sets `intention_order_id`, but its description says a new intention order
-//!   has none: this library prepares creations, so it must be absent (`forbidden`).
+//! - `intention_order_id` is optional ("如果是创建意向单不需要填写": not needed when creating). When
+//!   given, the save updates that intention order instead of creating one: allowed, with a warning.
 //! - The example sets both `delivery_date_relative_duration` and `delivery_date_absolute_time`
 //!   with type `relative`: the type decides which one is required; the other is only warned
 //!   about (it is still sent, since it is the caller's).
@@ -78,7 +78,7 @@ model! {
         opt buyer_country_port: text, "买家收货港口名称", "buyer's port of delivery";
         opt intention_order_products: list(INTENTION_ORDER_PRODUCT, IntentionOrderProduct, 0), "意向单商品结构", "products";
         opt buyer_country_port_code: text, "买家收货港口代码", "buyer's port code";
-        forbidden intention_order_id: text, "意向单ID,如果是创建意向单不需要填写", "intention order id: absent when creating";
+        opt intention_order_id: text, "意向单ID,如果是创建意向单不需要填写", "intention order id: give it only to update that order";
         opt buyer_name: text, "买家名称", "buyer's name";
         opt buyer_company_name: text, "买家公司名称", "buyer's company";
         opt buyer_country_code: country2, "买家国家代码", "buyer's country, ISO 3166-1 alpha-2";
@@ -166,6 +166,13 @@ model! {
 /// What the doc implies beyond single fields.
 pub fn rules(order: &Value, issues: &mut Issues) {
     let root = Path::Root;
+    if order.get("intention_order_id").is_some_and(|v| !v.is_null()) {
+        issues.warning(
+            &root.key("intention_order_id"),
+            Code::Mismatch,
+            "with `intention_order_id` the save updates that intention order instead of creating a new one",
+        );
+    }
     if let Some(logistics) = order.get("intention_order_logistics") {
         delivery_date_rules(logistics, &root.key("intention_order_logistics"), issues);
     }

@@ -47,9 +47,22 @@ pub static ENDPOINT: Endpoint = Endpoint {
     source: file!(),
 };
 
-/// `success: false` inside a successful gateway answer: Hema did not create the order.
+/// Hema did not create the order: `success` false (as a boolean or as text in any case, the doc
+/// types it String), or an `error_code` without `success`. A `success` that is neither true nor
+/// false is not guessed at: it is a parse error, so the caller looks before sending again.
 fn not_created(result: &Value) -> Option<ResponseError> {
-    (result.get("success") == Some(&Value::Bool(false))).then(|| {
+    let failed = match result.get("success") {
+        Some(Value::Bool(ok)) => !ok,
+        Some(Value::String(text)) if text.trim().eq_ignore_ascii_case("true") => false,
+        Some(Value::String(text)) if text.trim().eq_ignore_ascii_case("false") => true,
+        None | Some(Value::Null) => result.get("error_code").is_some_and(|c| !c.is_null()),
+        Some(other) => {
+            return Some(ResponseError::parse(format!(
+                "`success` is {other}, neither true nor false: whether Hema created the order is unknown"
+            )))
+        }
+    };
+    failed.then(|| {
         let text = |name| result.get(name).and_then(Value::as_str).map(str::to_string);
         ResponseError {
             code: text("error_code").unwrap_or_else(|| "failed".into()),
