@@ -64,9 +64,9 @@ pub enum Format {
     Email,
     /// An absolute http(s) URL.
     Url,
-    /// ISO 3166-1 alpha-2: two upper-case letters.
+    /// ISO 3166-1 alpha-2: two letters (upper case expected; lower case is a warning).
     CountryAlpha2,
-    /// ISO 4217: three upper-case letters.
+    /// ISO 4217: three letters (upper case expected; lower case is a warning).
     Currency,
     /// Text that parses as JSON (TOP's `properties` fields).
     JsonText,
@@ -81,6 +81,8 @@ pub struct TextCheck {
     pub name: &'static str,
     pub check: fn(&str) -> bool,
     pub expected: &'static str,
+    /// Whether the doc states this form (failing it is an error) or we only expect it (a warning).
+    pub stated: bool,
 }
 
 #[derive(Debug)]

@@ -161,6 +161,9 @@ fn number_hint(value: &Value) -> &'static str {
 
 fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
     let name = path.name();
+    // Forms the documents state are errors; forms they do not (an e-mail's shape, a URL's, a
+    // code's letter case) are warnings: the provider may well accept what we would refuse.
+    let mut stated = true;
     let problem = match format {
         Format::Any => None,
         Format::MaxChars(n) => (text.chars().count() > *n)
@@ -174,15 +177,21 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
             .is_none()
             .then(|| (Code::Format, format!("{name} must be a real date written yyyy-MM-dd (got {text:?})"))),
         Format::Email => (!is_email(text)).then(|| {
+            stated = false;
             (Code::Format, format!("{name} must be an e-mail address such as name@example.com (got {text:?})"))
         }),
-        Format::Url => (!is_http_url(text))
-            .then(|| (Code::Format, format!("{name} must be an absolute http(s) URL (got {text:?})"))),
+        Format::Url => (!is_http_url(text)).then(|| {
+            stated = false;
+            (Code::Format, format!("{name} must be an absolute http(s) URL (got {text:?})"))
+        }),
         Format::CountryAlpha2 => (!is_upper_letters(text, 2)).then(|| {
+            stated = !is_upper_letters(&text.to_ascii_uppercase(), 2);
             (Code::Format, format!("{name} must be an ISO 3166-1 alpha-2 country code such as US (got {text:?})"))
         }),
-        Format::Currency => (!is_upper_letters(text, 3))
-            .then(|| (Code::Format, format!("{name} must be an ISO 4217 currency code such as USD (got {text:?})"))),
+        Format::Currency => (!is_upper_letters(text, 3)).then(|| {
+            stated = !is_upper_letters(&text.to_ascii_uppercase(), 3);
+            (Code::Format, format!("{name} must be an ISO 4217 currency code such as USD (got {text:?})"))
+        }),
         Format::JsonText => serde_json::from_str::<serde::de::IgnoredAny>(text)
             .is_err()
             .then(|| (Code::Format, format!("{name} must hold valid JSON text, e.g. {{\"key\":\"value\"}}"))),
@@ -194,12 +203,17 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
                 ),
             )
         }),
-        Format::Custom(check) => {
-            (!(check.check)(text)).then(|| (Code::Format, format!("{name} must be {} (got {text:?})", check.expected)))
-        }
+        Format::Custom(check) => (!(check.check)(text)).then(|| {
+            stated = check.stated;
+            (Code::Format, format!("{name} must be {} (got {text:?})", check.expected))
+        }),
     };
-    if let Some((code, message)) = problem {
-        issues.error(path, code, message);
+    match problem {
+        Some((code, message)) if stated => issues.error(path, code, message),
+        Some((code, message)) => {
+            issues.warning(path, code, format!("{message}; the doc does not say, so it is sent as given"))
+        }
+        None => {}
     }
 }
 

@@ -42,6 +42,7 @@ pub static BOX_NUMBER: TextCheck = TextCheck {
     name: "box_number",
     check: |t| !t.is_empty() && t.len() <= 50 && t.bytes().all(|b| b.is_ascii_alphanumeric()),
     expected: "letters and digits only, at most 50, e.g. U001",
+    stated: true,
 };
 
 /// Service codes separated by `;` (no empty code, no spaces).
@@ -52,6 +53,7 @@ pub static EXTRA_SERVICE: TextCheck = TextCheck {
             .all(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
     },
     expected: "service codes separated by `;`, e.g. \"A1;B2\"",
+    stated: true,
 };
 
 /// The EU's IOSS number: `IM` and ten digits.
@@ -59,6 +61,7 @@ pub static IOSS: TextCheck = TextCheck {
     name: "ioss",
     check: |t| t.len() == 12 && t.starts_with("IM") && t.bytes().skip(2).all(|b| b.is_ascii_digit()),
     expected: "an IOSS number: IM and ten digits, e.g. IM2760000001",
+    stated: true,
 };
 
 const WEIGHT: NumberRule = NumberRule { text_ok: true, integer: false, min: Some((0.0, false)), max_decimals: Some(3) };

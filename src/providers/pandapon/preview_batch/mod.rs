@@ -49,6 +49,7 @@ pub static MAINLAND_MOBILE: TextCheck = TextCheck {
         n.len() == 11 && n[0] == b'1' && (b'3'..=b'9').contains(&n[1]) && n.iter().all(u8::is_ascii_digit)
     },
     expected: "a mainland China mobile number: 1[3-9] and nine more digits, optionally after +86 or 0086",
+    stated: false,
 };
 
 /// Landline as 1688 takes it: digits and hyphens only (`0571-88888888`).
@@ -56,6 +57,7 @@ pub static DIGITS_AND_HYPHENS: TextCheck = TextCheck {
     name: "digits_and_hyphens",
     check: |t| t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
     expected: "digits and hyphens only, e.g. 0571-88888888",
+    stated: false,
 };
 
 /// Six digits (1688's own examples use `000000` for "unknown", so it is valid).
@@ -63,6 +65,7 @@ pub static POST_CODE: TextCheck = TextCheck {
     name: "post_code",
     check: |t| t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()),
     expected: "six digits, e.g. 311121",
+    stated: true,
 };
 
 const POSITIVE: NumberRule = NumberRule { text_ok: false, integer: false, min: Some((0.0, false)), max_decimals: None };

@@ -46,6 +46,7 @@ pub static PROVINCE_CODE: TextCheck = TextCheck {
     name: "province_code",
     check: |t| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
     expected: "a province/state code of 1 to 3 upper-case letters or digits, such as CA",
+    stated: false,
 };
 
 /// Phone parts (`country` 001, `area` 8, `number` 123456789): digits, optionally spaced or hyphenated.
@@ -57,6 +58,7 @@ pub static PHONE_PART: TextCheck = TextCheck {
             && digits.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b' ')
     },
     expected: "digits (spaces, hyphens and a leading + allowed)",
+    stated: false,
 };
 
 model! {

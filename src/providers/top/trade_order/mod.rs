@@ -81,9 +81,11 @@ pub static GEO: TextCheck = TextCheck {
         };
         let degrees =
             |s: &str, limit: f64| is_decimal_text(s, true) && s.parse::<f64>().is_ok_and(|v| v.abs() <= limit);
-        degrees(lng, 180.0) && degrees(lat, 90.0)
+        // A space after the comma (`120, 30`) is read, and warned about by the rules.
+        degrees(lng.trim(), 180.0) && degrees(lat.trim(), 90.0)
     },
     expected: "`lng,lat` in degrees, longitude −180…180 then latitude −90…90, e.g. \"120,30\"",
+    stated: true,
 };
 
 /// A non-negative quantity as text (`750`, `0.5`).
@@ -91,6 +93,7 @@ pub static QUANTITY_TEXT: TextCheck = TextCheck {
     name: "quantity_text",
     check: |t| is_decimal_text(t, false),
     expected: "a non-negative number as text, e.g. \"750\"",
+    stated: true,
 };
 
 model! {
@@ -256,7 +259,16 @@ pub fn rules(trade: &Value, issues: &mut Issues) {
         }
     }
     if let Some(delivery) = trade.get("delivery") {
-        delivery_window(delivery, &root.key("delivery"), issues);
+        let path = root.key("delivery");
+        delivery_window(delivery, &path, issues);
+        let geo = delivery.get("delivery_geo").and_then(Value::as_str);
+        if geo.is_some_and(|g| g.contains(char::is_whitespace) && (GEO.check)(g)) {
+            issues.warning(
+                &path.key("delivery_geo"),
+                Code::Format,
+                "`delivery_geo` has spaces; the doc's form is `lng,lat` without them (e.g. \"120,30\"); sent as given",
+            );
+        }
     }
     let Some(subs) = trade.get("sub_orders").and_then(Value::as_array) else {
         return;
