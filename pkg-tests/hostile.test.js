@@ -124,7 +124,8 @@ test('form encoding round-trips every string; no text closes its SOAP element', 
   const samples = ['%', '+', ' ', '&=', '%2B', 'a+b c', '中文', '😀', '\u0001\u007f', 'line\r\nbreak', '</paramsJson>', ']]>', '&amp;', '"\''];
   for (const s of samples) {
     const req = oc.prepareTop('a.b', { text: s }, { ...OPTS.top, timestamp: '2024-01-01 00:00:00' });
-    assert.equal(new URLSearchParams(req.body).get('text'), s);
+    // Whitespace-only text is empty to TOP's SDKs: neither sent nor signed.
+    assert.equal(new URLSearchParams(req.body).get('text'), s.trim() ? s : null);
     const soap = oc.prepareEccang('createOrder', { text: s }, OPTS.eccang);
     assert.equal(soap.body.match(/<paramsJson>/g).length, 1);
     assert.equal(soap.body.match(/<\/paramsJson>/g).length, 1);

@@ -63,14 +63,39 @@ test('an order with ten different faults reports all ten, each at its path', () 
   });
 });
 
-test('warnings ride along; unknown fields are named, suggested and not sent', () => {
+test('an unknown field is an error, named and suggested; unknownFields sends or drops it with a warning', () => {
   const order = { ...oc.example(INTENTION), buyer_emial: 'x@y.com', order_amount: '5000' };
-  const req = oc.prepare(INTENTION, order, opts);
-  assert.deepEqual(req.warnings.map((w) => [w.path, w.code, w.severity]), [['/buyer_emial', 'unknown_field', 'warning'], ['/order_amount', 'mismatch', 'warning']]);
-  assert.match(req.warnings[0].message, /did you mean `buyer_email`/);
-  const sent = JSON.parse(formToObject(req.body).intention_order);
-  assert.equal(sent.buyer_emial, undefined);
-  assert.equal(sent.order_amount, '5000');
+  const checked = oc.validate(INTENTION, order);
+  assert.equal(checked.ok, false);
+  assert.deepEqual(checked.issues.map((w) => [w.path, w.code, w.severity]), [['/buyer_emial', 'unknown_field', 'error'], ['/order_amount', 'mismatch', 'warning']]);
+  assert.match(checked.issues[0].message, /did you mean `buyer_email`/);
+  assert.throws(() => oc.prepare(INTENTION, order, opts), (e) => e instanceof oc.OrderValidationError && e.issues[0].path === '/buyer_emial');
+
+  const sent = oc.prepare(INTENTION, order, { ...opts, unknownFields: 'send' });
+  assert.deepEqual(sent.warnings.map((w) => [w.path, w.code, w.severity]), [['/buyer_emial', 'unknown_field', 'warning'], ['/order_amount', 'mismatch', 'warning']]);
+  assert.equal(JSON.parse(formToObject(sent.body).intention_order).buyer_emial, 'x@y.com');
+  assert.equal(oc.validate(INTENTION, order, { unknownFields: 'send' }).ok, true);
+
+  const dropped = oc.prepare(INTENTION, order, { ...opts, unknownFields: 'drop' });
+  const body = JSON.parse(formToObject(dropped.body).intention_order);
+  assert.equal(body.buyer_emial, undefined);
+  assert.equal(body.order_amount, '5000');
+  assert.throws(() => oc.prepare(INTENTION, order, { ...opts, unknownFields: 'keep' }), (e) => e instanceof oc.ArgumentError && e.argument === 'opts.unknownFields');
+});
+
+test('an order wrapped in its TOP parameter is refused; prepareTop takes the parameter map', () => {
+  const wrapped = { intention_order: oc.example(INTENTION) };
+  assert.deepEqual(oc.validate(INTENTION, wrapped).issues.map((i) => [i.path, i.code]), [['/intention_order', 'wrapped']]);
+  assert.throws(() => oc.prepare(INTENTION, wrapped, opts), (e) => e instanceof oc.OrderValidationError);
+  const direct = oc.prepareTop('alibaba.intention.order.save', { intention_order: oc.example(INTENTION) }, opts);
+  assert.deepEqual(JSON.parse(formToObject(direct.body).intention_order), oc.example(INTENTION));
+});
+
+test('prepareTop: a Date is TOP time in GMT+8, a number past 2^53 is refused', () => {
+  const at = new Date(Date.UTC(2024, 0, 1, 16, 30, 5)); // 2024-01-02 00:30:05 in GMT+8
+  const req = oc.prepareTop('a.b', { start_modified: at }, opts);
+  assert.equal(formToObject(req.body).start_modified, '2024-01-02 00:30:05');
+  assert.throws(() => oc.prepareTop('a.b', { num_iid: 2 ** 53 + 2 }, opts), (e) => e instanceof oc.OrderValidationError && e.issues[0].code === 'precision');
 });
 
 test('ids past 2^53 must be strings; as strings they are sent exactly', () => {

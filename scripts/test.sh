@@ -22,7 +22,7 @@ fi
 
 if [ "$suite" = all ] || [ "$suite" = browser ]; then
   echo "== wasm-pack test --headless --chrome (JS boundary in Chromium)"
-  wasm-pack test --headless --chrome --test browser_boundary -- --features wasm
+  wasm-pack test --headless --chrome -- --features wasm --test browser_boundary
 fi
 
 if [ "$suite" = all ] || [ "$suite" = pkg ]; then

@@ -203,9 +203,9 @@ pub fn endpoints() -> Result<JsValue, JsValue> {
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] order: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ unknownFields?: UnknownFieldsPolicy }")] opts: JsValue,
+    opts: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let opts = from_js(opts, "opts")?;
+    let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
     let validation = match read_js(order, "order") {
         Ok(order) => api::validate(id, &order, &opts),

@@ -42,6 +42,6 @@ fn validation_errors_are_order_validation_errors_in_the_browser() {
     };
     assert!(e.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&e, "name").as_string().as_deref(), Some("OrderValidationError"));
-    let issues = validate("eccang:createOrder", object("{}")).unwrap_or(JsValue::NULL);
+    let issues = validate("eccang:createOrder", object("{}"), None).unwrap_or(JsValue::NULL);
     assert_eq!(get(&issues, "ok").as_bool(), Some(false));
 }
