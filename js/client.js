@@ -6,6 +6,18 @@ import { endpoints, parseResponse, prepare } from '../pkg/ordercraft.js';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ABORTED = Object.freeze({ code: 'aborted', message: 'the caller aborted the send', retryable: false });
+
+/** Settles when `promise` does or when `signal` aborts, whichever is first. */
+function abortable(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve) => {
+    const done = () => { signal.removeEventListener('abort', done); resolve(); };
+    signal.addEventListener('abort', done, { once: true });
+    if (signal.aborted) done();
+    promise.then(done, done);
+  });
+}
 
 export function createClient({
   credentials = {},
@@ -33,6 +45,8 @@ export function createClient({
     const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
     const opts = { ...credentials[provider], ...gateway, ...requestOptions };
     for (let attempt = 1; ; attempt += 1) {
+      // An aborted send sends nothing more: not the first attempt, not a retry after a wait.
+      if (signal?.aborted) return { ok: false, error: ABORTED, attempts: attempt - 1 };
       // Prepared afresh each attempt: a new timestamp and nonce, so a retry is never stale.
       // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
       const request = prepare(id, order, opts);
@@ -45,7 +59,7 @@ export function createClient({
         (result.error.retryAfterSeconds ?? 0) * 1000,
         random() * Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)), // exponential backoff, full jitter
       );
-      await sleep(wait);
+      await abortable(sleep(wait), signal);
     }
   }
 
@@ -77,7 +91,7 @@ async function exchange(fetchImpl, request, timeoutMs, signal) {
     const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
     return { status: response.status, text: await response.text() };
   } catch (cause) {
-    if (signal?.aborted) return { error: { code: 'aborted', message: 'the caller aborted the request', retryable: false } };
+    if (signal?.aborted) return { error: ABORTED };
     if (controller.signal.aborted) {
       return { error: { code: 'timeout', message: `no complete answer within ${timeoutMs} ms; the order may have been received`, retryable: true } };
     }

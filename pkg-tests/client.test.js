@@ -34,6 +34,23 @@ test('every endpoint sent through the client to the sandbox comes back ok', asyn
   assert.equal(p.sumPayment, p.sumPaymentNoCarriage + p.sumCarriage);
 });
 
+test('an aborted send sends nothing; an abort during a backoff wait stops the retries', async () => {
+  const id = 'pandapon:/alibaba/order/create/previewbatch';
+  const before = new AbortController();
+  before.abort();
+  const none = await client().send(id, oc.example(id), { signal: before.signal });
+  assert.deepEqual([none.ok, none.error.code, none.attempts, sandbox.hits.pandapon], [false, 'aborted', 0, 0]);
+
+  sandbox.script('pandapon', Array.from({ length: 5 }, () => ({ fault: 'retryable' })));
+  const during = new AbortController();
+  const waiting = oc.createClient({
+    credentials: SANDBOX_CREDENTIALS, gateways: { pandapon: sandbox.urls.pandapon }, retries: 4,
+    sleep: () => { during.abort(); return new Promise(() => {}); }, // aborted while waiting; the wait never ends by itself
+  });
+  const stopped = await waiting.send(id, oc.example(id), { signal: during.signal });
+  assert.deepEqual([stopped.ok, stopped.error.code, stopped.attempts, sandbox.hits.pandapon], [false, 'aborted', 1, 1]);
+});
+
 test('each sandbox keeps its own state, and reset() forgets it', async () => {
   const id = 'eccang:createOrder';
   const first = await client().send(id, oc.example(id));

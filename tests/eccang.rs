@@ -84,7 +84,7 @@ fn the_envelope_is_the_docs_and_carries_the_order_unchanged() {
 
 #[test]
 fn any_text_survives_the_envelope() {
-    let nasty = "A&B <tag> ]]> </paramsJson><appToken>evil</appToken> \"q\" 'a' 中文 😀 \u{1} \t\r\n";
+    let nasty = "A&B <tag> ]]> </paramsJson><appToken>evil</appToken> \"q\" 'a' 中文 😀 \t\r\n";
     let order = with(ID, "/Consignee/consignee_name", Some(json!(nasty)));
     let req = prepare(ID, &order, &opts(), &env()).unwrap();
     assert!(!req.body.contains("]]>"));
@@ -137,4 +137,15 @@ fn the_docs_success_and_failure_parse_bare_and_in_soap() {
             (json!("TEST0002"), json!("0.6406359672546"))
         );
     }
+}
+
+#[test]
+fn text_xml_cannot_carry_is_an_error_at_its_field() {
+    for bad in ["a\u{1}b", "\u{0}", "x\u{1f}", "\u{b}", "\u{fffe}", "end\u{ffff}"] {
+        let order = with(ID, "/Consignee/consignee_name", Some(json!(bad)));
+        assert_only(ID, &order, "/Consignee/consignee_name", Format, E);
+        assert!(matches!(prepare(ID, &order, &opts(), &env()), Err(Error::Validation(_))), "{bad:?}");
+    }
+    let item = with(ID, "/ItemArr/1/invoice_note", Some(json!("\u{7}")));
+    assert_only(ID, &item, "/ItemArr/1/invoice_note", Format, E);
 }

@@ -235,12 +235,36 @@ model! {
     }
 }
 
+/// Text that XML 1.0 cannot carry (U+FFFE, U+FFFF, and C0 controls but tab, CR and LF): the
+/// envelope would be malformed, or the forwarder's side would meet the control character once it
+/// reads the JSON. An error at the field, never a broken envelope. (Lone surrogates never get
+/// this far: the JSON reader refuses them.)
+fn xml_safe_text(value: &Value, path: &Path, issues: &mut Issues) {
+    match value {
+        Value::String(text) => {
+            if let Some(c) = text.chars().find(
+                |&c| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'),
+            ) {
+                issues.error(
+                    path,
+                    Code::Format,
+                    format!("{} holds U+{:04X}, which a SOAP (XML 1.0) envelope cannot carry", path.name(), c as u32),
+                );
+            }
+        }
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| xml_safe_text(v, &path.index(i), issues)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| xml_safe_text(v, &path.key(k), issues)),
+        _ => {}
+    }
+}
+
 /// The box of an item or a box without a number ("不填默认为U001").
 const DEFAULT_BOX: &str = "U001";
 
 /// Box and child numbers unique, every item's box present, COD's amount and currency.
 pub fn rules(order: &Value, issues: &mut Issues) {
     let root = Path::Root;
+    xml_safe_text(order, &root, issues);
     if order.get("is_COD").and_then(Value::as_str) == Some("Y") {
         for name in ["sales_amount", "sales_currency"] {
             if order.get(name).is_none_or(Value::is_null) {
