@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as oc from '../js/node.js';
+import { endpointModule, madeUpOptions } from '../scripts/endpoint-files.js';
+import { SYSTEM_PARAMETERS } from '../sandbox/top.js';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick'); // CI smoke run: same code, tiny durations
@@ -16,13 +18,10 @@ const BATCH = quick ? 2_000 : 100_000;
 // ---- the orders ----------------------------------------------------------------------------
 // Each endpoint's folder brings its bench case: `large(order, n)` grows its example to n lines.
 const LARGE = 200;
-const benchCases = new Map(await Promise.all(oc.endpoints().map(async (e) =>
-  [e.id, await import(new URL(`../${e.source}/bench.js`, import.meta.url))])));
+const benchCases = new Map(await Promise.all(oc.endpoints().map(async (e) => [e.id, await endpointModule(e, 'bench.js')])));
 const large = (id) => benchCases.get(id).large(oc.example(id), LARGE);
 
-/** Each provider's required options, from its declaration: made-up credentials, a local gateway. */
-const OPTS = Object.fromEntries(oc.endpoints().map((e) => [e.provider, Object.fromEntries(e.options.filter((o) => o.required)
-  .map((o) => [o.name, o.name === e.gatewayOption ? 'http://127.0.0.1/ws' : `bench-${o.name}`]))]));
+const OPTS = madeUpOptions(oc.endpoints(), 'bench');
 
 // ---- timing --------------------------------------------------------------------------------
 function opsPerSecond(fn) {
@@ -85,8 +84,7 @@ function plainTop(method, params) {
 // ---- measurements --------------------------------------------------------------------------
 const results = { date: new Date().toISOString(), node: process.version, quick, rows: [], batch: [], startup: {}, size: {} };
 /** The TOP business parameter that carries the order: the one the prepared form holds besides the system ones. */
-const TOP_SYSTEM = new Set(['method', 'app_key', 'session', 'timestamp', 'format', 'v', 'sign_method', 'sign', 'simplify', 'partner_id', 'target_app_key']);
-const topParam = (id, order) => [...new URLSearchParams(oc.prepare(id, order, OPTS.top).body).keys()].find((k) => !TOP_SYSTEM.has(k));
+const topParam = (id, order) => [...new URLSearchParams(oc.prepare(id, order, OPTS.top).body).keys()].find((k) => !SYSTEM_PARAMETERS.has(k));
 const ntc = taobaoTopClient();
 
 for (const { id, provider, operation } of oc.endpoints()) {

@@ -7,7 +7,7 @@ import { launchChromium } from './support/chromium.js';
 import { topSign, pandaponSign } from '../sandbox/signing.js';
 import { SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 import { endpoints } from 'ordercraft';
-import { endpointCases } from './support/endpoint-files.js';
+import { endpointCases } from '../scripts/endpoint-files.js';
 
 const artifacts = new URL('./.artifacts/', import.meta.url);
 mkdirSync(artifacts, { recursive: true });

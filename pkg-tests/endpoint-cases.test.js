@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oc from 'ordercraft';
-import { endpointCases, sampleAnswer } from './support/endpoint-files.js';
+import { endpointCases, sampleAnswer } from '../scripts/endpoint-files.js';
 
 function setAt(order, pointer, value) {
   const parts = pointer.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as oc from 'ordercraft';
-import { madeUpOptions } from './support/endpoint-files.js';
+import { madeUpOptions } from '../scripts/endpoint-files.js';
 
 const OPTS = madeUpOptions(oc.endpoints());
 const HOSTILE = [

@@ -2,6 +2,7 @@
 // credentials checked, then the endpoint named by `service`.
 import { DOMParser } from '@xmldom/xmldom';
 import { sameText } from './signing.js';
+import { endpointReplies } from './endpoints.js';
 
 export function soapResponse(answer) {
   const json = JSON.stringify(answer).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -14,8 +15,7 @@ export function soapFault(code, message) {
 
 export function eccangProvider({ credentials, endpoints }) {
   let counter = 0;
-  const byService = new Map(endpoints.map((e) => [e.operation, e]));
-  const states = new Map(endpoints.map((e) => [e.id, {}]));
+  const replies = endpointReplies(endpoints);
 
   function answer(bodyText) {
     const errors = [];
@@ -26,12 +26,11 @@ export function eccangProvider({ credentials, endpoints }) {
     if (!sameText(text('appToken'), credentials.appToken) || !sameText(text('appKey'), credentials.appKey)) {
       return soapResponse({ ask: 'Failure', message: 'appToken 或 appKey 错误', Error: { errMessage: 'appToken/appKey 验证失败', errCode: '10001' } });
     }
-    const endpoint = byService.get(text('service'));
-    if (!endpoint) return soapResponse({ ask: 'Failure', message: `unknown service ${text('service')}`, Error: { errMessage: 'service 不存在', errCode: '10002' } });
+    if (!replies.has(text('service'))) return soapResponse({ ask: 'Failure', message: `unknown service ${text('service')}`, Error: { errMessage: 'service 不存在', errCode: '10002' } });
     let order;
     try { order = JSON.parse(text('paramsJson')); } catch { return soapResponse({ ask: 'Failure', message: '订单数据不合法', Error: { errMessage: 'paramsJson 不是 JSON', errCode: '10003' } }); }
     counter += 1;
-    return soapResponse(endpoint.answer({ order, success: endpoint.success, failure: endpoint.failure, state: states.get(endpoint.id), sequence: counter }));
+    return soapResponse(replies.reply(text('service'), order, counter));
   }
 
   return {

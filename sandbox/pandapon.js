@@ -1,5 +1,6 @@
 // PandaPon's side: the five headers, the 600 s window, the MD5 signature, then the endpoint at
 // the request's path.
+import { endpointReplies } from './endpoints.js';
 import { pandaponSign, sameText } from './signing.js';
 
 const WINDOW_MS = 600 * 1000;
@@ -7,8 +8,7 @@ const WINDOW_MS = 600 * 1000;
 export function pandaponProvider({ credentials, now, endpoints }) {
   let counter = 0;
   const envelope = (code, msg, data = null) => ({ requestId: `sandbox-${(++counter).toString(36)}`, code, developId: 'sandbox', msg, data });
-  const byPath = new Map(endpoints.map((e) => [e.operation, e]));
-  const states = new Map(endpoints.map((e) => [e.id, {}]));
+  const replies = endpointReplies(endpoints);
 
   function answer(path, headers, bodyText) {
     for (const name of ['access-key', 'timestamp', 'nonce-str', 'user-id', 'signature']) {
@@ -21,11 +21,10 @@ export function pandaponProvider({ credentials, now, endpoints }) {
     if (headers['nonce-str'].length !== 32) return envelope(401, 'nonce-str 须为 32 位');
     const expected = pandaponSign(headers['access-key'], headers.timestamp, headers['nonce-str'], credentials.accessSecret);
     if (!sameText(headers.signature, expected)) return envelope(401, '签名错误');
-    const endpoint = byPath.get(path);
-    if (!endpoint) return envelope(404, `unknown path ${path}`);
+    if (!replies.has(path)) return envelope(404, `unknown path ${path}`);
     let order;
     try { order = JSON.parse(bodyText); } catch { return envelope(400, 'body is not JSON'); }
-    const reply = endpoint.answer({ order, success: endpoint.success, failure: endpoint.failure, state: states.get(endpoint.id), sequence: counter });
+    const reply = replies.reply(path, order, counter);
     return envelope(reply.code, reply.msg, reply.data);
   }
 

@@ -1,17 +1,18 @@
 // The TOP gateway's side of a form POST: system parameters, app key, timestamp window (10
 // minutes, GMT+8), signature, then the endpoint named by `method`. Answers in TOP's JSON.
+import { endpointReplies } from './endpoints.js';
 import { sameText, topSign } from './signing.js';
 
 const WINDOW_MS = 10 * 60 * 1000;
 const REQUIRED = ['method', 'app_key', 'timestamp', 'sign_method', 'sign', 'v'];
-const SYSTEM = new Set([...REQUIRED, 'session', 'format', 'simplify', 'partner_id', 'target_app_key']);
+/** The gateway's own parameter names; any other parameter is a business one (the order). */
+export const SYSTEM_PARAMETERS = new Set([...REQUIRED, 'session', 'format', 'simplify', 'partner_id', 'target_app_key']);
 
 export function topProvider({ credentials, now, endpoints }) {
   let counter = 0;
   const requestId = () => `sandbox-${(++counter).toString(36)}`;
   const error = (code, msg, sub_code, sub_msg) => ({ error_response: { code, msg, sub_code, sub_msg, request_id: requestId() } });
-  const byMethod = new Map(endpoints.map((e) => [e.operation, e]));
-  const states = new Map(endpoints.map((e) => [e.id, {}]));
+  const replies = endpointReplies(endpoints);
 
   function answer(form) {
     const missing = REQUIRED.filter((k) => !form[k]);
@@ -23,15 +24,14 @@ export function topProvider({ credentials, now, endpoints }) {
     }
     if (!['md5', 'hmac', 'hmac-sha256'].includes(form.sign_method)) return error(41, 'Invalid Arguments', 'isv.invalid-parameter', 'sign_method');
     if (!sameText(form.sign, topSign(form, credentials.appSecret, form.sign_method))) return error(25, 'Invalid Signature');
-    const endpoint = byMethod.get(form.method);
-    if (!endpoint) return error(22, 'Invalid Method');
+    if (!replies.has(form.method)) return error(22, 'Invalid Method');
     // An order method has one business parameter: the order as JSON text.
-    const params = Object.keys(form).filter((k) => !SYSTEM.has(k));
+    const params = Object.keys(form).filter((k) => !SYSTEM_PARAMETERS.has(k));
     const order = params.length === 1 ? json(form[params[0]]) : undefined;
     if (!order || typeof order !== 'object' || Array.isArray(order)) {
       return error(41, 'Invalid Arguments', 'isv.invalid-parameter', `${params.join(', ') || 'the order parameter'} is not a JSON object`);
     }
-    const reply = endpoint.answer({ order, success: endpoint.success, failure: endpoint.failure, state: states.get(endpoint.id), sequence: counter });
+    const reply = replies.reply(form.method, order, counter);
     const key = Object.keys(reply)[0];
     return { [key]: { ...reply[key], request_id: requestId() } };
   }

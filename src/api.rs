@@ -1,6 +1,8 @@
 //! The entry points every endpoint shares: `endpoints`, `validate`, `prepare`, `parseResponse`,
 //! `schema`, `example`. Each works on a row of the registry through the endpoint interface.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -100,21 +102,24 @@ fn issues_of(endpoint: &Endpoint, order: &Value, unknown: UnknownFields) -> Issu
     issues
 }
 
-/// `opts.unknownFields`, read and taken out of the options: the rest are the provider's.
-fn split_unknown_fields(opts: &Value) -> Result<(UnknownFields, Value), Error> {
+/// `opts.unknownFields`, read, and the options without it: the rest are the provider's. The
+/// options are copied only when they hold it.
+fn split_unknown_fields(opts: &Value) -> Result<(UnknownFields, Cow<'_, Value>), Error> {
     const NAME: &str = "unknownFields";
-    let mut rest = opts.clone();
-    let given = match &mut rest {
-        Value::Object(map) => map.remove(NAME),
-        _ => None,
+    let Some(given) = opts.get(NAME) else {
+        return Ok((UnknownFields::Refuse, Cow::Borrowed(opts)));
     };
     let unknown = match given {
-        None | Some(Value::Null) => Some(UnknownFields::Refuse),
-        Some(Value::String(name)) => UnknownFields::from_option(Some(&name)),
-        Some(_) => None,
+        Value::Null => Some(UnknownFields::Refuse),
+        Value::String(name) => UnknownFields::from_option(Some(name)),
+        _ => None,
     };
     let unknown = unknown.ok_or_else(|| Error::argument(format!("opts.{NAME}"), UnknownFields::EXPECTED))?;
-    Ok((unknown, rest))
+    let mut rest = opts.clone();
+    if let Value::Object(map) = &mut rest {
+        map.remove(NAME);
+    }
+    Ok((unknown, Cow::Owned(rest)))
 }
 
 /// `validate(id, order, opts?)`: `opts` may hold `unknownFields` (any other option is ignored
@@ -131,14 +136,13 @@ pub fn validate(id: &str, order: &Value, opts: &Value) -> Result<Validation, Err
 pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
     let (unknown, opts) = split_unknown_fields(opts)?;
-    let opts = &opts;
     let issues = issues_of(endpoint, order, unknown);
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
     let json = serde_json::to_string(&Sendable { value: order, schema: endpoint.order, unknown })
         .map_err(|e| Error::argument("order", format!("could not be written as JSON ({e})")))?;
-    let mut request = endpoint.transport.prepare(json, opts, env)?;
+    let mut request = endpoint.transport.prepare(json, &opts, env)?;
     request.warnings = issues.into_vec();
     Ok(request)
 }

@@ -274,21 +274,22 @@ fn collect_failures(group: &Value, path: &Path, out: &mut Vec<PartialFailure>) {
         let lines = here.key("cargoList");
         for (j, line) in preview.get("cargoList").and_then(Value::as_array).into_iter().flatten().enumerate() {
             if let Some(mut f) = failure(line, &lines.index(j), false) {
-                f.seller_open_id = f.seller_open_id.or_else(|| text(preview, "sellerOpenId").map(str::to_string));
+                f.seller_open_id = f.seller_open_id.or_else(|| field_text(preview, "sellerOpenId").map(str::to_string));
                 out.push(f);
             }
         }
     }
 }
 
-fn text<'a>(entry: &'a Value, name: &str) -> Option<&'a str> {
+/// A field's text, when it has any.
+fn field_text<'a>(entry: &'a Value, name: &str) -> Option<&'a str> {
     entry.get(name).and_then(Value::as_str).filter(|s| !s.is_empty())
 }
 
 /// An entry that failed: `failed` (its status said so), or an `errorCode`, `errorMsg` or a
 /// non-null `resultCode` (1688 sets it only when something went wrong, even under `status: true`).
 fn failure(entry: &Value, path: &Path, failed: bool) -> Option<PartialFailure> {
-    let text = |name| text(entry, name);
+    let text = |name| field_text(entry, name);
     let code = text("errorCode").or(text("resultCode"));
     let msg = text("errorMsg").or(text("message"));
     if !failed && code.is_none() && text("errorMsg").is_none() {
