@@ -33,8 +33,19 @@ export interface SendOptions {
   [option: string]: unknown;
 }
 
+/**
+ * A retry refused because the order already exists, after an attempt whose answer never came:
+ * that attempt created the order. `data` is what the refusal says of it (ECCANG: `reference_no`).
+ */
+export interface CreatedByEarlierAttempt {
+  ok: true;
+  createdByEarlierAttempt: true;
+  data: Record<string, unknown>;
+  refusal: ResponseError;
+}
+
 /** The parsed answer, or a transport failure (`timeout`, `network`, `aborted`, `http_<status>`). */
-export type SendResult = (Parsed<any> | { ok: false; error: ResponseError }) & { attempts: number };
+export type SendResult = (Parsed<any> | { ok: false; error: ResponseError } | CreatedByEarlierAttempt) & { attempts: number };
 
 export interface Client {
   send<K extends EndpointId>(id: K, order: Order, options?: SendOptions): Promise<SendResult>;

@@ -44,6 +44,8 @@ export function createClient({
     } = options;
     const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
     const opts = { ...credentials[provider], ...gateway, ...requestOptions };
+    // Whether an earlier attempt may have reached the provider and created the order.
+    let earlierMayHaveCreated = false;
     for (let attempt = 1; ; attempt += 1) {
       // An aborted send sends nothing more: not the first attempt, not a retry after a wait.
       if (signal?.aborted) return { ok: false, error: ABORTED, attempts: attempt - 1 };
@@ -51,10 +53,17 @@ export function createClient({
       // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
       const request = prepare(id, order, opts);
       const outcome = await exchange(fetchImpl, request, attemptTimeout, signal);
-      const result = outcome.error ? { ok: false, error: outcome.error } : readAnswer(id, outcome);
+      // Read as it was asked for: TOP answers a `simplify` request without the method's wrapper.
+      const result = outcome.error ? { ok: false, error: outcome.error } : readAnswer(id, outcome, { simplify: opts.simplify === true });
+      if (!result.ok && result.error.alreadyExists && earlierMayHaveCreated) {
+        // The retry was refused as a repeat of an order that now exists: the earlier attempt,
+        // whose answer never came, created it. That is the outcome, not a failure to resend.
+        return { ok: true, data: result.error.raw ?? {}, createdByEarlierAttempt: true, refusal: result.error, attempts: attempt };
+      }
       if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
         return { ...result, attempts: attempt };
       }
+      earlierMayHaveCreated ||= !outcome.notSent && !refusedUnprocessed(result.error, outcome, endpoint);
       const wait = Math.max(
         (result.error.retryAfterSeconds ?? 0) * 1000,
         random() * Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)), // exponential backoff, full jitter
@@ -66,8 +75,8 @@ export function createClient({
   return { send };
 }
 
-function readAnswer(id, { status, text }) {
-  const parsed = parseResponse(id, text);
+function readAnswer(id, { status, text }, parseOptions) {
+  const parsed = parseResponse(id, text, parseOptions);
   if (parsed.ok || parsed.error.code !== 'parse' || (status >= 200 && status < 300)) return parsed;
   // Not the provider's answer (a proxy's error page): report the HTTP status.
   return { ok: false, error: { code: `http_${status}`, message: `HTTP ${status} without a ${id} answer`, retryable: [502, 503, 504].includes(status) } };
@@ -76,8 +85,12 @@ function readAnswer(id, { status, text }) {
 function worthRetrying(error, outcome, idempotent, endpoint) {
   if (!error.retryable) return false;
   if (outcome.notSent || idempotent) return true;
-  // A creation that may have been received is retried only when the provider refused it
-  // unprocessed (its rate-limit codes, from the registry).
+  // A creation that may have been received is retried only when the provider refused it unprocessed.
+  return refusedUnprocessed(error, outcome, endpoint);
+}
+
+/** The provider answered with one of its "refused before processing" codes (rate limits, from the registry). */
+function refusedUnprocessed(error, outcome, endpoint) {
   return !outcome.error && (endpoint?.unprocessedCodes ?? []).includes(error.code);
 }
 

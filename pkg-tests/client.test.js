@@ -51,6 +51,34 @@ test('an aborted send sends nothing; an abort during a backoff wait stops the re
   assert.deepEqual([stopped.ok, stopped.error.code, stopped.attempts, sandbox.hits.pandapon], [false, 'aborted', 1, 1]);
 });
 
+test('simplify: true is sent, and the simplified answer is read as the success it is', async () => {
+  for (const id of ['top:alibaba.intention.order.save', 'top:alibaba.wdk.trade.order.create']) {
+    const r = await client().send(id, oc.example(id), { simplify: true });
+    assert.equal(r.ok, true, `${id}: ${JSON.stringify(r.error)}`);
+  }
+  const trade = await client().send('top:alibaba.wdk.trade.order.create', oc.example('top:alibaba.wdk.trade.order.create'), { simplify: true });
+  assert.equal(trade.data.trade.pay_fee, 100);
+  assert.equal(oc.parseTopResponse('alibaba.intention.order.save', '{"value":{"intention_id":"7"}}', { simplify: true }).ok, true);
+  assert.equal(oc.parseTopResponse('alibaba.intention.order.save', '{"value":{"intention_id":"7"}}').ok, false);
+});
+
+test('a retry answered "already exists" after a timeout reports the order the first attempt created', async () => {
+  const id = 'eccang:createOrder';
+  // The first attempt reaches the sandbox, which creates the parcel after the client gave up.
+  sandbox.script('eccang', [{ delayMs: 200 }]);
+  const c = oc.createClient({
+    credentials: { eccang: eccangCredentials(sandbox) }, timeoutMs: 50, retries: 2,
+    sleep: () => new Promise((r) => setTimeout(r, 400)), // retry after the first has been processed
+  });
+  const r = await c.send(id, oc.example(id));
+  assert.deepEqual([r.ok, r.createdByEarlierAttempt, r.attempts, sandbox.hits.eccang], [true, true, 2, 2]);
+  assert.equal(r.data.reference_no, oc.example(id).reference_no);
+  assert.equal(r.refusal.alreadyExists, true);
+  // Sent again by the caller, the same order is a plain refusal: nothing of this send created it.
+  const again = await c.send(id, oc.example(id));
+  assert.deepEqual([again.ok, again.error.code, again.error.alreadyExists, again.createdByEarlierAttempt], [false, '50002', true, undefined]);
+});
+
 test('each sandbox keeps its own state, and reset() forgets it', async () => {
   const id = 'eccang:createOrder';
   const first = await client().send(id, oc.example(id));

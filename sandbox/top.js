@@ -33,7 +33,9 @@ export function topProvider({ credentials, now, endpoints }) {
     }
     const reply = replies.reply(form.method, order, counter);
     const key = Object.keys(reply)[0];
-    return { [key]: { ...reply[key], request_id: requestId() } };
+    const answer = { ...reply[key], request_id: requestId() };
+    // simplify=true: the method's object without its `<method>_response` wrapper.
+    return form.simplify === 'true' ? answer : { [key]: answer };
   }
 
   return {

@@ -12,7 +12,7 @@ use crate::issue::{Issue, Issues, Path};
 use crate::options::OptionSpec;
 use crate::registry::{find, ENDPOINTS};
 use crate::request::PreparedRequest;
-use crate::response::Parsed;
+use crate::response::{ParseOptions, Parsed};
 use crate::validate::sendable::Sendable;
 use crate::validate::{check_object, UnknownFields};
 
@@ -147,8 +147,10 @@ pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<Prepa
     Ok(request)
 }
 
-pub fn parse_response(id: &str, body: &str) -> Result<Parsed<Value>, Error> {
-    Ok(find(id)?.transport.parse(body))
+/// `parseResponse(id, body, opts?)`: `opts.simplify` as the request was sent.
+pub fn parse_response(id: &str, body: &str, opts: &Value) -> Result<Parsed<Value>, Error> {
+    let endpoint = find(id)?;
+    Ok(endpoint.transport.parse(body, &ParseOptions::read(opts)?))
 }
 
 pub fn schema(id: &str) -> Result<crate::describe::StructureInfo, Error> {

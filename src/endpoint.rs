@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::issue::Issues;
 use crate::options::OptionSpec;
 use crate::request::PreparedRequest;
-use crate::response::Parsed;
+use crate::response::{ParseOptions, Parsed};
 use crate::schema::Schema;
 
 pub struct Endpoint {
@@ -37,8 +37,8 @@ pub trait Transport: Sync {
     fn operation(&self) -> &'static str;
     /// Builds and signs the request that carries `json`, the order's sendable JSON text.
     fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error>;
-    /// Reads the provider's answer to this endpoint.
-    fn parse(&self, body: &str) -> Parsed<Value>;
+    /// Reads the provider's answer to this endpoint, as the request that asked for it was sent.
+    fn parse(&self, body: &str, opts: &ParseOptions) -> Parsed<Value>;
     /// Raises an error when the order is recognisably in the wrong place (e.g. still wrapped in
     /// the transport's own parameter), before the order's fields are checked.
     fn check_placement(&self, _order: &Value, _issues: &mut Issues) {}

@@ -2,6 +2,32 @@
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::options::{options, Options};
+
+options! {
+    /// Options of `parseResponse` and `parseTopResponse`.
+    ParseOptions => PARSE_OPTIONS {
+        opt setting simplify: "boolean", "Simplified answers",
+            "the request was sent with TOP's `simplify`: the answer has no `<method>_response` wrapper (other providers ignore it)";
+    }
+}
+
+/// How to read an answer: as the request that asked for it was sent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// TOP answers without the method's wrapper (the request said `simplify=true`).
+    pub simplify: bool,
+}
+
+impl ParseOptions {
+    pub fn read(opts: &Value) -> Result<ParseOptions, Error> {
+        let o = Options::read(opts, "opts", &PARSE_OPTIONS)?;
+        Ok(ParseOptions { simplify: o.boolean("simplify")?.unwrap_or(false) })
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Parsed<T> {
@@ -101,6 +127,12 @@ pub struct ResponseError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub retry_after_seconds: Option<u32>,
+    /// The provider refused the order because one with the same identity (ECCANG's
+    /// `reference_no`) already exists. After an attempt whose outcome was unknown, that means the
+    /// earlier attempt created it (`createClient` reports it so).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub already_exists: bool,
 }
 
 impl ResponseError {

@@ -110,6 +110,12 @@ fn non_finite_error(argument: &str, pointers: Vec<String>) -> Error {
     }
 }
 
+/// `{ simplify? }` of the parse functions, read; absent is all defaults.
+fn parse_options_from_js(opts: Option<JsValue>) -> Result<crate::response::ParseOptions, JsValue> {
+    let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
+    crate::response::ParseOptions::read(&opts).map_err(js_error)
+}
+
 /// TOP parameters as JSON data, each `Date` value as TOP's `yyyy-MM-dd HH:mm:ss` in GMT+8 (JSON
 /// would make it ISO text in UTC, which the gateway does not read as the caller meant).
 fn top_parameters_from_js(params: JsValue) -> Result<Value, JsValue> {
@@ -186,8 +192,9 @@ pub fn top_string_to_sign(
 
 /// Reads a TOP response body: `{ ok: true, data, requestId }` or `{ ok: false, error }`. Never throws.
 #[wasm_bindgen(js_name = parseTopResponse, unchecked_return_type = "Parsed<Record<string, unknown>>")]
-pub fn parse_top_response(method: &str, body: &str) -> Result<JsValue, JsValue> {
-    to_js(&top::parse_top_response(method, body))
+pub fn parse_top_response(method: &str, body: &str, opts: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let opts = parse_options_from_js(opts)?;
+    to_js(&top::parse_top_response(method, body, &opts))
 }
 
 /// Every endpoint this package prepares: `{ id, provider, title, titleZh, orderType, operation }`.
@@ -235,8 +242,10 @@ pub fn prepare(
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str,
     body: &str,
+    opts: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    api::parse_response(id, body).map_err(js_error).and_then(|p| to_js(&p))
+    let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
+    api::parse_response(id, body, &opts).map_err(js_error).and_then(|p| to_js(&p))
 }
 
 /// The order's fields as data (name, presence, kind, format, values, the doc's description,

@@ -120,14 +120,16 @@ fn soap(json: &str) -> String {
 #[test]
 fn the_docs_success_and_failure_parse_bare_and_in_soap() {
     for body in [SUCCESS.to_string(), soap(SUCCESS)] {
-        let Ok(Parsed::Ok { data, .. }) = parse_response(ID, &body) else { panic!("success did not parse") };
+        let Ok(Parsed::Ok { data, .. }) = parse_response(ID, &body, &Value::Null) else {
+            panic!("success did not parse")
+        };
         assert_eq!(data["order_code"], json!("EC20188041602884YQ"));
         assert_eq!(data["shipping_method_no"], json!("LZ251182095CN"));
         assert_eq!(data["track_status"], json!(1));
         assert_eq!(data["time_cost(s)"], json!("0.437490940094"));
     }
     for body in [FAILURE.to_string(), soap(FAILURE)] {
-        let Ok(Parsed::Err(e)) = parse_response(ID, &body) else { panic!("failure did not parse") };
+        let Ok(Parsed::Err(e)) = parse_response(ID, &body, &Value::Null) else { panic!("failure did not parse") };
         assert_eq!(e.code, "50048");
         assert!(e.message.starts_with("服务异常[EC20188041602885YQ]"));
         assert!(!e.retryable);
@@ -148,4 +150,19 @@ fn text_xml_cannot_carry_is_an_error_at_its_field() {
     }
     let item = with(ID, "/ItemArr/1/invoice_note", Some(json!("\u{7}")));
     assert_only(ID, &item, "/ItemArr/1/invoice_note", Format, E);
+}
+
+#[test]
+fn a_repeated_reference_is_read_as_already_existing() {
+    for message in ["参考号 TEST0001 已存在", "Reference TEST0001 already exists"] {
+        let answer = json!({ "ask": "Failure", "message": "订单数据不合法", "reference_no": "TEST0001",
+            "Error": { "errMessage": message, "errCode": "50002" } });
+        let Ok(Parsed::Err(e)) = parse_response(ID, &answer.to_string(), &Value::Null) else {
+            panic!("expected a failure")
+        };
+        assert!(e.already_exists, "{message}");
+    }
+    // The doc's own failure is a refusal of the data, not a duplicate.
+    let Ok(Parsed::Err(e)) = parse_response(ID, FAILURE, &Value::Null) else { panic!("expected a failure") };
+    assert!(!e.already_exists);
 }

@@ -80,7 +80,7 @@ const DOC_RESPONSE: &str = include_str!("../src/providers/pandapon/preview_batch
 
 #[test]
 fn the_docs_example_response_parses_typed() {
-    let Ok(Parsed::Ok { data, request_id, failures }) = parse_response(ID, DOC_RESPONSE) else {
+    let Ok(Parsed::Ok { data, request_id, failures }) = parse_response(ID, DOC_RESPONSE, &Value::Null) else {
         panic!("did not parse")
     };
     assert_eq!(request_id.as_deref(), Some("4b7d1c94daa04be79c80edb3b6b94bcf"));
@@ -98,7 +98,9 @@ fn failed_sellers_are_surfaced_not_buried() {
         { "status": false, "errorCode": "500_009", "errorMsg": "低于起批量", "sellerOpenId": "S2" },
         { "status": false, "errorCode": "500_004", "errorMsg": "规格不存在" }
     ] } });
-    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &body.to_string()) else { panic!("did not parse") };
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &body.to_string(), &Value::Null) else {
+        panic!("did not parse")
+    };
     assert_eq!(failures.len(), 2);
     assert_eq!(failures[0].path, "/data/orderPreviewResuslt/1");
     assert_eq!((failures[0].code.as_str(), failures[0].seller_open_id.as_deref()), ("500_009", Some("S2")));
@@ -108,7 +110,8 @@ fn failed_sellers_are_surfaced_not_buried() {
 
 #[test]
 fn non_200_codes_are_errors_with_the_request_id() {
-    let Ok(Parsed::Err(e)) = parse_response(ID, r#"{"requestId":"r7","code":401,"msg":"签名错误","data":null}"#)
+    let Ok(Parsed::Err(e)) =
+        parse_response(ID, r#"{"requestId":"r7","code":401,"msg":"签名错误","data":null}"#, &Value::Null)
     else {
         panic!()
     };
@@ -117,7 +120,10 @@ fn non_200_codes_are_errors_with_the_request_id() {
         ("401", "签名错误", Some("r7"), false)
     );
     for body in ["", "[]", "{}", "<html/>"] {
-        assert!(matches!(parse_response(ID, body), Ok(Parsed::Err(ref e)) if e.code == "parse"), "{body}");
+        assert!(
+            matches!(parse_response(ID, body, &Value::Null), Ok(Parsed::Err(ref e)) if e.code == "parse"),
+            "{body}"
+        );
     }
 }
 
@@ -126,16 +132,20 @@ fn a_result_code_is_a_failure_even_under_status_true() {
     let mut answer: Value = serde_json::from_str(DOC_RESPONSE).unwrap();
     answer["data"]["orderPreviewResuslt"][0]["cargoList"][1]["resultCode"] = json!("500_009");
     answer["data"]["orderPreviewResuslt"][0]["cargoList"][1]["message"] = json!("起批量不足");
-    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &answer.to_string()) else { panic!("expected ok") };
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &answer.to_string(), &Value::Null) else {
+        panic!("expected ok")
+    };
     let found: Vec<(&str, &str)> = failures.iter().map(|f| (f.path.as_str(), f.code.as_str())).collect();
     assert_eq!(found, [("/data/orderPreviewResuslt/0/cargoList/1", "500_009")]);
     assert!(failures[0].message.contains("起批量不足"));
 
     answer["data"]["orderPreviewResuslt"][0]["resultCode"] = json!("500_001");
-    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &answer.to_string()) else { panic!("expected ok") };
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, &answer.to_string(), &Value::Null) else {
+        panic!("expected ok")
+    };
     let found: Vec<&str> = failures.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(found, ["/data/orderPreviewResuslt/0", "/data/orderPreviewResuslt/0/cargoList/1"]);
     // The doc's own answer, with every resultCode null, has no failure.
-    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, DOC_RESPONSE) else { panic!("expected ok") };
+    let Ok(Parsed::Ok { failures, .. }) = parse_response(ID, DOC_RESPONSE, &Value::Null) else { panic!("expected ok") };
     assert!(failures.is_empty());
 }

@@ -249,7 +249,7 @@ fn doc_response_examples_parse() {
         INTENTION_XML,
         r#"{"alibaba_intention_order_save_response":{"value":{"intention_id":"1234567890"},"request_id":"x"}}"#,
     ] {
-        let parsed = parse_response(INTENTION, body).ok();
+        let parsed = parse_response(INTENTION, body, &Value::Null).ok();
         assert!(
             matches!(parsed, Some(Parsed::Ok { ref data, .. }) if data == &json!({ "intention_id": "1234567890" })),
             "{parsed:?}"
@@ -259,7 +259,9 @@ fn doc_response_examples_parse() {
         ERROR_XML,
         r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数"}}"#,
     ] {
-        let Ok(Parsed::Err(e)) = parse_response(TRADE, body) else { panic!("expected an error for {body}") };
+        let Ok(Parsed::Err(e)) = parse_response(TRADE, body, &Value::Null) else {
+            panic!("expected an error for {body}")
+        };
         assert_eq!(
             (e.code.as_str(), e.sub_code.as_deref(), e.sub_msg.as_deref(), e.retryable),
             ("50", Some("isv.invalid-parameter"), Some("非法参数"), false)
@@ -269,7 +271,9 @@ fn doc_response_examples_parse() {
 
 #[test]
 fn trade_response_is_typed_from_xml_and_json() {
-    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, TRADE_XML) else { panic!("XML example did not parse") };
+    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, TRADE_XML, &Value::Null) else {
+        panic!("XML example did not parse")
+    };
     let trade = &data["trade"];
     assert_eq!(data["success"], json!(true));
     assert_eq!(trade["origin_fee"], json!(1000));
@@ -282,7 +286,7 @@ fn trade_response_is_typed_from_xml_and_json() {
     // TOP's JSON wraps lists the same way: {"sub_orders":{"suborders":[...]}}.
     let json_body = json!({ "alibaba_wdk_trade_order_create_response": { "result": {
         "success": "true", "trade": { "origin_fee": 1000, "sub_orders": { "suborders": [{ "pay_fee": 200 }, { "pay_fee": 1 }] } } } } });
-    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, &json_body.to_string()) else {
+    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, &json_body.to_string(), &Value::Null) else {
         panic!("JSON did not parse")
     };
     assert_eq!(data["success"], json!(true));
@@ -293,7 +297,9 @@ fn trade_response_is_typed_from_xml_and_json() {
 fn a_trade_not_created_is_an_error() {
     let body = json!({ "alibaba_wdk_trade_order_create_response": { "result": {
         "success": false, "error_code": "STOCK_NOT_ENOUGH", "error_msg": "库存不足" }, "request_id": "r2" } });
-    let Ok(Parsed::Err(e)) = parse_response(TRADE, &body.to_string()) else { panic!("expected an error") };
+    let Ok(Parsed::Err(e)) = parse_response(TRADE, &body.to_string(), &Value::Null) else {
+        panic!("expected an error")
+    };
     assert_eq!(
         (e.code.as_str(), e.message.as_str(), e.request_id.as_deref()),
         ("STOCK_NOT_ENOUGH", "库存不足", Some("r2"))
@@ -310,14 +316,17 @@ fn hema_success_false_in_any_case_or_an_error_code_alone_is_a_failure() {
         json!({ "error_code": "STOCK_NOT_ENOUGH", "error_msg": "库存不足" }),
     ] {
         assert!(
-            matches!(parse_response(TRADE, &answer(result.clone())), Ok(Parsed::Err(ref e)) if e.code != "parse"),
+            matches!(parse_response(TRADE, &answer(result.clone()), &Value::Null), Ok(Parsed::Err(ref e)) if e.code != "parse"),
             "{result}"
         );
     }
     for result in [json!({ "success": "TRUE" }), json!({ "success": true }), json!({ "trade": {} })] {
-        assert!(matches!(parse_response(TRADE, &answer(result.clone())), Ok(Parsed::Ok { .. })), "{result}");
+        assert!(
+            matches!(parse_response(TRADE, &answer(result.clone()), &Value::Null), Ok(Parsed::Ok { .. })),
+            "{result}"
+        );
     }
-    let unclear = parse_response(TRADE, &answer(json!({ "success": "maybe" })));
+    let unclear = parse_response(TRADE, &answer(json!({ "success": "maybe" })), &Value::Null);
     assert!(matches!(unclear, Ok(Parsed::Err(ref e)) if e.code == "parse"), "{unclear:?}");
 }
 
@@ -329,6 +338,38 @@ fn malformed_responses_are_parse_errors() {
         "<alibaba_intention_order_save_response/>",
         r#"{"alibaba_intention_order_save_response":{}}"#,
     ] {
-        assert!(matches!(parse_response(INTENTION, body), Ok(Parsed::Err(ref e)) if e.code == "parse"), "{body}");
+        assert!(
+            matches!(parse_response(INTENTION, body, &Value::Null), Ok(Parsed::Err(ref e)) if e.code == "parse"),
+            "{body}"
+        );
     }
+}
+
+#[test]
+fn simplified_answers_are_read_when_the_request_asked_for_them() {
+    let simplify = json!({ "simplify": true });
+    // TOP's SDK reads a simplified answer as the method's object itself; errors keep their wrapper.
+    let intention = r#"{"value":{"intention_id":"1234567890"},"request_id":"r9"}"#;
+    let parsed = parse_response(INTENTION, intention, &simplify).ok();
+    assert!(
+        matches!(parsed, Some(Parsed::Ok { ref data, ref request_id, .. })
+            if data == &json!({ "intention_id": "1234567890" }) && request_id.as_deref() == Some("r9")),
+        "{parsed:?}"
+    );
+    let trade =
+        json!({ "result": { "success": true, "trade": { "biz_order_id": "222", "sub_orders": [{ "pay_fee": 1 }] } } });
+    let Ok(Parsed::Ok { data, .. }) = parse_response(TRADE, &trade.to_string(), &simplify) else {
+        panic!("simplified trade did not parse")
+    };
+    assert_eq!(data["trade"]["sub_orders"], json!([{ "pay_fee": 1 }]));
+    let refused = json!({ "result": { "success": false, "error_code": "E1", "error_msg": "m" } });
+    assert!(matches!(parse_response(TRADE, &refused.to_string(), &simplify), Ok(Parsed::Err(ref e)) if e.code == "E1"));
+    let error = r#"{"error_response":{"code":25,"msg":"Invalid Signature"}}"#;
+    assert!(matches!(parse_response(TRADE, error, &simplify), Ok(Parsed::Err(ref e)) if e.code == "25"));
+    // Read as an unsimplified answer, a simplified body is not taken for anything.
+    assert!(matches!(parse_response(INTENTION, intention, &Value::Null), Ok(Parsed::Err(ref e)) if e.code == "parse"));
+    // The full answer is still read with simplify unset, and an unknown parse option is refused.
+    let full = include_str!("../src/providers/top/intention_order/success.json");
+    assert!(matches!(parse_response(INTENTION, full, &json!({})), Ok(Parsed::Ok { .. })));
+    assert!(matches!(parse_response(INTENTION, full, &json!({ "simplfy": true })), Err(Error::Argument { .. })));
 }

@@ -71,7 +71,7 @@ fn values_that_are_not_json_data_are_argument_errors() {
 #[wasm_bindgen_test]
 fn parse_never_throws_and_uses_camel_case() {
     let parsed =
-        parse_top_response("a.b", r#"{"error_response":{"code":27,"msg":"Invalid session","sub_code":"isv.x"}}"#)
+        parse_top_response("a.b", r#"{"error_response":{"code":27,"msg":"Invalid session","sub_code":"isv.x"}}"#, None)
             .unwrap_or(JsValue::NULL);
     assert_eq!(get(&parsed, "ok").as_bool(), Some(false));
     let error = get(&parsed, "error");

@@ -5,13 +5,17 @@
 use libfuzzer_sys::fuzz_target;
 use ordercraft::api::{endpoints, parse_response};
 use ordercraft::providers::{eccang, pandapon, top};
+use ordercraft::response::ParseOptions;
+use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for e in endpoints() {
-        assert!(parse_response(e.id, text).is_ok());
+        assert!(parse_response(e.id, text, &Value::Null).is_ok());
     }
-    let _ = top::parse_top_response("alibaba.wdk.trade.order.create", text);
+    for simplify in [false, true] {
+        let _ = top::parse_top_response("alibaba.wdk.trade.order.create", text, &ParseOptions { simplify });
+    }
     let _ = pandapon::parse(text);
     let _ = eccang::parse(text);
     let _ = ordercraft::xml::to_value(text);

@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::normalize::js_safe;
 use crate::options::{options, Options};
 use crate::request::{Headers, PreparedRequest};
-use crate::response::{Parsed, ResponseError};
+use crate::response::{ParseOptions, Parsed, ResponseError};
 
 pub const NAMESPACE: &str = "http://www.example.org/Ec/";
 pub const CONTENT_TYPE: &str = "text/xml; charset=utf-8";
@@ -43,7 +43,8 @@ impl Transport for Service {
         request(self.service, &json, &EccangOptions::read(opts)?)
     }
 
-    fn parse(&self, body: &str) -> Parsed<Value> {
+    /// `simplify` is TOP's: nothing to change here.
+    fn parse(&self, body: &str, _opts: &ParseOptions) -> Parsed<Value> {
         (self.parse)(body)
     }
 }
@@ -191,10 +192,18 @@ pub fn from_answer(answer: Value, normalize: impl FnOnce(Value) -> Value) -> Par
         .unwrap_or_else(|| "the service answered without success".into());
     Parsed::Err(ResponseError {
         code: text(error.and_then(|e| e.get("errCode"))).unwrap_or_else(|| "failure".into()),
+        already_exists: says_already_exists(&message),
         message,
         raw: Some(answer),
         ..ResponseError::default()
     })
+}
+
+/// The family's refusal of a repeated `reference_no` ("参考号 X 已存在", "… already exists"). The
+/// doc names no code for it, so it is read from the words; `createOrder`'s idempotency (a repeat
+/// creates no second parcel) rests on this refusal.
+fn says_already_exists(message: &str) -> bool {
+    message.contains("已存在") || message.to_ascii_lowercase().contains("already exist")
 }
 
 /// `parseEccangResponse(bodyText)`: any service's answer.

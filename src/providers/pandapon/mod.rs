@@ -10,7 +10,7 @@ use crate::endpoint::{Entropy, Env, Provider, Transport};
 use crate::error::Error;
 use crate::normalize::js_safe;
 use crate::request::{Headers, PreparedRequest, Signing};
-use crate::response::{Parsed, ResponseError};
+use crate::response::{ParseOptions, Parsed, ResponseError};
 
 pub use sign::PandaponOptions;
 
@@ -44,7 +44,8 @@ impl Transport for ApiPath {
         request(self.path, json, &PandaponOptions::read(opts, env.now_ms, env.entropy)?)
     }
 
-    fn parse(&self, body: &str) -> Parsed<Value> {
+    /// `simplify` is TOP's: nothing to change here.
+    fn parse(&self, body: &str, _opts: &ParseOptions) -> Parsed<Value> {
         (self.parse)(body)
     }
 }

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::issue::{Code, Issues, Path};
 use crate::normalize::normalize;
 use crate::request::PreparedRequest;
-use crate::response::{Parsed, ResponseError};
+use crate::response::{ParseOptions, Parsed, ResponseError};
 use crate::schema::Schema;
 
 pub use gateway::{SignMethod, TopOptions};
@@ -71,16 +71,16 @@ impl Transport for OrderMethod {
     }
 
     /// JSON or XML, unwrapped to the doc's response field, typed by its schema.
-    fn parse(&self, body: &str) -> Parsed<Value> {
+    fn parse(&self, body: &str, opts: &ParseOptions) -> Parsed<Value> {
         let parsed = if body.trim_start().starts_with('<') {
             match crate::xml::to_value(body) {
                 Ok((root, value)) => {
-                    response::from_value(self.method, Value::Object([(root, value)].into_iter().collect()))
+                    response::from_value(self.method, Value::Object([(root, value)].into_iter().collect()), opts)
                 }
                 Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not well-formed XML ({e})"))),
             }
         } else {
-            response::parse(self.method, body)
+            response::parse(self.method, body, opts)
         };
         let Parsed::Ok { data, request_id, .. } = parsed else {
             return parsed;
@@ -122,7 +122,7 @@ fn all_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
     }
 }
 
-/// `parseTopResponse(method, bodyText)`.
-pub fn parse_top_response(method: &str, body: &str) -> Parsed<Value> {
-    response::parse(method, body)
+/// `parseTopResponse(method, bodyText, opts?)`.
+pub fn parse_top_response(method: &str, body: &str, opts: &ParseOptions) -> Parsed<Value> {
+    response::parse(method, body, opts)
 }

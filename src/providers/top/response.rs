@@ -1,9 +1,11 @@
 //! Reading what the TOP gateway answers: `{"<method>_response": …}` or `{"error_response": …}`.
+//! With `simplify=true` the success has no wrapper (the method's object is the root) and an error
+//! is still `{"error_response": …}`: what TOP's Java SDK (`SimplifyJsonConverter`) reads.
 
 use serde_json::{Map, Value};
 
 use crate::normalize::js_safe;
-use crate::response::{Parsed, ResponseError};
+use crate::response::{ParseOptions, Parsed, ResponseError};
 
 /// TOP's codes that are worth retrying: 7 "App Call Limited" (after the wait it names) and
 /// 10 "Service Currently Unavailable". Any `isp.*` sub-code is the platform's fault and retryable
@@ -17,15 +19,15 @@ pub fn response_key(method: &str) -> String {
 }
 
 /// Parses a TOP JSON body into the method's response object (`data`) or the gateway's error.
-pub fn parse(method: &str, body: &str) -> Parsed<Value> {
+pub fn parse(method: &str, body: &str, opts: &ParseOptions) -> Parsed<Value> {
     match serde_json::from_str::<Value>(body) {
-        Ok(value) => from_value(method, value),
+        Ok(value) => from_value(method, value, opts),
         Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not JSON ({e})"))),
     }
 }
 
 /// Reads a TOP response already turned into a JSON value (from JSON or from XML).
-pub fn from_value(method: &str, value: Value) -> Parsed<Value> {
+pub fn from_value(method: &str, value: Value, opts: &ParseOptions) -> Parsed<Value> {
     let Value::Object(mut root) = value else {
         return Parsed::Err(ResponseError::parse("the TOP response is not a JSON object"));
     };
@@ -33,7 +35,8 @@ pub fn from_value(method: &str, value: Value) -> Parsed<Value> {
         return Parsed::Err(gateway_error(error));
     }
     let key = response_key(method);
-    match root.remove(&key) {
+    let data = if opts.simplify { Some(Value::Object(root)) } else { root.remove(&key) };
+    match data {
         Some(Value::Object(data)) => {
             let request_id = data.get("request_id").and_then(text);
             Parsed::Ok { data: js_safe(Value::Object(data)), request_id, failures: Vec::new() }
@@ -66,7 +69,7 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
         request_id: field("request_id"),
         retryable,
         retry_after_seconds,
-        raw: None,
+        ..ResponseError::default()
     }
 }
 
@@ -94,7 +97,8 @@ mod tests {
     fn success_unwraps_the_method_object() {
         let body =
             r#"{"alibaba_intention_order_save_response":{"value":{"intention_id":"1234567890"},"request_id":"r1"}}"#;
-        let Parsed::Ok { data, request_id, .. } = parse("alibaba.intention.order.save", body) else {
+        let Parsed::Ok { data, request_id, .. } = parse("alibaba.intention.order.save", body, &ParseOptions::default())
+        else {
             panic!("expected ok")
         };
         assert_eq!(data["value"]["intention_id"], "1234567890");
@@ -104,28 +108,39 @@ mod tests {
     #[test]
     fn error_response_is_classified() {
         let body = r#"{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"abc"}}"#;
-        let Parsed::Err(e) = parse("x.y", body) else { panic!("expected error") };
+        let Parsed::Err(e) = parse("x.y", body, &ParseOptions::default()) else { panic!("expected error") };
         assert_eq!((e.code.as_str(), e.sub_code.as_deref(), e.retryable), ("50", Some("isv.invalid-parameter"), false));
         assert_eq!(e.request_id.as_deref(), Some("abc"));
         assert_eq!(e.message, "非法参数 (isv.invalid-parameter)");
 
         let isp = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-connection-timeout"}}"#;
-        assert!(matches!(parse("x.y", isp), Parsed::Err(ResponseError { retryable: true, .. })));
+        assert!(matches!(
+            parse("x.y", isp, &ParseOptions::default()),
+            Parsed::Err(ResponseError { retryable: true, .. })
+        ));
 
         let limited = r#"{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 71 more seconds"}}"#;
-        let Parsed::Err(e) = parse("x.y", limited) else { panic!("expected error") };
+        let Parsed::Err(e) = parse("x.y", limited, &ParseOptions::default()) else { panic!("expected error") };
         assert_eq!((e.retryable, e.retry_after_seconds), (true, Some(71)));
 
         for code in [25, 27, 29, 40, 41] {
             let body = format!(r#"{{"error_response":{{"code":{code},"msg":"m"}}}}"#);
-            assert!(matches!(parse("x.y", &body), Parsed::Err(ResponseError { retryable: false, .. })), "{code}");
+            assert!(
+                matches!(
+                    parse("x.y", &body, &ParseOptions::default()),
+                    Parsed::Err(ResponseError { retryable: false, .. })
+                ),
+                "{code}"
+            );
         }
     }
 
     #[test]
     fn malformed_bodies_are_parse_errors() {
         for body in ["", "<html>502</html>", "[]", r#"{"other_response":{}}"#, r#"{"x_y_response":"text"}"#] {
-            let Parsed::Err(e) = parse("x.y", body) else { panic!("expected error for {body}") };
+            let Parsed::Err(e) = parse("x.y", body, &ParseOptions::default()) else {
+                panic!("expected error for {body}")
+            };
             assert_eq!(e.code, "parse", "{body}");
             assert!(!e.retryable);
         }
