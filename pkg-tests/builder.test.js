@@ -127,3 +127,19 @@ test('lists can be added to, reordered and removed; the raw JSON follows', async
   await page.fill('#raw', JSON.stringify({ ...order, reference_no: 'FROM-RAW' }));
   assert.equal(await field('/reference_no').inputValue(), 'FROM-RAW');
 });
+
+test('an unknown field is shown in the form, marked as an error, and can be removed', async () => {
+  const id = 'top:alibaba.intention.order.save';
+  await page.selectOption('#endpoint', id);
+  const order = JSON.parse(await page.inputValue('#raw'));
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.fill('#raw', JSON.stringify({ ...order, buyer_emial: 'a@b.com' }));
+  const row = field('/buyer_emial');
+  assert.equal(await row.inputValue(), 'a@b.com');
+  const issue = page.locator('#issues li.error[data-path="/buyer_emial"]');
+  assert.equal(await issue.getAttribute('data-code'), 'unknown_field');
+  assert.match(await issue.textContent(), /buyer_email/);
+  await page.click('#form button[aria-label="Remove buyer_emial"]');
+  assert.equal(await page.locator('#issues li.error').count(), 0, await page.textContent('#issues'));
+  assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, undefined);
+});

@@ -50,9 +50,51 @@ function label(field) {
   return `<span class="name">${field.name}</span>${mark}<span class="zh" lang="zh">${escapeHtml(field.doc)}</span><span class="en">${escapeHtml(field.en)}</span>`;
 }
 
+/** An object's fields as the form shows them: the structure's, then any the doc does not define. */
+function renderFields(structure, parts) {
+  const known = structure.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [...parts, f.name]));
+  return [...known, ...unknownFieldRows(structure, parts)];
+}
+
 function renderForm() {
-  const form = $('form');
-  form.replaceChildren(...state.root.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [f.name])));
+  $('form').replaceChildren(...renderFields(state.root, []));
+}
+
+/**
+ * Fields of the order that its structure does not define (pasted JSON, an import, a typo): shown,
+ * so they can be corrected or removed, never dropped out of sight. The value is edited as JSON text.
+ */
+function unknownFieldRows(structure, parts) {
+  const value = parts.length ? getAt(parts) : state.order;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const names = new Set(structure.fields.map((f) => f.name));
+  return Object.keys(value).filter((name) => !names.has(name)).map((name) => {
+    const here = [...parts, name];
+    const path = pointer(here);
+    const id = `u${path.replaceAll(/[^A-Za-z0-9_-]/g, '_')}`;
+    const wrap = document.createElement('div');
+    wrap.className = 'field unknown';
+    wrap.innerHTML = `<label for="${id}"><span class="name">${escapeHtml(name)}</span><span class="en">not a field of ${escapeHtml(structure.name)}: correct its name or remove it</span></label>`;
+    const control = document.createElement('input');
+    control.type = 'text';
+    control.id = id;
+    control.dataset.path = path;
+    control.spellcheck = false;
+    control.setAttribute('aria-describedby', `${id}-issue`);
+    const current = getAt(here);
+    control.value = typeof current === 'string' ? current : JSON.stringify(current);
+    control.addEventListener('input', () => {
+      let typed = control.value;
+      try { typed = JSON.parse(control.value); } catch { /* plain text stays text */ }
+      setAt(here, typed);
+      refresh({ raw: true });
+    });
+    const issue = document.createElement('p');
+    issue.className = 'field-issue';
+    issue.id = `${id}-issue`;
+    wrap.append(control, button('Remove', () => { setAt(here, undefined); rerender(); }, 'small remove', false, `Remove ${name}`), issue);
+    return wrap;
+  });
 }
 
 function renderField(field, parts) {
@@ -128,7 +170,7 @@ function renderStructure(field, parts, value) {
   set.dataset.path = path;
   if (field.kind === 'object') {
     set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); rerender(); }, 'remove'));
-    set.append(...field.structure.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [...parts, f.name])));
+    set.append(...renderFields(field.structure, parts));
   } else {
     (Array.isArray(value) ? value : []).forEach((_, i) => {
       const item = document.createElement('fieldset');
@@ -144,7 +186,7 @@ function renderStructure(field, parts, value) {
         button('↓', move(i + 1), 'small', i === value.length - 1, `Move ${field.structure.name} ${i} down`),
         button('Remove', () => { getAt(parts).splice(i, 1); rerender(); }, 'small remove', false, `Remove ${field.structure.name} ${i}`),
       );
-      item.append(itemLegend, tools, ...field.structure.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [...parts, i, f.name])));
+      item.append(itemLegend, tools, ...renderFields(field.structure, [...parts, i]));
       set.append(item);
     });
     if (Array.isArray(value)) set.append(button(`Add ${field.structure.name}`, () => { getAt(parts).push({}); rerender(); }));
@@ -221,8 +263,10 @@ function focusField(path) {
 }
 
 // ---- raw JSON ------------------------------------------------------------------------------
+/** Writes the order into the raw view. Typing there never calls this (it refreshes with raw: false),
+ * so the view always shows the order the form and the preview use, focused or not. */
 function showRaw() {
-  if (document.activeElement !== $('raw')) $('raw').value = JSON.stringify(state.order, null, 2);
+  $('raw').value = JSON.stringify(state.order, null, 2);
 }
 $('raw').addEventListener('input', () => {
   try {
