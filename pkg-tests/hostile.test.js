@@ -56,7 +56,9 @@ test('wrong types and hostile values at every field of every endpoint', () => {
         const what = `${id} ${JSON.stringify(path)} = ${show(v)}`;
         const checked = settles(() => oc.validate(id, order), what);
         if (checked.value) assert.equal(typeof checked.value.ok, 'boolean', what);
-        const prepared = settles(() => oc.prepare(id, order, OPTS[provider]), what);
+        // Each unknown-field policy: a hostile value at an unknown name is sent as given or dropped, never a crash.
+        const policy = ['refuse', 'send', 'drop'][calls % 3];
+        const prepared = settles(() => oc.prepare(id, order, { ...OPTS[provider], unknownFields: policy }), what);
         if (prepared.value) {
           for (const header of Object.values(prepared.value.headers)) assert.ok(!/[\r\n]/.test(header), what);
         }
@@ -74,7 +76,10 @@ test('values at the top level and as options', () => {
       settles(() => oc.validate(id, v), `${id} order ${show(v)}`);
       settles(() => oc.prepare(id, oc.example(id), v), `${id} opts`);
       for (const key of Object.keys(OPTS[provider])) settles(() => oc.prepare(id, oc.example(id), { ...OPTS[provider], [key]: v }), `${id} opts.${key}`);
+      settles(() => oc.prepare(id, oc.example(id), { ...OPTS[provider], unknownFields: v }), `${id} opts.unknownFields`);
+      settles(() => oc.validate(id, oc.example(id), v), `${id} validate opts`);
       settles(() => oc.parseResponse(id, typeof v === 'string' ? v : String(typeof v)), `${id} parse`);
+      settles(() => oc.parseResponse(id, '{}', v), `${id} parse opts`);
     }
   }
   for (const v of HOSTILE) {

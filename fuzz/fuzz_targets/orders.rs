@@ -24,12 +24,17 @@ fuzz_target!(|data: &[u8]| {
         } else {
             (ordercraft::api::example(e.id).unwrap_or_default(), value.clone())
         };
-        let checked = validate(e.id, &order, &Value::Null);
+        // The mode's upper bits pick the unknown-field policy, so all three are fuzzed.
+        let policy = ["refuse", "send", "drop"][usize::from(mode / 2) % 3];
+        let checked = validate(e.id, &order, &json!({ "unknownFields": policy }));
         assert!(checked.is_ok());
         // Options meant for other providers are "unknown option" errors; keep only this one's.
         let opts = match opts {
             Value::Object(m) => {
-                Value::Object(m.into_iter().filter(|(k, _)| e.options.iter().any(|o| o.name == k)).collect())
+                let mut kept: serde_json::Map<String, Value> =
+                    m.into_iter().filter(|(k, _)| e.options.iter().any(|o| o.name == k)).collect();
+                kept.insert("unknownFields".into(), json!(policy));
+                Value::Object(kept)
             }
             other => other,
         };
