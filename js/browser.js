@@ -5,6 +5,7 @@ import initWasm from '../pkg/ordercraft.js';
 export * from '../pkg/ordercraft.js';
 export { OrdercraftError, OrderValidationError, ArgumentError, UnknownEndpointError } from '../pkg/errors.js';
 export { createClient } from './client.js';
+export { memoryJournal, orderKey } from './batch.js';
 
 let ready;
 

@@ -1,6 +1,7 @@
 // Sending orders: prepare (validate + sign), fetch with a timeout, parse, and retry only what is
 // safe. Uses global `fetch` (Node 20, browsers) unless one is passed in.
-import { endpoints, parseResponse, prepare } from '../pkg/ordercraft.js';
+import { endpoints, parseResponse, prepare, validate } from '../pkg/ordercraft.js';
+import { runBatch } from './batch.js';
 
 /** Connection failures that happen before a request can reach the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -29,6 +30,7 @@ export function createClient({
   gateways = {},
   random = Math.random,
   sleep = defaultSleep,
+  openJournal = () => { throw new TypeError('a journal path needs the Node entry; pass a journal object ({ load, append })'); },
 } = {}) {
   const byId = new Map(endpoints().map((e) => [e.id, e]));
 
@@ -40,6 +42,7 @@ export function createClient({
       timeoutMs: attemptTimeout = timeoutMs,
       retries: maxRetries = retries,
       signal,
+      pace, // a batch's shared pacing: waited on before each retry, told when the provider says slow down
       ...requestOptions
     } = options;
     const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
@@ -63,16 +66,27 @@ export function createClient({
       if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
         return { ...result, attempts: attempt };
       }
-      earlierMayHaveCreated ||= !outcome.notSent && !refusedUnprocessed(result.error, outcome, endpoint);
+      const rateLimited = refusedUnprocessed(result.error, outcome, endpoint);
+      earlierMayHaveCreated ||= !outcome.notSent && !rateLimited;
       const wait = Math.max(
         (result.error.retryAfterSeconds ?? 0) * 1000,
         random() * Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)), // exponential backoff, full jitter
       );
+      // A rate limit slows every order of a batch, not only this one.
+      if (rateLimited) pace?.slowDown(wait);
       await abortable(sleep(wait), signal);
+      await abortable(pace?.wait() ?? Promise.resolve(), signal);
     }
   }
 
-  return { send };
+  /** `sendBatch(id, orders, options)`: see js/batch.js and the README. */
+  function sendBatch(id, orders, options) {
+    const endpoint = byId.get(id);
+    if (!endpoint) validate(id, {}); // throws UnknownEndpointError, as send does
+    return runBatch({ send, endpoint, openJournal }, orders, options);
+  }
+
+  return { send, sendBatch };
 }
 
 function readAnswer(id, { status, text }, parseOptions) {
@@ -111,7 +125,8 @@ async function exchange(fetchImpl, request, timeoutMs, signal) {
     const code = cause?.cause?.code ?? cause?.code;
     const notSent = NOT_SENT.has(code);
     const detail = notSent ? 'the request did not reach the server' : 'the order may have been received';
-    return { notSent, error: { code: 'network', message: `network failure${code ? ` (${code})` : ''}: ${detail}`, retryable: true } };
+    const error = { code: 'network', message: `network failure${code ? ` (${code})` : ''}: ${detail}`, retryable: true };
+    return { notSent, error: notSent ? { ...error, notSent } : error };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);

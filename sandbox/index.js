@@ -31,11 +31,14 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
   let providers;
   const queues = {};
   const hits = {};
+  /** The requests the sandbox processed (not those a scripted fault answered), in order: `{ provider, body }`. */
+  const processed = [];
   function reset() {
     providers = Object.entries(PROVIDERS).map(([name, create]) => create({
       credentials: credentials[name], now, endpoints: endpoints.filter((e) => e.provider === name),
     }));
     for (const { name } of providers) { queues[name] = []; hits[name] = 0; }
+    processed.length = 0;
   }
   reset();
 
@@ -62,6 +65,7 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
     const step = queues[provider.name].shift() ?? {};
     if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     if (step.fault === 'drop') return req.socket.destroy(), true;
+    if (!step.fault) processed.push({ provider: provider.name, body });
     const text = step.fault
       ? provider.faults[step.fault]()
       : provider.answer({ rest: rest.slice(provider.path.length), headers: req.headers, body });
@@ -73,6 +77,7 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
     handle,
     credentials,
     hits,
+    processed,
     script(provider, steps) { queues[provider].push(...steps); },
     reset,
     gateways,

@@ -8,8 +8,10 @@ source "$(dirname "$0")/env.sh"
 wasm-pack --quiet build --target web --release --mode no-install --no-pack \
   --out-dir pkg --out-name ordercraft -- --features wasm
 
-# wasm-pack's pkg/.gitignore (`*`) would make `npm pack` drop the built files.
-rm -f pkg/.gitignore
+# wasm-pack's pkg/.gitignore (`*`) would make `npm pack` drop the built files, and the
+# pkg/package.json it writes once the package has dependencies (no "type") would make Node read
+# pkg/*.js as CommonJS first; the package's own package.json is the one that counts.
+rm -f pkg/.gitignore pkg/package.json
 
 # The error classes must be one module instance for the glue (which imports them from its
 # snippet copy) and for the package entries, so `instanceof` holds: re-export that copy.

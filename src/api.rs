@@ -44,6 +44,11 @@ pub struct EndpointInfo {
     pub operation: &'static str,
     /// Whether sending the same order twice cannot create two orders (see the README).
     pub idempotent: bool,
+    /// The field that identifies an order in a batch journal (`reference_no`, `out_order_id`, …);
+    /// absent where the doc gives the order no identity (a hash of the order is used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub key_field: Option<&'static str>,
     /// The TypeScript type of the options `prepare` takes here (`TopOptions`, …).
     pub options_type: &'static str,
     /// Every option `prepare` reads here, in the order a form shows them.
@@ -78,6 +83,7 @@ pub fn endpoints() -> Vec<EndpointInfo> {
                 order_type: e.order.name,
                 operation: e.transport.operation(),
                 idempotent: e.idempotent,
+                key_field: e.key_field,
                 options_type: provider.options_type,
                 options: provider.options,
                 gateway_option: provider.gateway_option,

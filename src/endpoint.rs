@@ -25,6 +25,9 @@ pub struct Endpoint {
     /// Whether sending the same order twice cannot create two orders, so a request that may have
     /// been received can be retried.
     pub idempotent: bool,
+    /// The order's own identity, when the doc gives it one: the field a batch journal keys the
+    /// order by (without it, or when the order leaves it out, a hash of the order is the key).
+    pub key_field: Option<&'static str>,
     /// The endpoint's own folder in this repository (`file!()` of its `mod.rs`): tables, rules,
     /// example, sample answers and break-one-field cases sit there side by side.
     pub source: &'static str,

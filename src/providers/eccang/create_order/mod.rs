@@ -34,6 +34,7 @@ pub static ENDPOINT: Endpoint = Endpoint {
     transport: &Service { service: SERVICE, parse },
     // `reference_no` must be unique: a repeat is refused ("already exists"), never a second parcel.
     idempotent: true,
+    key_field: Some("reference_no"),
     source: file!(),
 };
 

@@ -38,6 +38,7 @@ pub static ENDPOINT: Endpoint = Endpoint {
     transport: &ApiPath { path: PATH, parse },
     // A preview creates nothing.
     idempotent: true,
+    key_field: None,
     source: file!(),
 };
 

@@ -38,6 +38,7 @@ pub static ENDPOINT: Endpoint = Endpoint {
     },
     // No field of the request identifies it to the gateway: a repeat creates a second order.
     idempotent: false,
+    key_field: Some("source_channel_refer_id"),
     source: file!(),
 };
 

@@ -44,6 +44,7 @@ pub static ENDPOINT: Endpoint = Endpoint {
     },
     // `out_order_id` is the merchant's id, but the doc does not say Hema refuses a repeat.
     idempotent: false,
+    key_field: Some("out_order_id"),
     source: file!(),
 };
 

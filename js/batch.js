@@ -1,0 +1,140 @@
+// Sending many orders so that none is lost and none is created twice, even when the process dies
+// half-way: every state change is written to a journal (and flushed) before the next step, and a
+// run over an existing journal resumes from it.
+//
+// Per order: `sending` is journaled before the request leaves, the outcome after it returns.
+// On resume an order with an outcome is `skipped`; one left `sending` (the process died while it
+// was in flight) is sent again only when the endpoint is idempotent, else it is `unknown` until
+// the caller reconciles it (or passes `resendUnknown: true`).
+import { validate } from '../pkg/ordercraft.js';
+
+/** States that end an order; `unknown` ends it too, unless the caller asks to resend. */
+const FINAL = new Set(['ok', 'failed', 'invalid']);
+
+/**
+ * An in-memory journal: the interface a shared store implements. `load()` resolves to the
+ * entries written so far, in order; `append(entry)` resolves once the entry is durable.
+ */
+export function memoryJournal(entries = []) {
+  return { load: async () => [...entries], append: async (entry) => { entries.push(entry); }, entries };
+}
+
+/** The order's identity: its key field when the endpoint has one and the order fills it, else a hash of its canonical JSON. */
+export async function orderKey(endpoint, order) {
+  const own = endpoint.keyField && order && typeof order === 'object' ? order[endpoint.keyField] : undefined;
+  if (typeof own === 'string' ? own.trim() !== '' : typeof own === 'number') return String(own);
+  const bytes = new TextEncoder().encode(canonicalJson(order));
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  return `sha256:${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function canonicalJson(value) {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Paces the whole batch: at most `ratePerSecond` starts, and a pause for everyone when the provider says slow down. */
+function pacer(ratePerSecond) {
+  const gap = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
+  let next = 0;
+  let pausedUntil = 0;
+  return {
+    async wait() {
+      for (;;) {
+        const now = Date.now();
+        const at = Math.max(next, pausedUntil);
+        if (at <= now) { next = now + gap; return; }
+        await new Promise((r) => setTimeout(r, at - now));
+      }
+    },
+    slowDown(ms) { pausedUntil = Math.max(pausedUntil, Date.now() + ms); },
+  };
+}
+
+/**
+ * `send(id, order, options)` is one client's send; `endpoint` its row of `endpoints()`.
+ * Returns `{ total, ok, failed, invalid, unknown, skipped, stopped, results }`.
+ */
+export async function runBatch({ send, endpoint, openJournal }, orders, options = {}) {
+  const {
+    journal: journalOption,
+    key = (order) => orderKey(endpoint, order),
+    concurrency = 4,
+    ratePerSecond,
+    retries,
+    timeoutMs,
+    onProgress,
+    signal,
+    resendUnknown = false,
+    sendOptions = {},
+  } = options;
+  const journal = typeof journalOption === 'string' ? openJournal(journalOption) : (journalOption ?? memoryJournal());
+  const recorded = new Map();
+  for (const entry of await journal.load()) recorded.set(entry.key, entry);
+
+  const pace = pacer(ratePerSecond);
+  const results = [];
+  const counts = { ok: 0, failed: 0, invalid: 0, unknown: 0, skipped: 0 };
+  const seen = new Set();
+  let total = 0;
+  const finish = (index, result) => {
+    results[index] = result;
+    counts[result.state] += 1;
+    onProgress?.({ done: results.filter(Boolean).length, total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
+  };
+  const record = async (entry) => { recorded.set(entry.key, entry); await journal.append(entry); };
+
+  async function one(index, order) {
+    const orderKeyText = await key(order);
+    if (seen.has(orderKeyText)) {
+      // Not journaled: the key's entries belong to the first order that has it.
+      return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message: `another order in this batch has the key ${JSON.stringify(orderKeyText)}` }] });
+    }
+    seen.add(orderKeyText);
+    const before = recorded.get(orderKeyText);
+    if (before && (FINAL.has(before.state) || (before.state === 'unknown' && !resendUnknown))) {
+      return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
+    }
+    if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
+      // The process died with this request in flight: it may have created the order.
+      await record({ key: orderKeyText, state: 'unknown', at: new Date().toISOString() });
+      return finish(index, { key: orderKeyText, state: 'unknown' });
+    }
+    const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
+    if (!checked.ok) {
+      await record({ key: orderKeyText, state: 'invalid', issues: checked.issues });
+      return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
+    }
+    await pace.wait();
+    await record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
+    const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace });
+    const state = outcomeState(result, endpoint);
+    await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
+    return finish(index, { key: orderKeyText, state, result });
+  }
+
+  const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
+  let stopped = false;
+  async function worker() {
+    for (;;) {
+      if (signal?.aborted) { stopped = true; return; }
+      const next = await iterator.next();
+      if (next.done) return;
+      const index = total;
+      total += 1;
+      await one(index, next.value);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return { total, ...counts, stopped, results: results.filter(Boolean) };
+}
+
+/** What an answer means for the order: a send whose answer never came, on an endpoint where a repeat may create a second order, is `unknown`. */
+function outcomeState(result, endpoint) {
+  if (result.ok) return 'ok';
+  const unanswered = ['timeout', 'network'].includes(result.error?.code) && !result.error?.notSent;
+  return unanswered && !endpoint.idempotent ? 'unknown' : 'failed';
+}

@@ -1,0 +1,128 @@
+// client.sendBatch against the local sandbox: faults across a 1,000-order batch lose nothing and
+// double nothing; a journal makes a second run send nothing; keys, invalid orders and stopping.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as oc from 'ordercraft';
+import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+
+let sandbox;
+before(async () => { sandbox = await startSandbox(); });
+after(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const HEMA = 'top:alibaba.wdk.trade.order.create';
+const PREVIEW = 'pandapon:/alibaba/order/create/previewbatch';
+const ECCANG = 'eccang:createOrder';
+const client = (options = {}) => oc.createClient({
+  credentials: { ...SANDBOX_CREDENTIALS, eccang: { ...SANDBOX_CREDENTIALS.eccang, endpoint: sandbox.urls.eccang } },
+  gateways: { top: sandbox.urls.top, pandapon: sandbox.urls.pandapon },
+  backoffMs: 1, maxBackoffMs: 5, ...options,
+});
+const tempJournal = () => join(mkdtempSync(join(tmpdir(), 'ordercraft-batch-')), 'journal.jsonl');
+const hemaOrders = (n) => Array.from({ length: n }, (_, i) => ({ ...oc.example(HEMA), out_order_id: `B-${i}` }));
+/** How many times the sandbox processed each order, by the key read from the request it got. */
+function processedPerKey(provider, keyOf) {
+  const counts = new Map();
+  for (const r of sandbox.processed.filter((p) => p.provider === provider)) {
+    const k = keyOf(r.body);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+const hemaKey = (body) => JSON.parse(new URLSearchParams(body).get('trade')).out_order_id;
+
+test('1,000 Hema orders through timeouts, dropped connections and rate limits: nothing lost, nothing doubled', async () => {
+  const n = 1000;
+  // What the sandbox does to each request in arrival order: a slow answer (a client timeout after
+  // the order was created), a dropped connection (never processed), TOP's code 7 (refused unprocessed).
+  sandbox.script('top', Array.from({ length: 2 * n }, (_, i) => (i % 23 === 5 ? { delayMs: 120 } : i % 31 === 7 ? { fault: 'drop' } : i % 17 === 3 ? { fault: 'retryable' } : {})));
+  const journal = tempJournal();
+  const progress = [];
+  const summary = await client({ timeoutMs: 60 }).sendBatch(HEMA, hemaOrders(n), { journal, concurrency: 8, retries: 3, onProgress: (p) => progress.push(p) });
+
+  assert.equal(summary.total, n);
+  assert.equal(summary.ok + summary.unknown + summary.failed, n, JSON.stringify({ ...summary, results: undefined }));
+  assert.equal(summary.failed, 0, 'a timeout or drop on a creation is unknown, never "failed"');
+  assert.ok(summary.unknown > 0 && summary.ok > 0);
+  assert.equal(progress.at(-1).done, n);
+  const per = processedPerKey('top', hemaKey);
+  for (const [k, times] of per) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
+  for (const r of summary.results) {
+    if (r.state === 'ok') assert.equal(per.get(r.key), 1, `${r.key} ok but not processed once`);
+  }
+  // Rate-limited requests were refused unprocessed and retried: they all ended ok.
+  assert.ok(sandbox.hits.top > per.size, 'some requests were refused or dropped before processing');
+
+  // The journal: every order's last entry is its final state, each preceded by `sending`.
+  const entries = readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const last = new Map(entries.map((e) => [e.key, e.state]));
+  assert.equal(last.size, n);
+  assert.ok([...last.values()].every((s) => s === 'ok' || s === 'unknown'));
+
+  // A second run over the same journal sends nothing.
+  const hitsBefore = sandbox.hits.top;
+  const again = await client().sendBatch(HEMA, hemaOrders(n), { journal });
+  assert.deepEqual([again.skipped, again.ok, again.unknown, sandbox.hits.top], [n, 0, 0, hitsBefore]);
+  assert.equal(again.results[0].recorded, last.get('B-0'));
+});
+
+test('1,000 previews (idempotent) through timeouts, drops and 429: every one ends ok', async () => {
+  const n = 1000;
+  sandbox.script('pandapon', Array.from({ length: 3 * n }, (_, i) => (i % 19 === 4 ? { delayMs: 120 } : i % 29 === 6 ? { fault: 'drop' } : i % 11 === 2 ? { fault: 'retryable' } : {})));
+  const orders = Array.from({ length: n }, (_, i) => {
+    const o = oc.example(PREVIEW);
+    o.cargoParamList[0].quantity = i + 1; // distinct orders: distinct keys (a hash of the order)
+    return o;
+  });
+  const summary = await client({ timeoutMs: 60 }).sendBatch(PREVIEW, orders, { concurrency: 8, retries: 8 });
+  assert.deepEqual([summary.total, summary.ok], [n, n], JSON.stringify({ ...summary, results: summary.results.filter((r) => r.state !== 'ok').slice(0, 3) }));
+  assert.equal(new Set(summary.results.map((r) => r.key)).size, n);
+  assert.ok(summary.results.every((r) => r.key.startsWith('sha256:')));
+});
+
+test('keys: a repeated key is invalid, an invalid order is journaled invalid with its issues, a custom key is used', async () => {
+  const journal = tempJournal();
+  const orders = [{ ...oc.example(ECCANG), reference_no: 'K-1' }, { ...oc.example(ECCANG), reference_no: 'K-1' }, { ...oc.example(ECCANG), reference_no: 'K-2', order_weight: 0 }];
+  const r = await client().sendBatch(ECCANG, orders, { journal });
+  assert.deepEqual(r.results.map((x) => [x.key, x.state]), [['K-1', 'ok'], ['K-1', 'invalid'], ['K-2', 'invalid']]);
+  assert.equal(r.results[1].issues[0].code, 'duplicate');
+  assert.equal(r.results[2].issues[0].path, '/order_weight');
+  assert.equal(sandbox.hits.eccang, 1);
+  const custom = await client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'K-3' }], { key: (o) => `mine-${o.reference_no}` });
+  assert.equal(custom.results[0].key, 'mine-K-3');
+});
+
+test('resume: an order left "sending" is resent only on an idempotent endpoint, else unknown until resendUnknown', async () => {
+  const crashed = (key) => oc.memoryJournal([{ key, state: 'sending', at: '2026-01-01T00:00:00Z' }]);
+  const hema = await client().sendBatch(HEMA, hemaOrders(1), { journal: crashed('B-0') });
+  assert.deepEqual([hema.unknown, sandbox.hits.top], [1, 0]);
+  const resent = await client().sendBatch(HEMA, hemaOrders(1), { journal: crashed('B-0'), resendUnknown: true });
+  assert.deepEqual([resent.ok, sandbox.hits.top], [1, 1]);
+  const eccang = await client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'R-1' }], { journal: crashed('R-1') });
+  assert.deepEqual([eccang.ok, sandbox.hits.eccang], [1, 1]);
+});
+
+test('a stop signal starts nothing new; what was in flight finishes and is journaled', async () => {
+  const journal = oc.memoryJournal();
+  const stop = new AbortController();
+  sandbox.script('top', Array.from({ length: 4 }, () => ({ delayMs: 100 })));
+  const orders = hemaOrders(50);
+  const run = client().sendBatch(HEMA, orders, { journal, concurrency: 4, signal: stop.signal, onProgress: () => stop.abort() });
+  const r = await run;
+  assert.equal(r.stopped, true);
+  assert.ok(r.total < 50 && r.total >= 1, `${r.total} started`);
+  assert.equal(r.ok, r.total);
+  assert.equal(journal.entries.filter((e) => e.state === 'sending').length, r.total);
+  assert.equal(journal.entries.filter((e) => e.state === 'ok').length, r.total);
+});
+
+test('orders may be an async iterable; the rate limit spaces the starts', async () => {
+  async function* generate() { for (let i = 0; i < 5; i += 1) yield { ...oc.example(ECCANG), reference_no: `G-${i}` }; }
+  const started = Date.now();
+  const r = await client().sendBatch(ECCANG, generate(), { ratePerSecond: 20, concurrency: 5 });
+  assert.deepEqual([r.total, r.ok], [5, 5]);
+  assert.ok(Date.now() - started >= 4 * 50 - 5, 'five starts at 20/s take at least 200 ms');
+});
