@@ -110,7 +110,9 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     }
     await pace.wait();
     await record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
-    const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace });
+    // Resent after a crash: "already exists" then means the crashed run created it.
+    const mayAlreadyExist = before?.state === 'sending' || before?.state === 'unknown';
+    const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist });
     const state = outcomeState(result, endpoint);
     await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
     return finish(index, { key: orderKeyText, state, result });

@@ -1,4 +1,4 @@
-import type { EndpointId, Order, Parsed, ResponseError, TopOptions, PandaponOptions, EccangOptions } from '../pkg/ordercraft.js';
+import type { EndpointId, Issue, Order, Parsed, ResponseError, TopOptions, PandaponOptions, EccangOptions } from '../pkg/ordercraft.js';
 
 export interface ClientCredentials {
   top?: Omit<TopOptions, 'timestamp'>;
@@ -29,8 +29,63 @@ export interface SendOptions {
   timeoutMs?: number;
   retries?: number;
   signal?: AbortSignal;
-  /** Any other option goes to `prepare` (timestamp, nonce, signMethod, session …). */
+  /** An earlier send (a crashed run of a batch) may have created this order: an "already exists" refusal then reports it as created. */
+  mayAlreadyExist?: boolean;
+  /** Any other option goes to `prepare` (timestamp, nonce, signMethod, session, unknownFields …). */
   [option: string]: unknown;
+}
+
+/** One journal entry: an order's state change, keyed by the order's identity. */
+export interface JournalEntry {
+  key: string;
+  state: 'sending' | 'ok' | 'failed' | 'invalid' | 'unknown';
+  at?: string;
+  result?: SendResult;
+  issues?: Issue[];
+}
+
+/** Where a batch records what it did; `append` resolves only once the entry is durable. */
+export interface Journal {
+  load(): Promise<JournalEntry[]>;
+  append(entry: JournalEntry): Promise<void>;
+}
+
+export interface BatchOptions {
+  /** A file path (Node: append-only JSON lines, fsynced per entry) or a journal object. Default: in memory (no resume). */
+  journal?: string | Journal;
+  /** The order's identity; default: the endpoint's key field (`endpoints()[i].keyField`), else a SHA-256 of the order's canonical JSON. */
+  key?: (order: unknown) => string | Promise<string>;
+  /** Orders in flight at once; default 4. */
+  concurrency?: number;
+  /** At most this many requests started per second, for the whole batch. */
+  ratePerSecond?: number;
+  retries?: number;
+  timeoutMs?: number;
+  onProgress?: (progress: BatchProgress) => void;
+  /** Stop cleanly: requests in flight finish and are journaled, nothing new starts. */
+  signal?: AbortSignal;
+  /** Send again orders whose outcome a crash left unknown (they may have been created). */
+  resendUnknown?: boolean;
+  /** Options for every send (`prepare`'s options, e.g. `unknownFields`). */
+  sendOptions?: SendOptions;
+}
+
+export interface BatchProgress { done: number; total: number; ok: number; failed: number; invalid: number; unknown: number; skipped: number }
+
+export interface BatchResult {
+  key: string;
+  /** `skipped`: the journal already had a final state for it (`recorded`). `unknown`: it may or may not have been created; reconcile it. */
+  state: 'ok' | 'failed' | 'invalid' | 'unknown' | 'skipped';
+  recorded?: 'ok' | 'failed' | 'invalid' | 'unknown';
+  result?: SendResult;
+  issues?: Issue[];
+}
+
+export interface BatchSummary {
+  total: number; ok: number; failed: number; invalid: number; unknown: number; skipped: number;
+  /** The signal stopped the batch before every order was read. */
+  stopped: boolean;
+  results: BatchResult[];
 }
 
 /**
@@ -49,6 +104,13 @@ export type SendResult = (Parsed<any> | { ok: false; error: ResponseError } | Cr
 
 export interface Client {
   send<K extends EndpointId>(id: K, order: Order, options?: SendOptions): Promise<SendResult>;
+  /** Sends many orders, never losing or doubling one: see the README, "Batches". */
+  sendBatch<K extends EndpointId>(id: K, orders: Iterable<unknown> | AsyncIterable<unknown>, options?: BatchOptions): Promise<BatchSummary>;
 }
+
+/** An in-memory journal (its `entries` are visible), or the model of a shared store's. */
+export function memoryJournal(entries?: JournalEntry[]): Journal & { entries: JournalEntry[] };
+/** The default key of an order at an endpoint. */
+export function orderKey(endpoint: { keyField?: string }, order: unknown): Promise<string>;
 
 export function createClient(options?: ClientOptions): Client;

@@ -43,12 +43,13 @@ export function createClient({
       retries: maxRetries = retries,
       signal,
       pace, // a batch's shared pacing: waited on before each retry, told when the provider says slow down
+      mayAlreadyExist = false, // an earlier send (another run of a batch) may have created this order
       ...requestOptions
     } = options;
     const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
     const opts = { ...credentials[provider], ...gateway, ...requestOptions };
     // Whether an earlier attempt may have reached the provider and created the order.
-    let earlierMayHaveCreated = false;
+    let earlierMayHaveCreated = mayAlreadyExist;
     for (let attempt = 1; ; attempt += 1) {
       // An aborted send sends nothing more: not the first attempt, not a retry after a wait.
       if (signal?.aborted) return { ok: false, error: ABORTED, attempts: attempt - 1 };

@@ -62,6 +62,8 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
     if (!provider || req.method !== 'POST') return res.writeHead(404).end('not a sandbox route'), true;
     hits[provider.name] += 1;
     const body = await readBody(req);
+    // A client that died mid-request sent no order: nothing to process, nobody to answer.
+    if (!req.complete) return true;
     const step = queues[provider.name].shift() ?? {};
     if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     if (step.fault === 'drop') return req.socket.destroy(), true;

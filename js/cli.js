@@ -1,0 +1,178 @@
+// The `ordercraft` command: endpoints, example, validate and send, over .json, .jsonl and .csv
+// files. Credentials come from the environment only (arguments would sit in shell history and
+// `ps`): ORDERCRAFT_<PROVIDER>_<OPTION>, e.g. ORDERCRAFT_TOP_APP_SECRET.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createClient, endpoints, example, schema, validate } from './node.js';
+import { csvPlace, ordersFromCsv, ordersToCsv } from './csv.js';
+
+const USAGE = `usage:
+  ordercraft endpoints
+  ordercraft example <endpoint> [--csv]
+  ordercraft validate <endpoint> <file> [--json]
+  ordercraft send <endpoint> <file> --journal <path> [--concurrency N] [--rate N] [--retries N] [--gateway URL] [--json]
+
+<file> is .json (one order or an array), .jsonl (an order a line) or .csv (see ordercraft example <endpoint> --csv).
+Credentials: environment variables only, e.g. ORDERCRAFT_TOP_APP_KEY, ORDERCRAFT_TOP_APP_SECRET.`;
+
+class UsageError extends Error {}
+
+/** `appSecret` → `ORDERCRAFT_TOP_APP_SECRET`. */
+export const envName = (provider, option) => `ORDERCRAFT_${provider.toUpperCase()}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+function endpointOf(id) {
+  const endpoint = endpoints().find((e) => e.id === id);
+  if (!endpoint) throw new UsageError(`unknown endpoint ${JSON.stringify(id)}; \`ordercraft endpoints\` lists them`);
+  return endpoint;
+}
+
+/** The orders in a file, each with its place in it: `{ order, place, entry? }`. */
+export function readOrders(file, endpoint) {
+  let text;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${e.message}`); }
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.csv')) {
+    return ordersFromCsv(text, schema(endpoint.id)).map((entry) => ({
+      order: entry.order, entry, place: entry.rows[0] === entry.rows[1] ? `row ${entry.rows[0]}` : `rows ${entry.rows[0]}–${entry.rows[1]}`,
+    }));
+  }
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
+    return text.split('\n').flatMap((line, i) => {
+      if (!line.trim()) return [];
+      try { return [{ order: JSON.parse(line), place: `line ${i + 1}` }]; } catch (e) { throw new UsageError(`${file} line ${i + 1} is not JSON: ${e.message}`); }
+    });
+  }
+  let value;
+  try { value = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) { throw new UsageError(`${file} is not JSON: ${e.message}`); }
+  return Array.isArray(value) ? value.map((order, i) => ({ order, place: `item ${i}` })) : [{ order: value, place: 'the order' }];
+}
+
+/** Where an issue is: its row and column for CSV, else its JSON pointer. */
+function issueWhere(item, pointer) {
+  if (!item.entry) return pointer || '(the order)';
+  const { row, column } = csvPlace(item.entry, pointer);
+  return `row ${row}${column ? `, column ${column}` : ''}`;
+}
+
+/** Every order's issues (CSV cells that could not be placed included); `ok` when none has an error. */
+export function validateOrders(endpoint, items) {
+  const reports = items.map((item) => {
+    const checked = validate(endpoint.id, item.order);
+    const problems = (item.entry?.problems ?? []).map((p) => ({ where: `row ${p.row}, column ${p.column}`, path: '', code: 'csv', severity: 'error', message: p.message }));
+    const issues = [...problems, ...checked.issues.map((i) => ({ where: issueWhere(item, i.path), ...i }))];
+    return { place: item.place, ok: checked.ok && problems.length === 0, issues };
+  });
+  return { ok: reports.every((r) => r.ok), orders: reports.length, invalid: reports.filter((r) => !r.ok).length, reports };
+}
+
+/** The options `send` needs, from the environment; `gateway` overrides the provider's gateway option. */
+export function optionsFromEnv(endpoint, env, gateway) {
+  const opts = {};
+  for (const option of endpoint.options) {
+    if (option.role === 'setting' && option.name !== endpoint.gatewayOption) continue;
+    const name = envName(endpoint.provider, option.name);
+    const value = option.name === endpoint.gatewayOption && gateway ? gateway : env[name];
+    if (value !== undefined && value !== '') opts[option.name] = value;
+    else if (option.required) throw new UsageError(`${name} is not set (${option.label}); credentials come from the environment only`);
+  }
+  return opts;
+}
+
+function progressBar(stream) {
+  if (!stream.isTTY) return () => {};
+  return ({ done, total, ok, failed, invalid, unknown, skipped }) => {
+    const width = 30;
+    const filled = total ? Math.round((done / total) * width) : 0;
+    stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ok ${ok} failed ${failed} invalid ${invalid} unknown ${unknown} skipped ${skipped} `);
+  };
+}
+
+/** Runs the command line `args`; resolves to the exit code. Writes to `out` / `err`. */
+export async function main(args, { env = process.env, out = process.stdout, err = process.stderr, signal } = {}) {
+  try {
+    return await run(args, { env, out, err, signal });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`ordercraft: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    err.write(`ordercraft: ${e.message}\n`);
+    return 1;
+  }
+}
+
+async function run(args, { env, out, err, signal }) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args, allowPositionals: true,
+      options: {
+        json: { type: 'boolean' }, csv: { type: 'boolean' }, journal: { type: 'string' }, concurrency: { type: 'string' },
+        rate: { type: 'string' }, retries: { type: 'string' }, gateway: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) { throw new UsageError(e.message); }
+  const { values, positionals: [command, id, file, ...extra] } = parsed;
+  if (values.help) { out.write(`${USAGE}\n`); return 0; }
+  if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
+  const number = (name) => {
+    if (values[name] === undefined) return undefined;
+    const n = Number(values[name]);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} takes a non-negative number`);
+    return n;
+  };
+  switch (command) {
+    case 'endpoints':
+      for (const e of endpoints()) out.write(`${e.id}\t${e.title}\t${e.idempotent ? 'idempotent' : 'not idempotent'}\tkey: ${e.keyField ?? 'hash of the order'}\n`);
+      return 0;
+    case 'example': {
+      const endpoint = endpointOf(id);
+      out.write(values.csv ? ordersToCsv([example(endpoint.id)], endpoint.keyField) : `${JSON.stringify(example(endpoint.id), null, 2)}\n`);
+      return 0;
+    }
+    case 'validate': {
+      const endpoint = endpointOf(id);
+      if (!file) throw new UsageError('validate needs a file');
+      const report = validateOrders(endpoint, readOrders(file, endpoint));
+      if (values.json) out.write(`${JSON.stringify(report)}\n`);
+      else {
+        for (const r of report.reports.filter((x) => x.issues.length)) {
+          out.write(`${r.place}:\n${r.issues.map((i) => `  ${i.severity} ${i.code} at ${i.where}: ${i.message}\n`).join('')}`);
+        }
+        out.write(`${report.orders} order(s), ${report.invalid} invalid\n`);
+      }
+      return report.ok ? 0 : 1;
+    }
+    case 'send': {
+      const endpoint = endpointOf(id);
+      if (!file) throw new UsageError('send needs a file');
+      if (!values.journal) throw new UsageError('send needs --journal <path>: it is what makes a rerun resume instead of sending twice');
+      const opts = optionsFromEnv(endpoint, env, values.gateway);
+      const items = readOrders(file, endpoint);
+      // A CSV cell that could not be placed would be lost: nothing is sent until the file is fixed.
+      const unplaced = items.flatMap((i) => i.entry?.problems ?? []);
+      if (unplaced.length) {
+        err.write(unplaced.map((p) => `row ${p.row}, column ${p.column}: ${p.message}\n`).join(''));
+        err.write('nothing sent: fix these cells first\n');
+        return 1;
+      }
+      const client = createClient({ credentials: { [endpoint.provider]: opts } });
+      const summary = await client.sendBatch(endpoint.id, items.map((i) => i.order), {
+        journal: values.journal, concurrency: number('concurrency'), ratePerSecond: number('rate'), retries: number('retries'),
+        onProgress: progressBar(err), signal,
+      });
+      if (err.isTTY) err.write('\n');
+      const { results, ...counts } = summary;
+      const failedSkips = results.filter((r) => r.state === 'skipped' && r.recorded !== 'ok').length;
+      err.write(`${['total', 'ok', 'failed', 'invalid', 'unknown', 'skipped'].map((k) => `${k.padEnd(8)} ${counts[k]}`).join('\n')}\n`);
+      for (const [i, r] of results.entries()) {
+        if (r.state !== 'ok' && r.state !== 'skipped') err.write(`${items[i]?.place ?? i}: ${r.key} ${r.state}${r.result?.error ? ` (${r.result.error.code}: ${r.result.error.message})` : ''}\n`);
+      }
+      if (values.json) out.write(`${JSON.stringify({ ...counts, results })}\n`);
+      // Skipped orders count as done only when what the journal recorded for them was ok.
+      return counts.ok + counts.skipped - failedSkips === counts.total && !counts.stopped ? 0 : 1;
+    }
+    default:
+      throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'a command is needed');
+  }
+}

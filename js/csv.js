@@ -1,0 +1,140 @@
+// Orders as spreadsheets export them, and back. The header names field paths: `.` enters an
+// object (`delivery.consignee_name`), `[]` the items of a list (`sub_orders[].sku_code`).
+// Consecutive rows with the same value in the first column are one order; each row adds one item
+// to every list whose columns it fills. Cells are typed by the endpoint's schema; an empty cell is
+// absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+/** A column's path: `[{ name, list }]`, `list` when the name is followed by `[]`. */
+function columnPath(header) {
+  return header.split('.').map((part) => (part.endsWith('[]') ? { name: part.slice(0, -2), list: true } : { name: part, list: false }));
+}
+
+/** The schema field a column path reaches, or undefined for a name the schema does not have. */
+function fieldAt(structure, path) {
+  let fields = structure.fields;
+  let field;
+  for (const { name } of path) {
+    field = fields?.find((f) => f.name === name);
+    fields = field?.structure?.fields;
+  }
+  return field;
+}
+
+/** A cell's value as its field wants it: numbers for number fields (text where the field takes numeric text), booleans, else text. */
+function typed(field, text) {
+  if (!field) return text;
+  if (field.kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if ((field.kind === 'integer' || field.kind === 'number') && !field.textOk) {
+    const n = Number(text);
+    return text.trim() !== '' && Number.isFinite(n) ? n : text;
+  }
+  return text; // text, ids (exact as text past 2^53), numeric text kept as given
+}
+
+/**
+ * The orders in CSV text: `[{ order, rows: [first, last], problems }]`. `problems` are cells that
+ * could not be placed (a second, different value for a field that is not in a list).
+ */
+export function ordersFromCsv(text, structure) {
+  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
+  if (records.length === 0) return [];
+  const [header, ...rows] = records;
+  const columns = header.map((h) => ({ header: h, path: columnPath(h.trim()) }));
+  const orders = [];
+  let current;
+  rows.forEach((cells, i) => {
+    const rowNumber = i + 2;
+    if (!current || cells[0] !== current.first) {
+      current = { first: cells[0], order: {}, rows: [rowNumber, rowNumber], itemRows: {}, problems: [] };
+      orders.push(current);
+    }
+    current.rows[1] = rowNumber;
+    const newItems = new Map(); // list path text → the item this row adds to it
+    columns.forEach(({ header: h, path }, c) => {
+      const cell = cells[c] ?? '';
+      if (cell === '') return;
+      place(current, path, typed(fieldAt(structure, path), cell), newItems, rowNumber, h);
+    });
+  });
+  return orders.map(({ order, rows: r, itemRows, problems }) => ({ order, rows: r, itemRows, problems }));
+}
+
+function place(entry, path, value, newItems, rowNumber, header) {
+  let target = entry.order;
+  let pointer = '';
+  path.forEach(({ name, list }, depth) => {
+    const last = depth === path.length - 1;
+    pointer += `/${name}`;
+    if (list) {
+      target[name] ??= [];
+      const listKey = pointer;
+      let item = newItems.get(listKey);
+      if (!item) {
+        item = {};
+        target[name].push(item);
+        newItems.set(listKey, item);
+        entry.itemRows[`${listKey}/${target[name].length - 1}`] = rowNumber;
+      }
+      pointer += `/${target[name].indexOf(item)}`;
+      target = item;
+      if (last) entry.problems.push({ row: rowNumber, column: header, message: 'a list column must name a field of the items, e.g. list[].field' });
+    } else if (last) {
+      if (target[name] === undefined) target[name] = value;
+      else if (JSON.stringify(target[name]) !== JSON.stringify(value)) {
+        entry.problems.push({ row: rowNumber, column: header, message: `a second value for ${header} (${JSON.stringify(value)}, the order already has ${JSON.stringify(target[name])})` });
+      }
+    } else {
+      target[name] ??= {};
+      target = target[name];
+    }
+  });
+}
+
+/** The spreadsheet row and column an issue's JSON pointer comes from. */
+export function csvPlace(entry, pointer) {
+  let row = entry.rows[0];
+  for (const [itemPointer, itemRow] of Object.entries(entry.itemRows)) {
+    if (pointer === itemPointer || pointer.startsWith(`${itemPointer}/`)) row = itemRow;
+  }
+  const column = pointer.split('/').slice(1).map((p, i, all) => (/^\d+$/.test(p) ? null : /^\d+$/.test(all[i + 1] ?? '') ? `${p}[]` : p)).filter(Boolean).join('.');
+  return { row, column };
+}
+
+/**
+ * Orders as CSV in this layout, with its header: `first` is the column every row repeats (the
+ * order's key field), so the rows of one order stay together.
+ */
+export function ordersToCsv(orders, first) {
+  const flat = orders.map((order) => flatten(order));
+  const headers = [...new Set(flat.flatMap((rows) => rows.flatMap((r) => Object.keys(r))))];
+  if (first && headers.includes(first)) headers.splice(headers.indexOf(first), 1), headers.unshift(first);
+  const lines = [headers];
+  for (const rows of flat) {
+    for (const [i, row] of rows.entries()) {
+      lines.push(headers.map((h) => (h === headers[0] && i > 0 ? rows[0][h] : row[h]) ?? ''));
+    }
+  }
+  return stringify(lines, { record_delimiter: 'windows' });
+}
+
+/** One order as rows of `column → text`: the order's own fields on the first row, list item k on row k. */
+function flatten(order) {
+  const rows = [{}];
+  const cell = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+  (function walk(value, prefix, row) {
+    for (const [name, v] of Object.entries(value)) {
+      if (v === null || v === undefined) continue;
+      const column = prefix ? `${prefix}.${name}` : name;
+      if (Array.isArray(v) && v.every((item) => item && typeof item === 'object' && !Array.isArray(item))) {
+        v.forEach((item, k) => { rows[row + k] ??= {}; walk(item, `${column}[]`, row + k); });
+      } else if (typeof v === 'object' && !Array.isArray(v)) {
+        walk(v, column, row);
+      } else {
+        rows[row][column] = cell(v);
+      }
+    }
+  })(order, '', 0);
+  return rows.map((r) => r ?? {});
+}

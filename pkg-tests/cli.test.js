@@ -1,0 +1,197 @@
+// The `ordercraft` command of the installed package: CSV as spreadsheets write it, validation with
+// places in the file, and a batch killed with SIGKILL half-way that resumes without loss or doubles.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import * as oc from 'ordercraft';
+import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+
+const CLI = fileURLToPath(new URL('./node_modules/ordercraft/bin/ordercraft.js', import.meta.url));
+const HEMA = 'top:alibaba.wdk.trade.order.create';
+const ECCANG = 'eccang:createOrder';
+const dir = () => mkdtempSync(join(tmpdir(), 'ordercraft-cli-'));
+/** Runs the command without blocking this process: the sandbox it talks to lives here. */
+function cli(args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+let sandbox;
+before(async () => { sandbox = await startSandbox(); });
+after(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const ENV = {
+  ORDERCRAFT_TOP_APP_KEY: SANDBOX_CREDENTIALS.top.appKey,
+  ORDERCRAFT_TOP_APP_SECRET: SANDBOX_CREDENTIALS.top.appSecret,
+  ORDERCRAFT_ECCANG_APP_TOKEN: SANDBOX_CREDENTIALS.eccang.appToken,
+  ORDERCRAFT_ECCANG_APP_KEY: SANDBOX_CREDENTIALS.eccang.appKey,
+};
+
+test('endpoints and example; example --csv is a template validate accepts', async () => {
+  const list = (await cli(['endpoints']));
+  assert.equal(list.status, 0);
+  for (const e of oc.endpoints()) assert.match(list.stdout, new RegExp(e.id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+  for (const { id } of oc.endpoints()) {
+    assert.deepEqual(JSON.parse((await cli(['example', id])).stdout), oc.example(id));
+    const file = join(dir(), 'orders.csv');
+    writeFileSync(file, (await cli(['example', id, '--csv'])).stdout);
+    const checked = (await cli(['validate', id, file, '--json']));
+    const report = JSON.parse(checked.stdout);
+    assert.equal(report.orders, 1, id);
+    assert.equal(report.invalid, 0, `${id}: ${checked.stdout}`);
+  }
+});
+
+test('CSV as spreadsheets export it: BOM, CRLF, quotes, commas and newlines in cells, two lists, typed cells', async () => {
+  const rows = [
+    'reference_no,shipping_method,country_code,order_weight,order_pieces,Consignee.consignee_name,Consignee.consignee_street,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,ItemArr[].box_number,Volume[].box_number,Volume[].weight',
+    'R-1,PK0001,PL,0.175,1,"Kowalski, Jan","ul. ""Długa"" 5',
+    'mieszkanie 2",Nail Gel,1,U001,U001,1.25',
+    'R-1,,,,,,,Lamp,5,U002,U002,2',
+    'R-2,PK0001,DE,2,1,Anna,Street 1,Cup,2,,,',
+  ];
+  const text = `\uFEFF${rows.join('\r\n')}\r\n`;
+  const file = join(dir(), 'orders.csv');
+  writeFileSync(file, text);
+  const checked = (await cli(['validate', ECCANG, file, '--json']));
+  const report = JSON.parse(checked.stdout);
+  assert.deepEqual([checked.status, report.orders, report.invalid], [0, 2, 0], checked.stdout);
+
+  // The same rows through the package's reader, to see the orders themselves.
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  const sent = (await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl'), '--json'], env));
+  assert.equal(sent.status, 0, sent.stderr);
+  const orders = sandbox.processed.map((p) => JSON.parse(p.body.match(/<paramsJson>([\s\S]*?)<\/paramsJson>/)[1].replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')));
+  assert.equal(orders.length, 2);
+  const [first, second] = orders;
+  assert.equal(first.Consignee.consignee_name, 'Kowalski, Jan');
+  assert.equal(first.Consignee.consignee_street, 'ul. "Długa" 5\r\nmieszkanie 2');
+  assert.deepEqual(first.ItemArr.map((i) => [i.invoice_enname, i.box_number]), [['Nail Gel', 'U001'], ['Lamp', 'U002']]);
+  assert.deepEqual(first.Volume.map((v) => v.box_number), ['U001', 'U002']);
+  // order_weight takes numeric text: the cell's text is sent as written.
+  assert.equal(first.order_weight, '0.175');
+  assert.equal(second.reference_no, 'R-2');
+  assert.equal(second.ItemArr.length, 1);
+  assert.equal(second.Volume, undefined, 'empty cells are absent');
+});
+
+test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {
+  const [header, first] = parse((await cli(['example', HEMA, '--csv'])).stdout);
+  const second = [...first];
+  second[header.indexOf('sub_orders[].out_order_id')] = '11-2';
+  second[header.indexOf('sub_orders[].sale_quantity')] = 'two';
+  const file = join(dir(), 'hema.csv');
+  writeFileSync(file, stringify([header, first, second]));
+  const checked = (await cli(['validate', HEMA, file, '--json']));
+  assert.equal(checked.status, 1);
+  const [report] = JSON.parse(checked.stdout).reports;
+  assert.equal(report.place, 'rows 2–3');
+  const quantity = report.issues.find((i) => i.path === '/sub_orders/1/sale_quantity');
+  assert.equal(quantity.code, 'type');
+  assert.equal(quantity.where, 'row 3, column sub_orders[].sale_quantity');
+  const text = (await cli(['validate', HEMA, file]));
+  assert.match(text.stdout, /error type at row 3, column sub_orders\[\]\.sale_quantity/);
+});
+
+test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {
+  assert.equal((await cli([])).status, 2);
+  assert.equal((await cli(['frobnicate'])).status, 2);
+  assert.equal((await cli(['example', 'top:nope'])).status, 2);
+  const file = join(dir(), 'one.json');
+  writeFileSync(file, JSON.stringify(oc.example(HEMA)));
+  const noJournal = (await cli(['send', HEMA, file]));
+  assert.equal(noJournal.status, 2);
+  assert.match(noJournal.stderr, /--journal/);
+  const noSecret = (await cli(['send', HEMA, file, '--journal', join(dir(), 'j.jsonl')], { ORDERCRAFT_TOP_APP_KEY: 'k' }));
+  assert.equal(noSecret.status, 2);
+  assert.match(noSecret.stderr, /ORDERCRAFT_TOP_APP_SECRET is not set/);
+  assert.equal(sandbox.hits.top, 0);
+});
+
+/** Starts `ordercraft send`, kills it with SIGKILL once the journal shows `sending` for `after` orders. */
+async function killMidway(args, env, journal, after) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const sending = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter((l) => l.includes('"sending"')).length : 0);
+  const deadline = Date.now() + 20_000;
+  while (sending() < after && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGKILL');
+  assert.equal(await exited, 'SIGKILL', 'killed mid-batch, not finished');
+  return readFileSync(journal, 'utf8');
+}
+
+const lastStates = (journal) => {
+  const last = new Map();
+  for (const line of readFileSync(journal, 'utf8').split('\n')) {
+    try { const e = JSON.parse(line); last.set(e.key, e.state); } catch { /* a torn line */ }
+  }
+  return last;
+};
+
+test('SIGKILL mid-batch on a non-idempotent endpoint: the rerun sends no order twice; ok or unknown, unknown at most the concurrency', async () => {
+  const n = 40;
+  const work = dir();
+  const file = join(work, 'orders.jsonl');
+  writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ ...oc.example(HEMA), out_order_id: `K-${i}` })).join('\n'));
+  const journal = join(work, 'journal.jsonl');
+  sandbox.script('top', Array.from({ length: n }, () => ({ delayMs: 60 })));
+  const args = ['send', HEMA, file, '--journal', journal, '--concurrency', '4', '--gateway', sandbox.urls.top, '--json'];
+  await killMidway(args, ENV, journal, 12);
+
+  const second = await cli(args, ENV);
+  assert.equal(second.status, 1, 'orders left unknown: not all ok');
+  const summary = JSON.parse(second.stdout.trim().split('\n').at(-1));
+  const perKey = new Map();
+  for (const p of sandbox.processed) {
+    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
+    perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  }
+  for (const [k, times] of perKey) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
+  const states = lastStates(journal);
+  assert.equal(states.size, n);
+  assert.ok([...states.values()].every((s) => s === 'ok' || s === 'unknown'), JSON.stringify([...states]));
+  const unknown = [...states.values()].filter((s) => s === 'unknown').length;
+  assert.ok(unknown <= 4, `${unknown} unknown`);
+  assert.equal(summary.unknown, unknown);
+
+  const hits = sandbox.hits.top;
+  const third = await cli(args, ENV);
+  assert.equal(JSON.parse(third.stdout.trim().split('\n').at(-1)).skipped, n);
+  assert.equal(sandbox.hits.top, hits, 'a third run sends nothing');
+});
+
+test('SIGKILL mid-batch on an idempotent endpoint: the rerun ends every order ok', async () => {
+  const n = 40;
+  const work = dir();
+  const file = join(work, 'orders.json');
+  writeFileSync(file, JSON.stringify(Array.from({ length: n }, (_, i) => ({ ...oc.example(ECCANG), reference_no: `E-${i}` }))));
+  const journal = join(work, 'journal.jsonl');
+  sandbox.script('eccang', Array.from({ length: n }, () => ({ delayMs: 60 })));
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  const args = ['send', ECCANG, file, '--journal', journal, '--concurrency', '4', '--json'];
+  await killMidway(args, env, journal, 12);
+
+  const second = await cli(args, env);
+  assert.equal(second.status, 0, second.stderr);
+  const states = lastStates(journal);
+  assert.equal(states.size, n);
+  assert.ok([...states.values()].every((s) => s === 'ok'), JSON.stringify([...states]));
+  const parcels = new Set(sandbox.processed.map((p) => p.body.match(/reference_no&quot;:&quot;(E-\d+)/)?.[1]));
+  assert.equal(parcels.size, n);
+  const hits = sandbox.hits.eccang;
+  assert.equal((await cli(args, env)).status, 0);
+  assert.equal(sandbox.hits.eccang, hits, 'a third run sends nothing');
+});
