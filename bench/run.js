@@ -4,11 +4,14 @@
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as oc from '../js/node.js';
 import { endpointModule, madeUpOptions } from '../scripts/endpoint-files.js';
 import { SYSTEM_PARAMETERS } from '../sandbox/top.js';
+import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick'); // CI smoke run: same code, tiny durations
@@ -118,6 +121,37 @@ for (const { id, provider } of oc.endpoints()) {
   results.batch.push({ endpoint: id, orders: BATCH, seconds: (performance.now() - start) / 1000, peakRssMiB: Math.max(peak, memory()) / 2 ** 20, rssGrowthMiB: (memory() - before) / 2 ** 20 });
 }
 
+// Batches through the local sandbox: sendBatch with a file journal (fsync per state change), the
+// sandbox in this same process (so its work and memory are in the figures too).
+const SENT = quick ? 200 : 10_000;
+results.sendBatch = [];
+{
+  const sandbox = await startSandbox();
+  const credentials = { ...SANDBOX_CREDENTIALS, eccang: { ...SANDBOX_CREDENTIALS.eccang, endpoint: sandbox.urls.eccang } };
+  const client = oc.createClient({ credentials, gateways: { top: sandbox.urls.top, pandapon: sandbox.urls.pandapon } });
+  const work = mkdtempSync(join(tmpdir(), 'ordercraft-bench-'));
+  for (const endpoint of oc.endpoints()) {
+    const orders = Array.from({ length: SENT }, (_, i) => {
+      const order = oc.example(endpoint.id);
+      return endpoint.keyField ? { ...order, [endpoint.keyField]: `BENCH-${i}` } : order;
+    });
+    let n = 0;
+    const key = endpoint.keyField ? undefined : () => `bench-${n++}`; // the same preview each time: a key of its own
+    global.gc?.();
+    let peak = process.memoryUsage().rss;
+    const start = performance.now();
+    const summary = await client.sendBatch(endpoint.id, orders, {
+      journal: join(work, `${endpoint.provider}-${results.sendBatch.length}.jsonl`), concurrency: 8, key,
+      onProgress: ({ done }) => { if (done % 500 === 0) peak = Math.max(peak, process.memoryUsage().rss); },
+    });
+    const seconds = (performance.now() - start) / 1000;
+    if (summary.ok !== SENT) throw new Error(`${endpoint.id}: ${summary.ok} of ${SENT} ok`);
+    results.sendBatch.push({ endpoint: endpoint.id, orders: SENT, seconds, ordersPerSecond: SENT / seconds, peakRssMiB: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 });
+  }
+  await sandbox.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
 // Start-up: import and instantiate, in fresh processes (median of 5).
 const startup = (code) => {
   const times = Array.from({ length: quick ? 1 : 5 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: new URL('..', import.meta.url), encoding: 'utf8' })));
@@ -140,6 +174,8 @@ for (const r of results.rows) {
 }
 lines.push('', `| batch of ${BATCH.toLocaleString('en-US')} prepares | seconds | peak RSS MiB | RSS growth MiB |`, '| --- | --- | --- | --- |');
 for (const b of results.batch) lines.push(`| ${b.endpoint} | ${b.seconds.toFixed(2)} | ${b.peakRssMiB.toFixed(0)} | ${b.rssGrowthMiB.toFixed(0)} |`);
+lines.push('', `| sendBatch of ${SENT.toLocaleString('en-US')} orders to the local sandbox (journal on disk, concurrency 8) | orders/s | peak RSS MiB |`, '| --- | --- | --- |');
+for (const b of results.sendBatch) lines.push(`| ${b.endpoint} | ${f(b.ordersPerSecond)} | ${b.peakRssMiB.toFixed(0)} |`);
 lines.push('', `start-up (import + instantiate, fresh process, median): ordercraft takes ${ratio(results.startup.ordercraftMs, results.startup.taobaoTopClientMs)} the time of node-taobao-topclient (${f(results.startup.ordercraftMs)} vs ${f(results.startup.taobaoTopClientMs)} ms)`);
 lines.push(`wasm: ${results.size.rawBytes.toLocaleString('en-US')} bytes raw, ${results.size.gzipBytes.toLocaleString('en-US')} gzipped (${(100 * results.size.gzipBytes / results.size.budgetGzipBytes).toFixed(0)}% of the 150 KB budget)`);
 console.log(lines.join('\n'));
