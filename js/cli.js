@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createClient, endpoints, example, schema, validate } from './node.js';
-import { csvPlace, ordersFromCsv, ordersToCsv } from './csv.js';
+import { csvPlace, ordersToCsv } from './csv.js';
+import { ordersFromText } from './order-files.js';
 
 const USAGE = `usage:
   ordercraft endpoints
@@ -30,21 +31,7 @@ function endpointOf(id) {
 export function readOrders(file, endpoint) {
   let text;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${e.message}`); }
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.csv')) {
-    return ordersFromCsv(text, schema(endpoint.id)).map((entry) => ({
-      order: entry.order, entry, place: entry.rows[0] === entry.rows[1] ? `row ${entry.rows[0]}` : `rows ${entry.rows[0]}–${entry.rows[1]}`,
-    }));
-  }
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
-    return text.split('\n').flatMap((line, i) => {
-      if (!line.trim()) return [];
-      try { return [{ order: JSON.parse(line), place: `line ${i + 1}` }]; } catch (e) { throw new UsageError(`${file} line ${i + 1} is not JSON: ${e.message}`); }
-    });
-  }
-  let value;
-  try { value = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) { throw new UsageError(`${file} is not JSON: ${e.message}`); }
-  return Array.isArray(value) ? value.map((order, i) => ({ order, place: `item ${i}` })) : [{ order: value, place: 'the order' }];
+  try { return ordersFromText(file, text, schema(endpoint.id)); } catch (e) { throw new UsageError(`${file}: ${e.message}`); }
 }
 
 /** Where an issue is: its row and column for CSV, else its JSON pointer. */

@@ -2,6 +2,7 @@
 // every keystroke re-validates; credentials live in this module's memory and in password inputs
 // only (never storage, cookies, the URL or other DOM).
 import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError } from '/js/browser.js';
+import { initBatch } from '/batch.js';
 
 await init();
 
@@ -465,4 +466,10 @@ function escapeHtml(s) {
 }
 
 choose(state.endpoints[0].id, example(state.endpoints[0].id));
+await initBatch({
+  endpointId: () => state.id,
+  requestOptions,
+  open: (id, order) => { $('endpoint').value = id; choose(id, order); },
+  order: () => state.order,
+});
 document.body.dataset.ready = 'true';

@@ -10,7 +10,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Starts the builder and the sandbox on one port (0: any free one). */
 export async function startServer({ host = '127.0.0.1', port = 0 } = {}) {
   const sandbox = await createSandbox();
-  const files = staticHandler({ '/': `${root}www`, '/js/': `${root}js`, '/pkg/': `${root}pkg` });
+  const files = staticHandler({
+    '/': `${root}www`, '/js/': `${root}js`, '/pkg/': `${root}pkg`,
+    // The CSV reader and writer the batch tab uses, as browser ES modules (index.html maps them).
+    '/vendor/csv-parse/': `${root}node_modules/csv-parse/dist/esm`, '/vendor/csv-stringify/': `${root}node_modules/csv-stringify/dist/esm`,
+  });
   const server = createServer(async (req, res) => {
     if (!(await sandbox.handle(req, res))) await files(req, res);
   });

@@ -1,0 +1,175 @@
+// The builder's batch tab: import a .csv/.jsonl/.json file of orders, see each order's key, issues
+// and state, fix one in the form, send the valid ones with a progress bar, pause and resume, and
+// export the results. The orders and the journal live in IndexedDB, so a reload mid-batch resumes
+// where it was without sending anything twice. Credentials are never stored.
+import { createClient, endpoints, orderKey, schema, validate } from '/js/browser.js';
+import { ordersFromText } from '/js/order-files.js';
+import { stringify } from 'csv-stringify/sync';
+
+const $ = (id) => document.getElementById(id);
+const DB = 'ordercraft-builder';
+
+function openDb() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('batch');
+      request.result.createObjectStore('journal', { autoIncrement: true }).createIndex('batch', 'batch');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function tx(db, store, mode, work) {
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(store, mode, { durability: 'strict' });
+    const request = work(t.objectStore(store));
+    t.oncomplete = () => resolve(request.result);
+    t.onerror = () => reject(t.error);
+  });
+}
+
+/** The batch journal in IndexedDB: `append` resolves once the transaction is committed. */
+function idbJournal(db, batch) {
+  return {
+    load: async () => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(batch))).map(({ entry }) => entry),
+    append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch, entry })),
+  };
+}
+
+
+/**
+ * `page`: what the batch tab needs of the builder — `endpointId()`, `requestOptions()`,
+ * `open(id, order)` (show an order in the form) and `order()` (the form's order).
+ */
+export async function initBatch(page) {
+  const db = await openDb();
+  let batch = await tx(db, 'batch', 'readonly', (s) => s.get('current'));
+  let running = null;
+  let editing = null;
+
+  const endpointOf = () => endpoints().find((e) => e.id === batch.id);
+  const save = () => tx(db, 'batch', 'readwrite', (s) => s.put(batch, 'current'));
+  const journal = () => idbJournal(db, batch.name);
+
+  async function states() {
+    const last = new Map();
+    for (const entry of await journal().load()) last.set(entry.key, entry);
+    return last;
+  }
+
+  async function render() {
+    $('batch-summary').textContent = batch ? `${batch.orders.length} order(s) from ${batch.file} for ${batch.id}` : 'No batch imported.';
+    $('batch-send').disabled = !batch || Boolean(running);
+    $('batch-pause').disabled = !running;
+    $('batch-export').disabled = !batch;
+    $('batch-save').disabled = editing === null || Boolean(running);
+    if (!batch) return $('batch-rows').replaceChildren();
+    const last = await states();
+    const endpoint = endpointOf();
+    const rows = await Promise.all(batch.orders.map(async ({ order, place, problems = [] }, i) => {
+      const key = await orderKey(endpoint, order);
+      const { issues } = validate(batch.id, order);
+      const errors = issues.filter((x) => x.severity === 'error').length + problems.length;
+      const state = last.get(key)?.state ?? (errors ? 'invalid' : 'ready');
+      const tr = document.createElement('tr');
+      tr.dataset.index = i;
+      tr.dataset.state = state;
+      tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(place)}</td><td class="key">${escapeHtml(key)}</td><td>${errors ? `${errors} error(s)` : issues.length ? `${issues.length} warning(s)` : 'none'}</td><td class="state">${state}</td>`;
+      const cell = document.createElement('td');
+      const open = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open in form' });
+      open.setAttribute('aria-label', `Open order ${i + 1} in the form`);
+      open.disabled = ['ok', 'sending', 'unknown'].includes(state);
+      open.addEventListener('click', () => { editing = i; page.open(batch.id, structuredClone(order)); render(); });
+      cell.append(open);
+      tr.append(cell);
+      return tr;
+    }));
+    $('batch-rows').replaceChildren(...rows);
+  }
+
+  /** Re-renders the table once the current render is done: progress comes faster than IndexedDB reads. */
+  let rendering = null;
+  let again = false;
+  function renderSoon() {
+    if (rendering) { again = true; return; }
+    rendering = render().finally(() => { rendering = null; if (again) { again = false; renderSoon(); } });
+  }
+
+  async function importFile(file) {
+    const id = page.endpointId();
+    try {
+      // CSV cells that could not be placed make their order invalid here too: never sent half-read.
+      const orders = ordersFromText(file.name, await file.text(), schema(id)).map(({ order, place, entry }) => ({ order, place, problems: entry?.problems ?? [] }));
+      // A new journal for each import: its name keys the journal entries.
+      batch = { name: `${file.name}#${Date.now()}`, file: file.name, id, orders };
+      editing = null;
+      await save();
+      $('batch-status').textContent = `Imported ${orders.length} order(s).`;
+    } catch (e) {
+      $('batch-status').textContent = `Could not read ${file.name}: ${e.message}`;
+    }
+    await render();
+  }
+
+  async function send() {
+    const endpoint = endpointOf();
+    const valid = batch.orders.filter(({ order, problems = [] }) => !problems.length && validate(batch.id, order).ok).map(({ order }) => order);
+    const stop = new AbortController();
+    running = stop;
+    $('batch-progress').max = valid.length;
+    $('batch-progress').value = 0;
+    await render();
+    const client = createClient({ credentials: { [endpoint.provider]: page.requestOptions() } });
+    try {
+      const summary = await client.sendBatch(batch.id, valid, {
+        journal: journal(), concurrency: 4, signal: stop.signal,
+        onProgress: ({ done }) => { $('batch-progress').value = done; renderSoon(); },
+      });
+      $('batch-status').textContent = `${summary.stopped ? 'Paused' : 'Done'}: ${summary.ok} ok, ${summary.failed} failed, ${summary.unknown} unknown, ${summary.skipped} already done.`;
+    } catch (e) {
+      $('batch-status').textContent = `Could not send: ${e.message}`;
+    }
+    running = null;
+    await render();
+  }
+
+  async function exportResults() {
+    const last = await states();
+    const endpoint = endpointOf();
+    const lines = [['place', 'key', 'state', 'code', 'message']];
+    for (const { order, place } of batch.orders) {
+      const key = await orderKey(endpoint, order);
+      const entry = last.get(key);
+      const error = entry?.result?.error;
+      lines.push([place, key, entry?.state ?? 'not sent', error?.code ?? '', error?.message ?? '']);
+    }
+    const blob = new Blob([stringify(lines, { record_delimiter: 'windows' })], { type: 'text/csv' });
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${batch.file}.results.csv` });
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  $('batch-file').addEventListener('change', () => { const [file] = $('batch-file').files; if (file) importFile(file); });
+  $('batch-pick').addEventListener('click', () => $('batch-file').click());
+  const drop = $('batch');
+  drop.addEventListener('dragover', (e) => e.preventDefault());
+  drop.addEventListener('drop', (e) => { e.preventDefault(); const [file] = e.dataTransfer.files; if (file) importFile(file); });
+  $('batch-send').addEventListener('click', send);
+  $('batch-pause').addEventListener('click', () => running?.abort());
+  $('batch-export').addEventListener('click', exportResults);
+  $('batch-save').addEventListener('click', async () => {
+    // Fixed in the form: the order as it stands now, its CSV cells settled.
+    batch.orders[editing] = { ...batch.orders[editing], order: structuredClone(page.order()), problems: [] };
+    editing = null;
+    await save();
+    $('batch-status').textContent = 'Saved the form\'s order to the batch.';
+    await render();
+  });
+  await render();
+}
+
+function escapeHtml(s) {
+  return String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
