@@ -8,8 +8,12 @@
 // the caller reconciles it (or passes `resendUnknown: true`).
 import { validate } from '../pkg/ordercraft.js';
 
-/** States that end an order; `unknown` ends it too, unless the caller asks to resend. */
-const FINAL = new Set(['ok', 'failed', 'invalid']);
+/**
+ * States that end an order on resume; `unknown` ends it too, unless the caller asks to resend.
+ * `invalid` is not among them: nothing was sent, so an order fixed in the file since is checked
+ * again and sent.
+ */
+const FINAL = new Set(['ok', 'failed']);
 
 /**
  * An in-memory journal: the interface a shared store implements. `load()` resolves to the
@@ -80,10 +84,11 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
   const counts = { ok: 0, failed: 0, invalid: 0, unknown: 0, skipped: 0 };
   const seen = new Set();
   let total = 0;
+  const known = Array.isArray(orders) ? orders.length : undefined;
   const finish = (index, result) => {
     results[index] = result;
     counts[result.state] += 1;
-    onProgress?.({ done: results.filter(Boolean).length, total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
+    onProgress?.({ done: results.filter(Boolean).length, total: known ?? total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
   };
   const record = async (entry) => { recorded.set(entry.key, entry); await journal.append(entry); };
 

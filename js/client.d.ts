@@ -76,7 +76,7 @@ export interface BatchResult {
   key: string;
   /** `skipped`: the journal already had a final state for it (`recorded`). `unknown`: it may or may not have been created; reconcile it. */
   state: 'ok' | 'failed' | 'invalid' | 'unknown' | 'skipped';
-  recorded?: 'ok' | 'failed' | 'invalid' | 'unknown';
+  recorded?: 'ok' | 'failed' | 'unknown';
   result?: SendResult;
   issues?: Issue[];
 }

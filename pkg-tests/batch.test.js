@@ -95,6 +95,16 @@ test('keys: a repeated key is invalid, an invalid order is journaled invalid wit
   assert.equal(custom.results[0].key, 'mine-K-3');
 });
 
+test('resume: an order journaled invalid is checked again, and sent once it is fixed', async () => {
+  const journal = tempJournal();
+  const broken = [{ ...oc.example(ECCANG), reference_no: 'F-1', order_weight: 0 }];
+  const first = await client().sendBatch(ECCANG, broken, { journal });
+  assert.deepEqual([first.invalid, sandbox.hits.eccang], [1, 0]);
+  const fixed = [{ ...oc.example(ECCANG), reference_no: 'F-1' }];
+  const second = await client().sendBatch(ECCANG, fixed, { journal });
+  assert.deepEqual([second.ok, second.skipped, sandbox.hits.eccang], [1, 0, 1]);
+});
+
 test('resume: an order left "sending" is resent only on an idempotent endpoint, else unknown until resendUnknown', async () => {
   const crashed = (key) => oc.memoryJournal([{ key, state: 'sending', at: '2026-01-01T00:00:00Z' }]);
   const hema = await client().sendBatch(HEMA, hemaOrders(1), { journal: crashed('B-0') });
