@@ -6,7 +6,7 @@
 // On resume an order with an outcome is `skipped`; one left `sending` (the process died while it
 // was in flight) is sent again only when the endpoint is idempotent, else it is `unknown` until
 // the caller reconciles it (or passes `resendUnknown: true`).
-import { validate } from '../pkg/ordercraft.js';
+import { validate } from '../pkg/guarded.js';
 
 /**
  * States that end an order on resume; `unknown` ends it too, unless the caller asks to resend.

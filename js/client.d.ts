@@ -1,4 +1,4 @@
-import type { EndpointId, Issue, Order, Parsed, ResponseError, TopOptions, PandaponOptions, EccangOptions } from '../pkg/ordercraft.js';
+import type { EndpointId, Issue, Orders, Parsed, ResponseError, Responses, TopOptions, PandaponOptions, EccangOptions } from '../pkg/ordercraft.js';
 
 export interface ClientCredentials {
   top?: Omit<TopOptions, 'timestamp'>;
@@ -6,10 +6,22 @@ export interface ClientCredentials {
   eccang?: EccangOptions | Omit<EccangOptions, 'endpoint'>;
 }
 
+/** What `createClient` needs of `fetch` (the global one in Node 18+ and browsers fits). */
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: any }) =>
+  Promise<{ status: number; text(): Promise<string> }>;
+
+/** What `send` and `sendBatch` need of an `AbortSignal`. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface ClientOptions {
   credentials?: ClientCredentials;
   /** Defaults to the global `fetch`. */
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   /** Per attempt; default 15000. */
   timeoutMs?: number;
   /** Retries after the first attempt; default 2. */
@@ -28,7 +40,7 @@ export interface SendOptions {
   idempotent?: boolean;
   timeoutMs?: number;
   retries?: number;
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** An earlier send (a crashed run of a batch) may have created this order: an "already exists" refusal then reports it as created. */
   mayAlreadyExist?: boolean;
   /** Any other option goes to `prepare` (timestamp, nonce, signMethod, session, unknownFields …). */
@@ -63,7 +75,7 @@ export interface BatchOptions {
   timeoutMs?: number;
   onProgress?: (progress: BatchProgress) => void;
   /** Stop cleanly: requests in flight finish and are journaled, nothing new starts. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** Send again orders whose outcome a crash left unknown (they may have been created). */
   resendUnknown?: boolean;
   /** Options for every send (`prepare`'s options, e.g. `unknownFields`). */
@@ -100,10 +112,10 @@ export interface CreatedByEarlierAttempt {
 }
 
 /** The parsed answer, or a transport failure (`timeout`, `network`, `aborted`, `http_<status>`). */
-export type SendResult = (Parsed<any> | { ok: false; error: ResponseError } | CreatedByEarlierAttempt) & { attempts: number };
+export type SendResult<T = unknown> = (Parsed<T> | { ok: false; error: ResponseError } | CreatedByEarlierAttempt) & { attempts: number };
 
 export interface Client {
-  send<K extends EndpointId>(id: K, order: Order, options?: SendOptions): Promise<SendResult>;
+  send<K extends EndpointId>(id: K, order: Orders[K], options?: SendOptions): Promise<SendResult<Responses[K]>>;
   /** Sends many orders, never losing or doubling one: see the README, "Batches". */
   sendBatch<K extends EndpointId>(id: K, orders: Iterable<unknown> | AsyncIterable<unknown>, options?: BatchOptions): Promise<BatchSummary>;
 }

@@ -1,6 +1,6 @@
 // Sending orders: prepare (validate + sign), fetch with a timeout, parse, and retry only what is
 // safe. Uses global `fetch` (Node 20, browsers) unless one is passed in.
-import { endpoints, parseResponse, prepare, validate } from '../pkg/ordercraft.js';
+import { endpoints, parseResponse, prepare, validate } from '../pkg/guarded.js';
 import { runBatch } from './batch.js';
 
 /** Connection failures that happen before a request can reach the server. */

@@ -1,7 +1,9 @@
 import type { Issue } from '../pkg/ordercraft.js';
 
 /** Base class of every error ordercraft throws. */
-export class OrdercraftError extends Error {}
+export class OrdercraftError extends Error {
+  readonly name: 'OrdercraftError' | 'OrderValidationError' | 'ArgumentError' | 'UnknownEndpointError';
+}
 
 /** The order broke at least one rule; `issues` holds every issue found (errors and warnings). */
 export class OrderValidationError extends OrdercraftError {
@@ -20,3 +22,9 @@ export class UnknownEndpointError extends OrdercraftError {
   readonly name: 'UnknownEndpointError';
   readonly endpoint: string;
 }
+
+/** Guards by `name`, so they hold across two copies of the package (an ESM and a CJS one, two bundles). */
+export function isOrdercraftError(error: unknown): error is OrdercraftError;
+export function isOrderValidationError(error: unknown): error is OrderValidationError;
+export function isArgumentError(error: unknown): error is ArgumentError;
+export function isUnknownEndpointError(error: unknown): error is UnknownEndpointError;

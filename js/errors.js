@@ -1,8 +1,14 @@
 // The error classes ordercraft throws. The wasm module creates them through `makeError`, so
-// `instanceof` works against the classes exported by the package.
+// `instanceof` works against the classes exported by the package. The `is…` guards check the
+// stable `name` instead, so they hold even across two copies of the package in one process.
 
 /** Base class of every error ordercraft throws. */
-export class OrdercraftError extends Error {}
+export class OrdercraftError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'OrdercraftError';
+  }
+}
 
 /** The order broke at least one rule; `.issues` holds every issue found (errors and warnings). */
 export class OrderValidationError extends OrdercraftError {
@@ -36,3 +42,11 @@ const classes = { OrderValidationError, ArgumentError, UnknownEndpointError };
 export function makeError(name, message, detail) {
   return new classes[name](message, detail);
 }
+
+const NAMES = new Set(['OrdercraftError', ...Object.keys(classes)]);
+const named = (name) => (error) => error instanceof Error && error.name === name;
+
+export const isOrdercraftError = (error) => error instanceof Error && NAMES.has(error.name);
+export const isOrderValidationError = (error) => named('OrderValidationError')(error) && Array.isArray(error.issues);
+export const isArgumentError = (error) => named('ArgumentError')(error) && typeof error.argument === 'string';
+export const isUnknownEndpointError = (error) => named('UnknownEndpointError')(error) && typeof error.endpoint === 'string';

@@ -1,14 +1,15 @@
 // Node entry: the module is compiled synchronously on import, so `init()` has nothing to do.
 import { readFileSync } from 'node:fs';
 import { initSync } from '../pkg/ordercraft.js';
-
-initSync({ module: readFileSync(new URL('../pkg/ordercraft_bg.wasm', import.meta.url)) });
-
-export * from '../pkg/ordercraft.js';
-export { OrdercraftError, OrderValidationError, ArgumentError, UnknownEndpointError } from '../pkg/errors.js';
+import { markReady } from './ready.js';
 import { createClient as createAnyClient } from './client.js';
 import { fileJournal } from './journal-file.js';
 
+initSync({ module: readFileSync(new URL('../pkg/ordercraft_bg.wasm', import.meta.url)) });
+markReady();
+
+export * from '../pkg/guarded.js';
+export { OrdercraftError, OrderValidationError, ArgumentError, UnknownEndpointError, isOrdercraftError, isOrderValidationError, isArgumentError, isUnknownEndpointError } from '../pkg/errors.js';
 export { memoryJournal, orderKey } from './batch.js';
 export { fileJournal };
 

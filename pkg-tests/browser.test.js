@@ -20,6 +20,10 @@ test('the package works from <script type="module"> in Chromium', async () => {
     await page.goto(`http://127.0.0.1:${server.address().port}/ordercraft/package.json`);
     const result = await page.evaluate(async () => {
       const oc = await import('/ordercraft/js/browser.js');
+      let early;
+      try { oc.validate('eccang:createOrder', {}); } catch (e) {
+        early = { isOrdercraftError: e instanceof oc.OrdercraftError, guard: oc.isOrdercraftError(e), name: e.name, message: e.message };
+      }
       await oc.init();
       const req = oc.prepareTop('alibaba.intention.order.save', { intention_order: { buyer_name: '李雷' } },
         { appKey: 'k', appSecret: 'browser-secret', timestamp: '2024-05-01 10:00:00', signMethod: 'hmac' });
@@ -27,12 +31,20 @@ test('the package works from <script type="module"> in Chromium', async () => {
       try { oc.prepareTop('a.b', { sign: '1' }, { appKey: 'k', appSecret: 's' }); } catch (e) {
         error = { isClass: e instanceof oc.OrderValidationError, name: e.name, path: e.issues[0].path };
       }
-      return { body: req.body, error };
+      let stack;
+      try { (function callerFrame() { oc.prepare('eccang:createOrder', {}, { appToken: 't', appKey: 'k', endpoint: 'http://x' }); })(); } catch (e) {
+        stack = e.stack.split('\n').slice(1, 2).join();
+      }
+      return { body: req.body, error, early, stack };
     });
     const form = formToObject(result.body);
     assert.equal(form.sign, topSignIndependent(form, 'browser-secret', 'hmac'));
     assert.equal(form.timestamp, '2024-05-01 10:00:00');
     assert.deepEqual(result.error, { isClass: true, name: 'OrderValidationError', path: '/sign' });
+    // Before init(): an OrdercraftError that says what to do, not a TypeError from inside the glue.
+    assert.deepEqual(result.early, { isOrdercraftError: true, guard: true, name: 'OrdercraftError', message: 'validate() was called before the module was loaded: await init() first' });
+    // The stack of a thrown error starts at the caller's call.
+    assert.match(result.stack, /callerFrame/);
   } finally {
     await close();
     server.close();

@@ -169,8 +169,10 @@ test('a recognisable secret appears in no output, error or preview', () => {
   assert.ok(!JSON.stringify({ ...req, body: '' }).includes(SECRET));
 });
 
-test('memory stays bounded over many prepares', () => {
-  const memory = oc.initSync(undefined).memory;
+test('memory stays bounded over many prepares', async () => {
+  // The loader's own export (not the package's API): the instance the package entry loaded.
+  const { initSync } = await import(new URL('./node_modules/ordercraft/pkg/ordercraft.js', import.meta.url));
+  const memory = initSync(undefined).memory;
   const id = 'pandapon:/alibaba/order/create/previewbatch';
   const order = oc.example(id);
   for (let i = 0; i < 20_000; i++) oc.prepare(id, order, OPTS.pandapon);

@@ -22,7 +22,7 @@ if [ "${#snippets[@]}" -ne 1 ]; then
 fi
 printf "export * from './%s';\n" "${snippets[0]}" > pkg/errors.js
 
-# The per-endpoint type maps (Orders, OptionsFor, EndpointId), written from the registry.
-node scripts/endpoint-types.mjs
+# Types from the registry, wasm-bindgen's loader types out, and functions that refuse a call before init().
+node scripts/postbuild.mjs
 
 printf '[build] pkg/ordercraft_bg.wasm: %s bytes\n' "$(wc -c < pkg/ordercraft_bg.wasm)"

@@ -32,6 +32,9 @@ if [ "$suite" = all ] || [ "$suite" = pkg ]; then
   npm pack --silent --pack-destination pkg-tests/.tmp >/dev/null
   (cd pkg-tests && npm install --no-save --no-package-lock --silent .tmp/ordercraft-*.tgz)
   tsc -p pkg-tests/tsconfig.json
+  tsc -p pkg-tests/tsconfig.nodom.json
+  echo "== publint (the package's exports, files and types as npm publishes them)"
+  publint --strict .
   node --test pkg-tests/
   echo "== bench smoke run (the script works; figures come from npm run bench)"
   node bench/run.js --quick > /dev/null

@@ -40,6 +40,8 @@ pub struct EndpointInfo {
     pub title_zh: &'static str,
     /// The TypeScript type of the order `prepare` takes.
     pub order_type: &'static str,
+    /// The TypeScript type of a successful answer's `data` (`parseResponse`).
+    pub response_type: &'static str,
     /// The TOP method, PandaPon path or ECCANG service called.
     pub operation: &'static str,
     /// Whether sending the same order twice cannot create two orders (see the README).
@@ -81,6 +83,7 @@ pub fn endpoints() -> Vec<EndpointInfo> {
                 title: e.title,
                 title_zh: e.title_zh,
                 order_type: e.order.name,
+                response_type: e.transport.response_type(),
                 operation: e.transport.operation(),
                 idempotent: e.idempotent,
                 key_field: e.key_field,

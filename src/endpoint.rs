@@ -38,6 +38,8 @@ pub trait Transport: Sync {
     fn provider(&self) -> &'static Provider;
     /// The TOP method, PandaPon path or ECCANG service called.
     fn operation(&self) -> &'static str;
+    /// The TypeScript type of a successful answer's `data`.
+    fn response_type(&self) -> &'static str;
     /// Builds and signs the request that carries `json`, the order's sendable JSON text.
     fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error>;
     /// Reads the provider's answer to this endpoint, as the request that asked for it was sent.

@@ -233,7 +233,7 @@ macro_rules! kind {
     (number_or_text($rule:expr)) => { $crate::schema::Kind::Number($crate::schema::NumberRule { text_ok: true, ..$rule }) };
     (id) => { $crate::schema::Kind::Id };
     (boolean) => { $crate::schema::Kind::Boolean };
-    (timestamp_any) => { $crate::schema::Kind::Any };
+    (any_json) => { $crate::schema::Kind::Any };
     (object($schema:path, $ts:ident)) => { $crate::schema::Kind::Object(&$schema) };
     (list($schema:path, $ts:ident, $min:literal)) => {
         $crate::schema::Kind::List { item: &$schema, min_items: $min }
@@ -253,7 +253,7 @@ macro_rules! ts_type {
     (number_or_text($rule:expr)) => { "number | string" };
     (id) => { "number | string" };
     (boolean) => { "boolean" };
-    (timestamp_any) => { "string | number" };
+    (any_json) => { "unknown" };
     (object($schema:path, $ts:ident)) => { stringify!($ts) };
     (list($schema:path, $ts:ident, $min:literal)) => { concat!(stringify!($ts), "[]") };
     ($($text_kind:tt)*) => { "string" };

@@ -28,6 +28,8 @@ pub static PROVIDER: Provider = Provider {
 pub struct Service {
     pub service: &'static str,
     pub parse: fn(&str) -> Parsed<Value>,
+    /// The TypeScript type of what `parse` returns as `data`.
+    pub response_type: &'static str,
 }
 
 impl Transport for Service {
@@ -37,6 +39,10 @@ impl Transport for Service {
 
     fn operation(&self) -> &'static str {
         self.service
+    }
+
+    fn response_type(&self) -> &'static str {
+        self.response_type
     }
 
     fn prepare(&self, json: String, opts: &Value, _env: &Env) -> Result<PreparedRequest, Error> {

@@ -29,6 +29,8 @@ pub static PROVIDER: Provider = Provider {
 pub struct ApiPath {
     pub path: &'static str,
     pub parse: fn(&str) -> Parsed<Value>,
+    /// The TypeScript type of what `parse` returns as `data`.
+    pub response_type: &'static str,
 }
 
 impl Transport for ApiPath {
@@ -38,6 +40,10 @@ impl Transport for ApiPath {
 
     fn operation(&self) -> &'static str {
         self.path
+    }
+
+    fn response_type(&self) -> &'static str {
+        self.response_type
     }
 
     fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {

@@ -48,6 +48,10 @@ impl Transport for OrderMethod {
         self.method
     }
 
+    fn response_type(&self) -> &'static str {
+        self.response.name
+    }
+
     /// The order, known fields only, as the JSON text of its parameter.
     fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
         let opts = TopOptions::read(opts, env.now_ms)?;

@@ -31,7 +31,7 @@ pub static ENDPOINT: Endpoint = Endpoint {
     rules,
     // The doc's example order, as printed.
     example: include_str!("example.json"),
-    transport: &Service { service: SERVICE, parse },
+    transport: &Service { service: SERVICE, parse, response_type: "CreateOrderResponse" },
     // `reference_no` must be unique: a repeat is refused ("already exists"), never a second parcel.
     idempotent: true,
     key_field: Some("reference_no"),
@@ -230,7 +230,7 @@ model! {
         opt sender_info_status: int_like_one_of(0, 1), "0-不需要分配地址,1-需要分配地址", "1 when a sender address must be assigned";
         opt agent_number: text, "代理单号—转单号", "agent (transfer) number";
         opt system_number: text, "第三方系统单号", "third-party system number";
-        opt tracking_number_list: timestamp_any, "子单跟踪号", "child tracking numbers";
+        opt tracking_number_list: any_json, "子单跟踪号", "child tracking numbers";
         opt ODA: text, "偏远地区", "out-of-delivery-area flag";
         opt time_cost = "time_cost(s)": text, "耗时(秒)", "server time, seconds";
     }

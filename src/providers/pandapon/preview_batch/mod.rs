@@ -35,7 +35,8 @@ pub static ENDPOINT: Endpoint = Endpoint {
     rules,
     // The doc's example body, as printed.
     example: include_str!("example.json"),
-    transport: &ApiPath { path: PATH, parse },
+    // The doc draws `data` as a list but its example gives one object: both are read.
+    transport: &ApiPath { path: PATH, parse, response_type: "PreviewBatchData | PreviewBatchData[]" },
     // A preview creates nothing.
     idempotent: true,
     key_field: None,
@@ -123,9 +124,9 @@ model! {
         opt success: boolean, "是否成功", "success";
         opt errorCode: text, "错误码", "error code";
         opt errorMsg: text, "错误信息", "error message";
-        opt postFeeByDescOfferList: timestamp_any, "运费说明的商品", "offers whose postage is by description";
-        opt consignOfferList: timestamp_any, "代发商品", "drop-shipping offers";
-        opt unsupportedCrossBorderPayOfferList: timestamp_any, "不支持跨境宝支付的商品", "offers that cannot be paid cross-border";
+        opt postFeeByDescOfferList: any_json, "运费说明的商品", "offers whose postage is by description";
+        opt consignOfferList: any_json, "代发商品", "drop-shipping offers";
+        opt unsupportedCrossBorderPayOfferList: any_json, "不支持跨境宝支付的商品", "offers that cannot be paid cross-border";
         opt sellerOpenId: text, "卖家openId", "seller's open id";
     }
 }
@@ -144,10 +145,10 @@ model! {
         opt discountFee: fen, "优惠(分)", "discount, fen";
         opt additionalFee: fen, "附加费(分)", "additional fee, fen";
         opt flowFlag: text, "流程标记", "flow, e.g. general";
-        opt tradeModeNameList: timestamp_any, "交易方式", "trade modes, e.g. assureTrade";
+        opt tradeModeNameList: any_json, "交易方式", "trade modes, e.g. assureTrade";
         opt taoSampleSinglePromotion: boolean, "淘样单品优惠", "sample promotion";
         opt cargoList: list(PREVIEW_CARGO, PreviewCargo, 0), "商品", "cargo lines";
-        opt shopPromotionList: timestamp_any, "店铺优惠", "shop promotions";
+        opt shopPromotionList: any_json, "店铺优惠", "shop promotions";
         opt tradeModelList: list(TRADE_MODEL, TradeModel, 0), "交易模式", "trade models";
         opt sellerOpenId: text, "卖家openId", "seller's open id";
     }
@@ -163,7 +164,7 @@ model! {
         opt finalUnitPrice: number(ANY_NUMBER), "最终单价(元)", "final unit price, yuan";
         opt message: text, "消息", "message";
         opt resultCode: text, "结果码", "result code";
-        opt cargoPromotionList: timestamp_any, "商品优惠", "promotions";
+        opt cargoPromotionList: any_json, "商品优惠", "promotions";
     }
 }
 

@@ -164,7 +164,7 @@ model! {
         opt discount_fee: fen, "优惠金额", "discount, fen";
         opt user_nick: text, "用户昵称", "buyer's nickname";
         opt order_status: text, "订单状态", "order status, e.g. PAID_DONE";
-        opt pay_time: timestamp_any, "支付时间", "time paid";
+        opt pay_time: any_json, "支付时间", "time paid";
         opt origin_fee: fen, "订单原金额", "amount before discount, fen";
         opt user_mem: text, "用户备注", "buyer's note";
         opt order_fulfill_status: text, "订单履约状态", "fulfilment status, e.g. SHIPPING";
@@ -192,9 +192,9 @@ model! {
 model! {
     /// 收货人信息 (response)
     OrderResultDelivery => ORDER_RESULT_DELIVERY {
-        opt delivery_start_time: timestamp_any, "收货开始时间", "delivery window start";
+        opt delivery_start_time: any_json, "收货开始时间", "delivery window start";
         opt consignee_name: text, "收货人", "consignee";
-        opt delivery_end_time: timestamp_any, "收货结束时间", "delivery window end";
+        opt delivery_end_time: any_json, "收货结束时间", "delivery window end";
         opt delivery_geo: text, "配送坐标", "coordinates, lng,lat";
         opt delivery_fee: fen, "运费", "delivery fee, fen";
         opt delivery_address: text, "配送地址", "address";
