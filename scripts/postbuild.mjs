@@ -6,6 +6,7 @@
 //    OrdercraftError saying so (instead of a TypeError from inside the glue), and so that the
 //    stack of an error thrown starts at the caller's call.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as glue from '../pkg/ordercraft.js';
 
 const pkg = (name) => new URL(`../pkg/${name}`, import.meta.url);
@@ -56,3 +57,24 @@ function guard(name) {
 
 ${names.map((name) => `export const ${name} = guard('${name}');`).join('\n')}
 `);
+
+// 3. CommonJS: one bundle of the Node entry for `require('ordercraft')` (Node 20.0+, Jest's default
+//    setup, TypeScript `node16` from a CommonJS project), and its declarations. The bundle has its
+//    own copy of the error classes: `instanceof` holds within it; the `is…` guards hold across both.
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [fileURLToPath(new URL('../js/node.js', import.meta.url))],
+  outfile: fileURLToPath(pkg('index.cjs')),
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
+  // The Node entry finds the .wasm beside itself through import.meta.url, which CommonJS lacks.
+  define: { 'import.meta.url': 'import_meta_url' },
+  banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+const cjsTypes = (text) => text
+  .replaceAll("'../pkg/ordercraft.js'", "'./glue.cjs'")
+  .replaceAll("'./errors.js'", "'./errors-types.cjs'")
+  .replaceAll("'./client.js'", "'./client-types.cjs'");
+writeFileSync(pkg('glue.d.cts'), dts);
+writeFileSync(pkg('index.d.cts'), cjsTypes(readFileSync(new URL('../js/index.d.ts', import.meta.url), 'utf8')));
+writeFileSync(pkg('errors-types.d.cts'), cjsTypes(readFileSync(new URL('../js/errors.d.ts', import.meta.url), 'utf8')));
+writeFileSync(pkg('client-types.d.cts'), cjsTypes(readFileSync(new URL('../js/client.d.ts', import.meta.url), 'utf8')));

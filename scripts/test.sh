@@ -33,8 +33,11 @@ if [ "$suite" = all ] || [ "$suite" = pkg ]; then
   (cd pkg-tests && npm install --no-save --no-package-lock --silent .tmp/ordercraft-*.tgz)
   tsc -p pkg-tests/tsconfig.json
   tsc -p pkg-tests/tsconfig.nodom.json
+  tsc -p pkg-tests/tsconfig.cjs.json
   echo "== publint (the package's exports, files and types as npm publishes them)"
   publint --strict .
+  echo "== attw (types resolve for node10, node16 ESM and CJS, bundlers; the .wasm asset has none to check)"
+  attw pkg-tests/.tmp/ordercraft-*.tgz --format table-flipped --exclude-entrypoints ./ordercraft_bg.wasm
   node --test pkg-tests/
   echo "== bench smoke run (the script works; figures come from npm run bench)"
   node bench/run.js --quick > /dev/null
