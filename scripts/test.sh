@@ -37,7 +37,9 @@ if [ "$suite" = all ] || [ "$suite" = pkg ]; then
   echo "== publint (the package's exports, files and types as npm publishes them)"
   publint --strict .
   echo "== attw (types resolve for node10, node16 ESM and CJS, bundlers; the .wasm asset has none to check)"
-  attw pkg-tests/.tmp/ordercraft-*.tgz --format table-flipped --exclude-entrypoints ./ordercraft_bg.wasm
+  attw pkg-tests/.tmp/ordercraft-*.tgz --format table-flipped --exclude-entrypoints ./ordercraft_bg.wasm ./inline
+  # ordercraft/inline is for bundlers: ESM only, by design.
+  attw pkg-tests/.tmp/ordercraft-*.tgz --format table-flipped --entrypoints ./inline --profile esm-only
   node --test pkg-tests/
   echo "== bench smoke run (the script works; figures come from npm run bench)"
   node bench/run.js --quick > /dev/null
