@@ -11,9 +11,9 @@ test('Node resolves the node condition, ready on import', async () => {
   assert.equal(typeof oc.prepareTop, 'function');
 });
 
-test('exports carry import (types, node, browser) and require (types, CommonJS) conditions, and the tarball holds the built files', () => {
+test('exports carry import (types, workerd, node, browser) and require (types, CommonJS) conditions, and the tarball holds the built files', () => {
   assert.deepEqual(Object.keys(manifest.exports['.']), ['import', 'require']);
-  assert.deepEqual(Object.keys(manifest.exports['.'].import), ['types', 'node', 'default']);
+  assert.deepEqual(Object.keys(manifest.exports['.'].import), ['types', 'workerd', 'node', 'default']);
   assert.deepEqual(Object.keys(manifest.exports['.'].require), ['types', 'default']);
   const files = ['js/node.js', 'js/browser.js', 'js/index.d.ts', 'pkg/ordercraft.js', 'pkg/ordercraft.d.ts', 'pkg/ordercraft_bg.wasm', 'pkg/errors.js',
     'pkg/guarded.js', 'pkg/index.cjs', 'pkg/index.d.cts', 'bin/ordercraft.js', 'LICENSE'];
