@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as oc from '../js/node.js';
@@ -181,5 +181,12 @@ lines.push(`wasm: ${results.size.rawBytes.toLocaleString('en-US')} bytes raw, ${
 console.log(lines.join('\n'));
 console.log('\nabsolute figures (orders/s):');
 for (const r of results.rows) console.log(`  ${r.endpoint} ${r.order}: prepare ${f(r.prepare)}, validate ${f(r.validate)}${r.taobaoTopClient ? `, node-taobao-topclient ${f(r.taobaoTopClient)}, plain JS ${f(r.plainJs)}` : ''}`);
+// A full run rewrites the figures in CONTRIBUTING.md, so the figures there are always its output.
+if (!quick) {
+  const doc = new URL('../CONTRIBUTING.md', import.meta.url);
+  const text = readFileSync(doc, 'utf8');
+  const block = `<!-- bench:start -->\n_${results.date.slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores_\n\n${lines.join('\n')}\n<!-- bench:end -->`;
+  writeFileSync(doc, text.replace(/<!-- bench:start -->[\s\S]*?<!-- bench:end -->/, block));
+}
 mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify({ ...results, table: lines }, null, 2));
