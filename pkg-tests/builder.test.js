@@ -94,6 +94,8 @@ test('a typed secret is nowhere but its password input', async () => {
   await page.selectOption('#endpoint', 'top:alibaba.wdk.trade.order.create');
   await page.fill('#cred-appKey', 'my-key');
   await page.fill('#cred-appSecret', secret);
+  // This order was sent by an earlier test: the page asks before a second creation.
+  page.once('dialog', (d) => d.accept());
   await page.click('#send');
   await page.waitForSelector('#response-outcome');
   const leaks = await page.evaluate((s) => ({
@@ -186,4 +188,39 @@ test('the batch tab: import, fix an order in the form, send, reload mid-batch, r
   for (const [k, times] of perKey) assert.equal(times, 1, `${k} sent ${times} times`);
   assert.equal(perKey.get('UI-3'), states[3] === 'ok' ? 1 : perKey.get('UI-3'), 'the fixed order was sent');
   await page.screenshot({ path: new URL('batch.png', artifacts).pathname, fullPage: true });
+});
+
+test('Send: a double click sends once; sending the same creation again asks first', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  await page.click('#sandbox-credentials');
+  server.sandbox.reset();
+  server.sandbox.script('top', [{ delayMs: 300 }]);
+  await page.dblclick('#send');
+  assert.equal(await page.isDisabled('#send'), true, 'disabled while the request is in flight');
+  assert.equal(await page.textContent('#send'), 'Sending…');
+  await page.waitForSelector('#response-outcome');
+  assert.equal(server.sandbox.hits.top, 1, 'one POST for a double click');
+  assert.equal(await page.isDisabled('#send'), false);
+
+  const dialogs = [];
+  page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.click('#send');
+  assert.match(dialogs[0], /already sent/);
+  assert.equal(server.sandbox.hits.top, 1, 'declined: nothing sent');
+  page.once('dialog', (d) => d.accept());
+  await page.click('#send');
+  await page.waitForFunction(() => !document.getElementById('send').disabled);
+  assert.equal(server.sandbox.hits.top, 2, 'confirmed: sent again');
+});
+
+test('the raw view refuses what is not an object, and the form keeps working', async () => {
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  for (const text of ['null', '[]', '"x"']) {
+    await page.fill('#raw', text);
+    assert.match(await page.textContent('#raw-status'), /An order is a JSON object/);
+    await field('/reference_no').fill(`STILL-${text.length}`);
+    assert.equal(JSON.parse(await page.inputValue('#raw')).reference_no, `STILL-${text.length}`);
+  }
 });

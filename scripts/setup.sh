@@ -37,7 +37,10 @@ fi
 # npm packages: binaryen (wasm-opt), typescript, playwright-core, … as package-lock.json pins them.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "installing npm devDependencies"
-  npm ci --no-audit --no-fund --loglevel=error
+  # Not `npm ci`: the registry here serves only this platform's builds of some optional
+  # packages (workerd's, jest's resolver), so the lock cannot list the other platforms' and
+  # `npm ci` refuses it as out of sync. `npm install` installs the locked versions all the same.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 # fonts-wqy-zenhei: a small CJK font, so the builder's screenshots show the docs' Chinese.

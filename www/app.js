@@ -270,14 +270,22 @@ function showRaw() {
   $('raw').value = JSON.stringify(state.order, null, 2);
 }
 $('raw').addEventListener('input', () => {
+  let parsed;
   try {
-    state.order = JSON.parse($('raw').value);
-    $('raw-status').textContent = '';
-    renderForm();
-    refresh({ raw: false });
+    parsed = JSON.parse($('raw').value);
   } catch (e) {
     $('raw-status').textContent = `Not JSON yet: ${e.message}`;
+    return;
   }
+  // An order is an object: anything else is refused here, and the form keeps the last order.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    $('raw-status').textContent = `An order is a JSON object ({ … }), not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}: the form keeps the last order.`;
+    return;
+  }
+  state.order = parsed;
+  $('raw-status').textContent = '';
+  renderForm();
+  refresh({ raw: false });
 });
 
 // ---- credentials ---------------------------------------------------------------------------
@@ -399,11 +407,25 @@ $('custom-url').addEventListener('input', showPreview);
 for (const radio of document.querySelectorAll('input[name="target"]')) radio.addEventListener('change', showPreview);
 
 // ---- sending -------------------------------------------------------------------------------
+/** Orders already sent from this page (endpoint and canonical order), to ask before sending one again. */
+const sentOrders = new Set();
+
 $('send').addEventListener('click', async () => {
+  const send = $('send');
+  if (send.disabled) return;
+  const endpoint = state.endpoints.find((e) => e.id === state.id);
+  const fingerprint = `${state.id} ${JSON.stringify(state.order)}`;
+  // A repeat of a creation that is not idempotent may create a second order: ask first.
+  if (!endpoint.idempotent && sentOrders.has(fingerprint)
+    && !window.confirm(`This order was already sent to ${endpoint.title}. Sending it again may create a second order. Send again?`)) return;
+  // While a send is in flight, Send is disabled and says so: a double click sends once.
+  send.disabled = true;
+  send.textContent = 'Sending…';
   const box = $('response');
   box.innerHTML = '<p class="muted">Sending…</p>';
   let raw = null;
   const capture = async (url, init) => {
+    sentOrders.add(fingerprint); // from here the order may reach the gateway
     const res = await fetch(url, init);
     raw = { status: res.status, text: await res.text() };
     return new Response(raw.text, { status: res.status, headers: res.headers });
@@ -418,6 +440,9 @@ $('send').addEventListener('click', async () => {
       <div><p>Raw${raw ? ` (HTTP ${raw.status})` : ''}</p><pre id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>`;
   } catch (e) {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
+  } finally {
+    send.disabled = false;
+    send.textContent = 'Send';
   }
 });
 
