@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { startServer } from '../www/serve.js';
 import { launchChromium } from './support/chromium.js';
 import { topSign, pandaponSign } from '../sandbox/signing.js';
@@ -155,7 +156,7 @@ test('the batch tab: import, fix an order in the form, send, reload mid-batch, r
   await page.waitForSelector('#batch-rows tr:nth-child(12)');
   const stateOf = (i) => page.textContent(`#batch-rows tr[data-index="${i}"] .state`);
   assert.equal(await stateOf(3), 'invalid');
-  await page.click('#batch-rows button[aria-label="Open order 4 in the form"]');
+  await page.click('#batch-rows button[aria-label="Open in form: order 4"]');
   assert.equal(await field('/pay_fee').inputValue(), '1');
   await field('/pay_fee').fill('100');
   await page.click('#batch-save');
@@ -223,4 +224,22 @@ test('the raw view refuses what is not an object, and the form keeps working', a
     await field('/reference_no').fill(`STILL-${text.length}`);
     assert.equal(JSON.parse(await page.inputValue('#raw')).reference_no, `STILL-${text.length}`);
   }
+});
+
+test('accessibility: axe-core finds no serious or critical violation, light and dark, with issues shown', async () => {
+  const axePath = createRequire(new URL('../package.json', import.meta.url)).resolve('axe-core/axe.min.js');
+  const id = 'top:alibaba.wdk.trade.order.create';
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await page.selectOption('#endpoint', id);
+    await field('/delivery/delivery_geo').fill('120, 30'); // a warning
+    await field('/pay_time').fill('yesterday'); // an error
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => (await window.axe.run()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`));
+    assert.deepEqual(violations, [], colorScheme);
+    await page.screenshot({ path: new URL(`builder-${colorScheme}.png`, artifacts).pathname });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 });

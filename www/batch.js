@@ -79,7 +79,7 @@ export async function initBatch(page) {
       tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(place)}</td><td class="key">${escapeHtml(key)}</td><td>${errors ? `${errors} error(s)` : issues.length ? `${issues.length} warning(s)` : 'none'}</td><td class="state">${state}</td>`;
       const cell = document.createElement('td');
       const open = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open in form' });
-      open.setAttribute('aria-label', `Open order ${i + 1} in the form`);
+      open.setAttribute('aria-label', `Open in form: order ${i + 1}`);
       open.disabled = ['ok', 'sending', 'unknown'].includes(state);
       open.addEventListener('click', () => { editing = i; page.open(batch.id, structuredClone(order)); render(); });
       cell.append(open);
