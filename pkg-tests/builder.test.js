@@ -116,13 +116,19 @@ test('a typed secret is nowhere but its password input', async () => {
 test('lists can be added to, reordered and removed; the raw JSON follows', async () => {
   await page.selectOption('#endpoint', 'eccang:createOrder');
   await page.click('#form button:text-is("Add ItemArr")');
+  // The keyboard lands on the new item's first field.
+  assert.match(await page.evaluate(() => document.activeElement.dataset.path), /^\/ItemArr\/2\//);
   let order = JSON.parse(await page.inputValue('#raw'));
   assert.equal(order.ItemArr.length, 3);
   await page.fill('#form [data-path="/ItemArr/2/sku"]', 'NEW-SKU');
-  await page.click('#form button[aria-label="Move ItemArr 2 up"]');
+  await page.click('#form button[aria-label="Move ItemArr 3 up"]');
+  // The keyboard stays on the moved item's button.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Move ItemArr 2 up');
   order = JSON.parse(await page.inputValue('#raw'));
   assert.equal(order.ItemArr[1].sku, 'NEW-SKU');
-  await page.click('#form button[aria-label="Remove ItemArr 1"]');
+  await page.click('#form button[aria-label="Remove ItemArr 2"]');
+  // … and after a removal, on the item that took its place.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove ItemArr 2');
   order = JSON.parse(await page.inputValue('#raw'));
   assert.deepEqual(order.ItemArr.map((i) => i.sku), ['215131101', '227652501']);
   // Editing the raw JSON updates the form.
@@ -242,4 +248,45 @@ test('accessibility: axe-core finds no serious or critical violation, light and 
     await page.screenshot({ path: new URL(`builder-${colorScheme}.png`, artifacts).pathname });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('keyboard, screen readers and phones: import by keyboard, a short live summary, focusable scroll boxes, no horizontal overflow at 390 px', async () => {
+  // Import JSON: a focusable button whose Enter opens the file picker (the hidden input's click).
+  await page.evaluate(() => {
+    window.pickerOpened = 0;
+    const input = document.getElementById('import');
+    input.click = () => { window.pickerOpened += 1; };
+  });
+  await page.focus('#import-pick');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'import-pick');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => window.pickerOpened), 1);
+  // Live regions: only the short summary is announced; the list and the preview are not live.
+  assert.equal(await page.getAttribute('#issues', 'aria-live'), null);
+  assert.equal(await page.getAttribute('#preview', 'aria-live'), null);
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  await field('/order_weight').fill('0');
+  assert.match(await page.textContent('#announce'), /^Issues: 1 error/);
+  await field('/order_weight').fill('0.175');
+  // Every scrollable box of the preview can take focus (to scroll it with the keyboard).
+  await page.click('#sandbox-credentials');
+  assert.equal(await page.locator('#preview pre:not([hidden]):not([tabindex="0"])').count(), 0);
+  // Phones: no page wider than the screen, for any endpoint.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const { id } of oc.endpoints()) {
+    await page.selectOption('#endpoint', id);
+    await page.click('#sandbox-credentials');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `${id}: the page is ${width} px wide at 390 px`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+test('words: no red error before anything is typed, titles in the endpoint picker', async () => {
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.locator('#preview .error-text').count(), 0, 'missing credentials are a prompt, not an error');
+  assert.match(await page.textContent('#preview'), /Enter the credentials/);
+  const options = await page.locator('#endpoint option').allTextContents();
+  assert.ok(options.every((o, i) => o.startsWith(oc.endpoints()[i].title)), options.join(' | '));
 });

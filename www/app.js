@@ -1,7 +1,7 @@
 // The order builder. The form is generated from `schema(id)`, the same tables that validate;
 // every keystroke re-validates; credentials live in this module's memory and in password inputs
 // only (never storage, cookies, the URL or other DOM).
-import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError } from '/js/browser.js';
+import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
 import { initBatch } from '/batch.js';
 
 await init();
@@ -173,24 +173,49 @@ function renderStructure(field, parts, value) {
     set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); rerender(); }, 'remove'));
     set.append(...renderFields(field.structure, parts));
   } else {
+    const name = field.structure.name;
+    const label = (action, i) => `${action} ${name} ${i + 1}`; // numbered from 1, as people count
+    const itemPath = (k) => pointer([...parts, k]);
     (Array.isArray(value) ? value : []).forEach((_, i) => {
       const item = document.createElement('fieldset');
       item.className = 'item';
       item.dataset.path = pointer([...parts, i]);
       const itemLegend = document.createElement('legend');
-      itemLegend.textContent = `${field.structure.name} ${i}`;
-      const move = (to) => () => { const list = getAt(parts); [list[i], list[to]] = [list[to], list[i]]; rerender(); };
+      itemLegend.textContent = `${name} ${i + 1}`;
+      // After a move, focus stays on the moved item's same button (or its other one at an end).
+      const move = (to, direction) => () => {
+        const list = getAt(parts);
+        [list[i], list[to]] = [list[to], list[i]];
+        const last = list.length - 1;
+        const keep = (direction === 'up' && to === 0) || (direction === 'down' && to === last) ? (direction === 'up' ? 'down' : 'up') : direction;
+        rerender(`[data-path="${itemPath(to)}"] > .item-tools [aria-label="${label(`Move`, to)} ${keep}"]`);
+      };
       const tools = document.createElement('div');
       tools.className = 'item-tools';
       tools.append(
-        button('↑', move(i - 1), 'small', i === 0, `Move ${field.structure.name} ${i} up`),
-        button('↓', move(i + 1), 'small', i === value.length - 1, `Move ${field.structure.name} ${i} down`),
-        button('Remove', () => { getAt(parts).splice(i, 1); rerender(); }, 'small remove', false, `Remove ${field.structure.name} ${i}`),
+        button('↑', move(i - 1, 'up'), 'small', i === 0, `${label('Move', i)} up`),
+        button('↓', move(i + 1, 'down'), 'small', i === value.length - 1, `${label('Move', i)} down`),
+        // After a removal, focus goes to the item that took its place, else to Add.
+        button('Remove', () => {
+          const list = getAt(parts);
+          list.splice(i, 1);
+          rerender(i < list.length ? `[aria-label="${label('Remove', i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
+        }, 'small remove', false, label('Remove', i)),
       );
+      tools.querySelectorAll('button').forEach((b) => { b.dataset.list = path; });
       item.append(itemLegend, tools, ...renderFields(field.structure, [...parts, i]));
       set.append(item);
     });
-    if (Array.isArray(value)) set.append(button(`Add ${field.structure.name}`, () => { getAt(parts).push({}); rerender(); }));
+    if (Array.isArray(value)) {
+      const add = button(`Add ${name}`, () => {
+        const list = getAt(parts);
+        list.push({});
+        // Focus the new item's first control.
+        rerender(`[data-path^="${itemPath(list.length - 1)}/"]`);
+      });
+      add.dataset.add = path;
+      set.append(add);
+    }
   }
   set.append(issue);
   return set;
@@ -207,9 +232,11 @@ function button(text, onClick, className = '', disabled = false, ariaLabel) {
   return b;
 }
 
-function rerender() {
+/** Renders the form again; `focus` (a selector) names the control to keep the keyboard on. */
+function rerender(focus) {
   renderForm();
   refresh({ raw: true });
+  if (focus) $('form').querySelector(focus)?.focus();
 }
 
 // ---- issues --------------------------------------------------------------------------------
@@ -221,6 +248,9 @@ function showIssues() {
   $('timing').dataset.ms = String(elapsed);
   const errors = issues.filter((i) => i.severity === 'error').length;
   $('issue-count').textContent = issues.length ? `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}` : 'none';
+  // Screen readers hear this short summary when it changes, not the whole list on every key.
+  const summary = `Issues: ${$('issue-count').textContent}`;
+  if ($('announce').textContent !== summary) $('announce').textContent = summary;
   const list = $('issues');
   list.replaceChildren(...(issues.length ? issues.map(issueItem) : [Object.assign(document.createElement('li'), { className: 'ok', textContent: 'No problems found.' })]));
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
@@ -353,25 +383,33 @@ function showPreview() {
     box.innerHTML = `
       <p><strong>${req.method}</strong> <code id="preview-url">${escapeHtml(masked(req.url))}</code></p>
       <table class="headers"><tbody>${Object.entries(req.headers).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code data-header="${escapeHtml(k)}">${escapeHtml(masked(v))}</code></td></tr>`).join('')}</tbody></table>
-      ${req.signing ? `<p>String to sign <span class="muted">(secret masked)</span></p><pre id="preview-string-to-sign">${escapeHtml(req.signing.stringToSign)}</pre><p>Signature <code id="preview-signature">${req.signing.signature}</code></p>` : '<p class="muted">This transport carries a token instead of a signature.</p>'}
+      ${req.signing ? `<p>String to sign <span class="muted">(secret masked)</span></p><pre tabindex="0" id="preview-string-to-sign">${escapeHtml(req.signing.stringToSign)}</pre><p>Signature <code id="preview-signature">${req.signing.signature}</code></p>` : '<p class="muted">This transport carries a token instead of a signature.</p>'}
       <p>Body</p>${bodyView(req)}
-      <pre id="preview-body-raw" hidden>${escapeHtml(masked(req.body))}</pre>`;
+      <pre tabindex="0" id="preview-body-raw" hidden>${escapeHtml(masked(req.body))}</pre>`;
   } catch (e) {
     state.request = null;
-    box.innerHTML = `<p class="error-text">${escapeHtml(e instanceof OrdercraftError ? e.message : String(e))}</p>`;
+    if (e instanceof ArgumentError && /is required/.test(e.message) && credentialOptions(provider()).some((o) => `opts.${o.name}` === e.argument)) {
+      // Nothing is wrong yet: the credentials are simply not entered.
+      box.innerHTML = '<p class="muted" id="preview-waiting">Enter the credentials (or use the sandbox\'s) to see the signed request.</p>';
+    } else if (e instanceof OrderValidationError) {
+      const errors = e.issues.filter((i) => i.severity === 'error').length;
+      box.innerHTML = `<p class="error-text">Not signed: the order has ${errors} error${errors === 1 ? '' : 's'} (listed under Issues).</p>`;
+    } else {
+      box.innerHTML = `<p class="error-text">${escapeHtml(e instanceof OrdercraftError ? e.message : String(e))}</p>`;
+    }
   }
 }
 
 function bodyView(req) {
   const type = req.headers['Content-Type'] ?? '';
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    const rows = [...new URLSearchParams(req.body)].map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><pre>${escapeHtml(masked(prettyJson(v)))}</pre></td></tr>`);
+    const rows = [...new URLSearchParams(req.body)].map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><pre tabindex="0">${escapeHtml(masked(prettyJson(v)))}</pre></td></tr>`);
     return `<table class="form-body" id="preview-form"><tbody>${rows.join('')}</tbody></table>`;
   }
-  if (type.startsWith('application/json')) return `<pre id="preview-json">${escapeHtml(masked(prettyJson(req.body)))}</pre>`;
+  if (type.startsWith('application/json')) return `<pre tabindex="0" id="preview-json">${escapeHtml(masked(prettyJson(req.body)))}</pre>`;
   const doc = new DOMParser().parseFromString(req.body, 'text/xml');
   const params = doc.getElementsByTagName('paramsJson')[0]?.textContent;
-  return `<pre id="preview-xml">${escapeHtml(masked(prettyXml(doc.documentElement)))}</pre>${params ? `<p>paramsJson</p><pre>${escapeHtml(masked(prettyJson(params)))}</pre>` : ''}`;
+  return `<pre tabindex="0" id="preview-xml">${escapeHtml(masked(prettyXml(doc.documentElement)))}</pre>${params ? `<p>paramsJson</p><pre tabindex="0">${escapeHtml(masked(prettyJson(params)))}</pre>` : ''}`;
 }
 
 function prettyJson(text) {
@@ -436,8 +474,8 @@ $('send').addEventListener('click', async () => {
     const result = await client.send(state.id, state.order);
     box.innerHTML = `
       <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? 'Success' : `Error ${escapeHtml(result.error.code)}: ${escapeHtml(result.error.message)}`}</p>
-      <div class="pair"><div><p>Parsed</p><pre id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
-      <div><p>Raw${raw ? ` (HTTP ${raw.status})` : ''}</p><pre id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>`;
+      <div class="pair"><div><p>Parsed</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
+      <div><p>Raw${raw ? ` (HTTP ${raw.status})` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>`;
   } catch (e) {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
   } finally {
@@ -465,10 +503,12 @@ function refresh({ raw }) {
   showPreview();
 }
 
-$('endpoint').append(...state.endpoints.map((e) => new Option(`${e.id}`, e.id)));
+$('endpoint').append(...state.endpoints.map((e) => new Option(`${e.title} — ${e.id}`, e.id)));
 $('endpoint').addEventListener('change', () => choose($('endpoint').value, example($('endpoint').value)));
 $('load-example').addEventListener('click', () => choose(state.id, example(state.id)));
 $('start-blank').addEventListener('click', () => choose(state.id, {}));
+// A button, not a label around a hidden input: reachable and usable with the keyboard.
+$('import-pick').addEventListener('click', () => $('import').click());
 $('import').addEventListener('change', async () => {
   const file = $('import').files[0];
   if (!file) return;
