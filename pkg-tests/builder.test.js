@@ -290,3 +290,41 @@ test('words: no red error before anything is typed, titles in the endpoint picke
   const options = await page.locator('#endpoint option').allTextContents();
   assert.ok(options.every((o, i) => o.startsWith(oc.endpoints()[i].title)), options.join(' | '));
 });
+
+test('after Send: the exact request that went out, the answer\'s status, time and size, in view', async () => {
+  const id = 'eccang:createOrder';
+  await page.selectOption('#endpoint', id);
+  await field('/reference_no').fill(`SHOWN-${Date.now()}`);
+  await page.click('#sandbox-credentials');
+  await page.click('#send');
+  await page.waitForSelector('#response-outcome');
+  assert.match(await page.textContent('#response-meta'), /^\(HTTP 200, \d+ ms, [\d,]+ bytes\)$/);
+  const wentOut = await page.textContent('#request-sent pre');
+  assert.match(wentOut, /^POST http:\/\/127\.0\.0\.1:\d+\/sandbox\/eccang\/ws\n/);
+  assert.match(wentOut, /<appToken>\*{8}<\/appToken>/, 'secrets masked there too');
+  assert.equal(server.sandbox.processed.at(-1).body.replace(/<appToken>[^<]*<\/appToken>/, '<appToken>********</appToken>'), wentOut.split('\n\n').slice(1).join('\n\n'));
+  assert.ok(await page.locator('#response-outcome').isVisible());
+});
+
+test('an enum value the doc does not allow is shown as itself, marked; messages show names as code', async () => {
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  const order = JSON.parse(await page.inputValue('#raw'));
+  await page.fill('#raw', JSON.stringify({ ...order, cargo_type: 'X' }));
+  assert.equal(await field('/cargo_type').inputValue(), 'X');
+  assert.match(await page.locator('#form [data-path="/cargo_type"] option:checked').textContent(), /X \(not allowed\)/);
+  const message = await page.innerHTML('#issues li.error[data-path="/cargo_type"] button');
+  assert.ok(!message.includes('`'), message);
+  await page.fill('#raw', JSON.stringify(order));
+});
+
+test('the page works without a sandbox', async () => {
+  await page.route('**/sandbox/config', (route) => route.fulfill({ status: 404, body: 'no sandbox' }));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.isDisabled('#sandbox-credentials'), true);
+  assert.equal(await page.isChecked('input[name="target"][value="custom"]'), true);
+  await page.unroute('**/sandbox/config');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+});

@@ -16,7 +16,8 @@ const isSecret = (p, name) => optionsOf(p).some((o) => o.name === name && o.role
 /** What a provider's credentials hold before anything is typed: each enumerated option's default. */
 const defaultCredentials = (p) => Object.fromEntries(credentialOptions(p).filter((o) => o.values).map((o) => [o.name, o.values[0]]));
 /** The local sandbox's test credentials and gateway paths, as the sandbox itself states them. */
-const sandbox = await fetch('/sandbox/config').then((r) => r.json());
+// Without a sandbox (the page served on its own), the page works and only the sandbox target is off.
+const sandbox = await fetch('/sandbox/config').then((r) => (r.ok ? r.json() : null)).catch(() => null);
 
 const state = {
   endpoints: endpoints(),
@@ -110,7 +111,10 @@ function renderField(field, parts) {
     control = document.createElement('select');
     const options = field.kind === 'boolean' ? ['true', 'false'] : field.values;
     control.append(new Option('— not set —', ''), ...options.map((v) => new Option(v, v)));
-    control.value = value === undefined || value === null ? '' : String(value);
+    const current = value === undefined || value === null ? '' : String(value);
+    // A value the doc does not allow is shown as it is, marked, never as an empty select.
+    if (current && !options.includes(current)) control.append(new Option(`${current} (not allowed)`, current));
+    control.value = current;
   } else if (field.format === 'json') {
     control = document.createElement('textarea');
     control.rows = 2;
@@ -260,7 +264,7 @@ function showIssues() {
     if (!target || target === $('raw')) continue;
     target.setAttribute('aria-invalid', issue.severity === 'error' ? 'true' : 'grammar');
     const note = target.closest('.field, .structure')?.querySelector(':scope > .field-issue');
-    if (note && !note.textContent) { note.textContent = issue.message; note.dataset.severity = issue.severity; }
+    if (note && !note.textContent) { note.innerHTML = prose(issue.message); note.dataset.severity = issue.severity; }
   }
 }
 
@@ -270,7 +274,7 @@ function issueItem(issue) {
   li.dataset.path = issue.path;
   li.dataset.code = issue.code;
   const b = button('', () => focusField(issue.path));
-  b.innerHTML = `<span class="sev">${issue.severity}</span> <code>${escapeHtml(issue.path || '(order)')}</code> <span class="code">${issue.code}</span> ${escapeHtml(issue.message)}`;
+  b.innerHTML = `<span class="sev">${issue.severity}</span> <code>${escapeHtml(issue.path || '(order)')}</code> <span class="code">${issue.code}</span> ${prose(issue.message)}`;
   li.append(b);
   return li;
 }
@@ -356,7 +360,8 @@ $('sandbox-credentials').addEventListener('click', () => {
 // ---- the signed request --------------------------------------------------------------------
 function gatewayUrl() {
   const custom = document.querySelector('input[name="target"]:checked').value === 'custom';
-  return custom ? $('custom-url').value.trim() : `${location.origin}${sandbox.gateways[provider()]}`;
+  if (custom || !sandbox) return $('custom-url').value.trim();
+  return `${location.origin}${sandbox.gateways[provider()]}`;
 }
 
 function requestOptions() {
@@ -462,11 +467,16 @@ $('send').addEventListener('click', async () => {
   const box = $('response');
   box.innerHTML = '<p class="muted">Sending…</p>';
   let raw = null;
+  let sent = null;
   const capture = async (url, init) => {
     sentOrders.add(fingerprint); // from here the order may reach the gateway
+    // Send signs afresh (a new timestamp and nonce); what went out is shown exactly below.
+    sent = { url, method: init.method, headers: init.headers, body: init.body };
+    const started = performance.now();
     const res = await fetch(url, init);
-    raw = { status: res.status, text: await res.text() };
-    return new Response(raw.text, { status: res.status, headers: res.headers });
+    const text = await res.text();
+    raw = { status: res.status, text, ms: performance.now() - started, bytes: new TextEncoder().encode(text).length };
+    return new Response(text, { status: res.status, headers: res.headers });
   };
   const p = provider();
   const client = createClient({ credentials: { [p]: requestOptions() }, fetch: capture, retries: 0, timeoutMs: 20_000 });
@@ -475,12 +485,14 @@ $('send').addEventListener('click', async () => {
     box.innerHTML = `
       <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? 'Success' : `Error ${escapeHtml(result.error.code)}: ${escapeHtml(result.error.message)}`}</p>
       <div class="pair"><div><p>Parsed</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
-      <div><p>Raw${raw ? ` (HTTP ${raw.status})` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>`;
+      <div><p>Raw${raw ? ` <span id="response-meta">(HTTP ${raw.status}, ${Math.round(raw.ms)} ms, ${raw.bytes.toLocaleString('en-US')} bytes)</span>` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>
+      ${sent ? `<details id="request-sent"><summary>The request that went out</summary><pre tabindex="0">${escapeHtml(masked(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`))}</pre></details>` : ''}`;
   } catch (e) {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
   } finally {
     send.disabled = false;
     send.textContent = 'Send';
+    box.scrollIntoView({ block: 'nearest' }); // the answer in view, below the sticky pane's fold
   }
 });
 
@@ -526,10 +538,23 @@ $('export').addEventListener('click', () => {
   URL.revokeObjectURL(a.href);
 });
 
+/** A message for people: `names` in backticks shown as code, not as literal backticks. */
+function prose(message) {
+  return escapeHtml(message).replaceAll(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function escapeHtml(s) {
   return String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
+if (!sandbox) {
+  // No sandbox here: its button and target are off, and sends go to the URL typed.
+  $('sandbox-credentials').disabled = true;
+  const target = document.querySelector('input[name="target"][value="sandbox"]');
+  target.disabled = true;
+  document.querySelector('input[name="target"][value="custom"]').checked = true;
+  target.parentElement.append(' (no sandbox is running)');
+}
 choose(state.endpoints[0].id, example(state.endpoints[0].id));
 await initBatch({
   endpointId: () => state.id,
