@@ -328,3 +328,24 @@ test('the page works without a sandbox', async () => {
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
 });
+
+test('drafts: edits survive switching endpoints and reloading; replacing them asks first', async () => {
+  const id = 'top:alibaba.intention.order.save';
+  await page.selectOption('#endpoint', id);
+  await field('/buyer_name').fill('Draft Keeper');
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  await page.selectOption('#endpoint', id);
+  assert.equal(await field('/buyer_name').inputValue(), 'Draft Keeper', 'kept across a switch');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#endpoint'), id, 'back on the endpoint edited last');
+  assert.equal(await field('/buyer_name').inputValue(), 'Draft Keeper', 'kept across a reload');
+  page.once('dialog', (d) => d.dismiss());
+  await page.click('#load-example');
+  assert.equal(await field('/buyer_name').inputValue(), 'Draft Keeper', 'declined: the edits stay');
+  page.once('dialog', (d) => d.accept());
+  await page.click('#load-example');
+  assert.equal(await field('/buyer_name').inputValue(), oc.example(id).buyer_name, 'confirmed: the example');
+  // Secrets are never part of a draft: the credentials are empty after the reload.
+  assert.equal(await page.inputValue('#cred-appSecret'), '');
+});

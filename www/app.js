@@ -3,6 +3,7 @@
 // only (never storage, cookies, the URL or other DOM).
 import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
 import { initBatch } from '/batch.js';
+import { openDrafts } from '/drafts.js';
 
 await init();
 
@@ -18,6 +19,9 @@ const defaultCredentials = (p) => Object.fromEntries(credentialOptions(p).filter
 /** The local sandbox's test credentials and gateway paths, as the sandbox itself states them. */
 // Without a sandbox (the page served on its own), the page works and only the sandbox target is off.
 const sandbox = await fetch('/sandbox/config').then((r) => (r.ok ? r.json() : null)).catch(() => null);
+
+const drafts = await openDrafts();
+const lastEdited = drafts.last();
 
 const state = {
   endpoints: endpoints(),
@@ -510,15 +514,25 @@ function choose(id, order) {
 }
 
 function refresh({ raw }) {
+  drafts.put(state.id, state.order);
   showIssues();
   if (raw) showRaw();
   showPreview();
 }
 
 $('endpoint').append(...state.endpoints.map((e) => new Option(`${e.title} — ${e.id}`, e.id)));
-$('endpoint').addEventListener('change', () => choose($('endpoint').value, example($('endpoint').value)));
-$('load-example').addEventListener('click', () => choose(state.id, example(state.id)));
-$('start-blank').addEventListener('click', () => choose(state.id, {}));
+/** The endpoint's order as it was left (its draft), else its example. */
+const orderFor = (id) => drafts.get(id) ?? example(id);
+$('endpoint').addEventListener('change', () => {
+  const id = $('endpoint').value;
+  choose(id, orderFor(id));
+  drafts.setLast(id);
+});
+/** Replacing edits asks first: an order differing from the example is someone's work. */
+const replaceAsked = (what) => JSON.stringify(state.order) === JSON.stringify(example(state.id))
+  || window.confirm(`${what} replaces the order in the form, and your edits to it. Continue?`);
+$('load-example').addEventListener('click', () => { if (replaceAsked('Loading the example')) choose(state.id, example(state.id)); });
+$('start-blank').addEventListener('click', () => { if (replaceAsked('Starting blank')) choose(state.id, {}); });
 // A button, not a label around a hidden input: reachable and usable with the keyboard.
 $('import-pick').addEventListener('click', () => $('import').click());
 $('import').addEventListener('change', async () => {
@@ -555,11 +569,14 @@ if (!sandbox) {
   document.querySelector('input[name="target"][value="custom"]').checked = true;
   target.parentElement.append(' (no sandbox is running)');
 }
-choose(state.endpoints[0].id, example(state.endpoints[0].id));
+// Back where the person left off: the endpoint edited last, with its draft.
+const lastId = state.endpoints.some((e) => e.id === lastEdited) ? lastEdited : state.endpoints[0].id;
+$('endpoint').value = lastId;
+choose(lastId, orderFor(lastId));
 await initBatch({
   endpointId: () => state.id,
   requestOptions,
-  open: (id, order) => { $('endpoint').value = id; choose(id, order); },
+  open: (id, order) => { $("endpoint").value = id; choose(id, order); drafts.setLast(id); },
   order: () => state.order,
 });
 document.body.dataset.ready = 'true';
