@@ -349,3 +349,28 @@ test('drafts: edits survive switching endpoints and reloading; replacing them as
   // Secrets are never part of a draft: the credentials are empty after the reload.
   assert.equal(await page.inputValue('#cred-appSecret'), '');
 });
+
+test('a shareable link carries the order and never the credentials; an imported file finds its endpoint', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  await page.fill('#cred-appKey', 'k');
+  await page.fill('#cred-appSecret', 'Share-S3cret');
+  await field('/user_mem').fill('shared note');
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
+  assert.ok(!link.includes('Share-S3cret') && !decodeURIComponent(link).includes('Share-S3cret'));
+  const payload = JSON.parse(Buffer.from(link.split('#order=')[1], 'base64url').toString('utf8'));
+  assert.deepEqual(Object.keys(payload), ['id', 'order']);
+  assert.ok(!JSON.stringify(payload).includes('Share-S3cret'));
+  const other = await browser.context.newPage();
+  await other.goto(link);
+  await other.waitForSelector('body[data-ready="true"]');
+  assert.equal(await other.inputValue('#endpoint'), id);
+  assert.equal(await other.inputValue('#form [data-path="/user_mem"]'), 'shared note');
+  await other.close();
+
+  await page.selectOption('#endpoint', 'top:alibaba.intention.order.save');
+  await page.setInputFiles('#import', { name: 'parcel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(oc.example('eccang:createOrder'))) });
+  assert.equal(await page.inputValue('#endpoint'), 'eccang:createOrder');
+  assert.match(await page.textContent('#raw-status'), /as a Freight-forwarder TMS order/);
+});

@@ -535,16 +535,59 @@ $('load-example').addEventListener('click', () => { if (replaceAsked('Loading th
 $('start-blank').addEventListener('click', () => { if (replaceAsked('Starting blank')) choose(state.id, {}); });
 // A button, not a label around a hidden input: reachable and usable with the keyboard.
 $('import-pick').addEventListener('click', () => $('import').click());
+/**
+ * The endpoint an imported order is for: the one whose tables know the most of its fields (fewest
+ * unknown_field issues, then fewest errors); the current endpoint on a tie.
+ */
+function endpointForOrder(order) {
+  const score = (id) => {
+    const { issues } = validate(id, order);
+    return [issues.filter((i) => i.code === 'unknown_field').length, issues.filter((i) => i.severity === 'error').length];
+  };
+  const ranked = state.endpoints.map((e) => [e.id, score(e.id)]).sort(([a, x], [b, y]) => x[0] - y[0] || x[1] - y[1] || (a === state.id ? -1 : b === state.id ? 1 : 0));
+  return ranked[0][0];
+}
+
+/** Shows `order` for endpoint `id` as if picked: the select follows, and it becomes the endpoint edited last. */
+function openOrder(id, order) {
+  $('endpoint').value = id;
+  choose(id, order);
+  drafts.setLast(id);
+}
+
 $('import').addEventListener('change', async () => {
   const file = $('import').files[0];
   if (!file) return;
   try {
-    choose(state.id, JSON.parse(await file.text()));
+    const order = JSON.parse(await file.text());
+    if (order === null || typeof order !== 'object' || Array.isArray(order)) throw new Error('an order is a JSON object');
+    const id = endpointForOrder(order);
+    openOrder(id, order);
+    $('raw-status').textContent = `Imported ${file.name} as a ${state.endpoints.find((e) => e.id === id).title} order.`;
   } catch (e) {
     $('raw-status').textContent = `Could not import ${file.name}: ${e.message}`;
   }
   $('import').value = '';
 });
+
+// A link that carries the order (never credentials): #order=<base64url of { id, order }>.
+const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+const fromBase64Url = (text) => new TextDecoder().decode(Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)));
+$('share').addEventListener('click', async () => {
+  const link = `${location.origin}${location.pathname}#order=${toBase64Url(JSON.stringify({ id: state.id, order: state.order }))}`;
+  $('share-link').value = link;
+  try { await navigator.clipboard.writeText(link); $('share-status').textContent = 'Link copied.'; } catch { $('share-status').textContent = 'Copy the link above.'; }
+});
+function sharedOrder() {
+  const match = location.hash.match(/^#order=([A-Za-z0-9_-]+)$/);
+  if (!match) return null;
+  try {
+    const { id, order } = JSON.parse(fromBase64Url(match[1]));
+    return state.endpoints.some((e) => e.id === id) && order && typeof order === 'object' && !Array.isArray(order) ? { id, order } : null;
+  } catch {
+    return null;
+  }
+}
 $('export').addEventListener('click', () => {
   const blob = new Blob([JSON.stringify(state.order, null, 2)], { type: 'application/json' });
   const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${state.id.replaceAll(/[^A-Za-z0-9.-]+/g, '_')}.json` });
@@ -569,14 +612,20 @@ if (!sandbox) {
   document.querySelector('input[name="target"][value="custom"]').checked = true;
   target.parentElement.append(' (no sandbox is running)');
 }
-// Back where the person left off: the endpoint edited last, with its draft.
-const lastId = state.endpoints.some((e) => e.id === lastEdited) ? lastEdited : state.endpoints[0].id;
-$('endpoint').value = lastId;
-choose(lastId, orderFor(lastId));
+// A shared link's order first; else back where the person left off: the endpoint edited last, with its draft.
+const shared = sharedOrder();
+if (shared) {
+  openOrder(shared.id, shared.order);
+  history.replaceState(null, '', location.pathname); // the order is in the form (and its draft) now
+} else {
+  const lastId = state.endpoints.some((e) => e.id === lastEdited) ? lastEdited : state.endpoints[0].id;
+  $('endpoint').value = lastId;
+  choose(lastId, orderFor(lastId));
+}
 await initBatch({
   endpointId: () => state.id,
   requestOptions,
-  open: (id, order) => { $("endpoint").value = id; choose(id, order); drafts.setLast(id); },
+  open: openOrder,
   order: () => state.order,
 });
 document.body.dataset.ready = 'true';
