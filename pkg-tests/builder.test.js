@@ -374,3 +374,27 @@ test('a shareable link carries the order and never the credentials; an imported 
   assert.equal(await page.inputValue('#endpoint'), 'eccang:createOrder');
   assert.match(await page.textContent('#raw-status'), /as a Freight-forwarder TMS order/);
 });
+
+test('history: sent requests kept across a reload, secrets masked, each re-openable into the form', async () => {
+  const id = 'eccang:createOrder';
+  await page.selectOption('#endpoint', id);
+  await page.click('#sandbox-credentials');
+  await field('/reference_no').fill('HIST-1');
+  await page.click('#send');
+  await page.waitForSelector('#response-outcome');
+  await field('/reference_no').fill('HIST-2');
+  await page.click('#send');
+  await page.waitForFunction(() => document.querySelector('#history li summary')?.textContent.includes('Freight'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  const first = page.locator('#history li').first();
+  assert.match(await first.locator("summary").textContent(), /Freight-forwarder TMS order \(ECCANG-style web service\) · ok$/);
+  const request = await first.locator('pre').first().textContent();
+  assert.match(request, /HIST-2/);
+  assert.match(request, /<appToken>\*{8}<\/appToken>/);
+  assert.ok(!request.includes('sandbox-app-token'));
+  assert.ok(!(await page.evaluate(() => document.documentElement.outerHTML)).includes('sandbox-app-token'));
+  await page.locator('#history li').nth(1).locator('summary').click();
+  await page.locator('#history li').nth(1).locator('button').click();
+  assert.equal(await field('/reference_no').inputValue(), 'HIST-1');
+});

@@ -4,6 +4,7 @@
 import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
 import { initBatch } from '/batch.js';
 import { openDrafts } from '/drafts.js';
+import { openHistory } from '/history.js';
 
 await init();
 
@@ -21,6 +22,7 @@ const defaultCredentials = (p) => Object.fromEntries(credentialOptions(p).filter
 const sandbox = await fetch('/sandbox/config').then((r) => (r.ok ? r.json() : null)).catch(() => null);
 
 const drafts = await openDrafts();
+const sentHistory = await openHistory();
 const lastEdited = drafts.last();
 
 const state = {
@@ -376,7 +378,11 @@ function requestOptions() {
 
 /** The preview's text with every secret replaced, unless the person asked to see them. */
 function masked(text) {
-  if ($('show-secrets').checked) return text;
+  return $('show-secrets').checked ? text : withoutSecrets(text);
+}
+
+/** The text with every secret of the current credentials replaced: what may be stored. */
+function withoutSecrets(text) {
   let out = text;
   for (const [name, value] of Object.entries(state.credentials[provider()])) {
     if (isSecret(provider(), name) && value) out = out.replaceAll(value, '********');
@@ -491,6 +497,15 @@ $('send').addEventListener('click', async () => {
       <div class="pair"><div><p>Parsed</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
       <div><p>Raw${raw ? ` <span id="response-meta">(HTTP ${raw.status}, ${Math.round(raw.ms)} ms, ${raw.bytes.toLocaleString('en-US')} bytes)</span>` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>
       ${sent ? `<details id="request-sent"><summary>The request that went out</summary><pre tabindex="0">${escapeHtml(masked(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`))}</pre></details>` : ''}`;
+    if (sent) {
+      await sentHistory.add({
+        endpoint: state.id, at: new Date().toISOString(), order: structuredClone(state.order),
+        outcome: result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`,
+        request: withoutSecrets(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`),
+        response: raw ? withoutSecrets(`HTTP ${raw.status}\n\n${raw.text}`) : '(no answer)',
+      });
+      await showHistory();
+    }
   } catch (e) {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
   } finally {
@@ -570,6 +585,20 @@ $('import').addEventListener('change', async () => {
   $('import').value = '';
 });
 
+async function showHistory() {
+  const entries = await sentHistory.list();
+  $('history').replaceChildren(...entries.map((entry) => {
+    const li = document.createElement('li');
+    li.dataset.outcome = entry.outcome === 'ok' ? 'ok' : 'error';
+    const title = state.endpoints.find((e) => e.id === entry.endpoint)?.title ?? entry.endpoint;
+    li.innerHTML = `<details><summary><time datetime="${entry.at}">${escapeHtml(new Date(entry.at).toLocaleString())}</time> · ${escapeHtml(title)} · <span class="${entry.outcome === 'ok' ? 'ok' : 'error-text'}">${escapeHtml(entry.outcome)}</span></summary>
+      <p>Request</p><pre tabindex="0">${escapeHtml(entry.request)}</pre><p>Answer</p><pre tabindex="0">${escapeHtml(entry.response)}</pre></details>`;
+    const reopen = button('Open in form', () => openOrder(entry.endpoint, structuredClone(entry.order)), 'small', false, `Open in form: the order sent ${new Date(entry.at).toLocaleString()}`);
+    li.querySelector('details').append(reopen);
+    return li;
+  }));
+}
+
 // A link that carries the order (never credentials): #order=<base64url of { id, order }>.
 const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
 const fromBase64Url = (text) => new TextDecoder().decode(Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)));
@@ -622,6 +651,7 @@ if (shared) {
   $('endpoint').value = lastId;
   choose(lastId, orderFor(lastId));
 }
+await showHistory();
 await initBatch({
   endpointId: () => state.id,
   requestOptions,

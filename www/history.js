@@ -1,0 +1,33 @@
+// Requests sent from the page, kept across reloads (IndexedDB): endpoint, time, outcome, the
+// request as it went out with every secret masked, the answer, and the order to reopen. Newest
+// first; the oldest beyond `LIMIT` are dropped.
+const DB = 'ordercraft-history';
+const LIMIT = 50;
+
+export async function openHistory() {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('sent', { autoIncrement: true });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const run = (mode, work) => new Promise((resolve, reject) => {
+    const t = db.transaction('sent', mode);
+    const request = work(t.objectStore('sent'));
+    t.oncomplete = () => resolve(request?.result);
+    t.onerror = () => reject(t.error);
+  });
+  return {
+    /** Every entry, newest first, each with its `key`. */
+    async list() {
+      const keys = await run('readonly', (s) => s.getAllKeys());
+      const values = await run('readonly', (s) => s.getAll());
+      return values.map((v, i) => ({ ...v, key: keys[i] })).reverse();
+    },
+    async add(entry) {
+      await run('readwrite', (s) => s.add(entry));
+      const keys = await run('readonly', (s) => s.getAllKeys());
+      if (keys.length > LIMIT) await run('readwrite', (s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1])));
+    },
+  };
+}
