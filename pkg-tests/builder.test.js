@@ -398,3 +398,21 @@ test('history: sent requests kept across a reload, secrets masked, each re-opena
   await page.locator('#history li').nth(1).locator('button').click();
   assert.equal(await field('/reference_no').inputValue(), 'HIST-1');
 });
+
+test('on a phone, a summary at the top links to each issue', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await page.selectOption('#endpoint', 'eccang:createOrder');
+    await field('/order_weight').fill('0');
+    const summary = page.locator('#issue-summary');
+    assert.ok(await summary.isVisible());
+    const box = await summary.boundingBox();
+    assert.ok(box.y < 844, 'within the first screen');
+    await summary.locator('button').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), '/order_weight');
+    await field('/order_weight').fill('0.175');
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+  assert.equal(await page.locator('#issue-summary').isVisible(), false, 'not on a desktop, where the list is beside the form');
+});

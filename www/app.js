@@ -261,6 +261,7 @@ function showIssues() {
   // Screen readers hear this short summary when it changes, not the whole list on every key.
   const summary = `Issues: ${$('issue-count').textContent}`;
   if ($('announce').textContent !== summary) $('announce').textContent = summary;
+  showIssueSummary(issues, errors);
   const list = $('issues');
   list.replaceChildren(...(issues.length ? issues.map(issueItem) : [Object.assign(document.createElement('li'), { className: 'ok', textContent: 'No problems found.' })]));
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
@@ -272,6 +273,22 @@ function showIssues() {
     const note = target.closest('.field, .structure')?.querySelector(':scope > .field-issue');
     if (note && !note.textContent) { note.innerHTML = prose(issue.message); note.dataset.severity = issue.severity; }
   }
+}
+
+/** The summary at the top (shown on narrow screens): the counts, and a link to each issue's field. */
+function showIssueSummary(issues, errors) {
+  const nav = $('issue-summary');
+  if (!issues.length) return nav.replaceChildren();
+  const heading = document.createElement('p');
+  heading.textContent = `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}:`;
+  const list = document.createElement('ul');
+  list.append(...issues.map((issue) => {
+    const li = document.createElement('li');
+    li.className = issue.severity;
+    li.append(button(`${issue.severity} at ${issue.path || '(order)'}: ${issue.code}`, () => focusField(issue.path)));
+    return li;
+  }));
+  nav.replaceChildren(heading, list);
 }
 
 function issueItem(issue) {
