@@ -5,6 +5,7 @@ import { init, endpoints, schema, example, validate, prepare, createClient, Orde
 import { initBatch } from '/batch.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
+import { escapeHtml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
 
@@ -35,21 +36,9 @@ const state = {
 };
 const provider = () => state.endpoints.find((e) => e.id === state.id).provider;
 
-// ---- JSON pointers -------------------------------------------------------------------------
-const pointer = (parts) => parts.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
-function getAt(parts) {
-  return parts.reduce((v, p) => (v == null ? undefined : v[p]), state.order);
-}
-function setAt(parts, value) {
-  let target = state.order;
-  for (const p of parts.slice(0, -1)) target = target[p];
-  const last = parts.at(-1);
-  if (value === undefined) {
-    if (Array.isArray(target)) target.splice(last, 1); else delete target[last];
-  } else {
-    target[last] = value;
-  }
-}
+// ---- the order at a path ---------------------------------------------------------------------
+const getAt = (parts) => getIn(state.order, parts);
+const setAt = (parts, value) => setIn(state.order, parts, value);
 
 // ---- the form ------------------------------------------------------------------------------
 function label(field) {
@@ -144,19 +133,6 @@ function renderField(field, parts) {
   return wrap;
 }
 
-/** What the typed text becomes: numbers stay numbers unless they were given as text. */
-function fromInput(field, text, previous) {
-  if (text === '') return undefined;
-  if (field.kind === 'boolean') return text === 'true';
-  if (field.kind === 'integer' && field.values?.length && !field.textOk) return Number(text);
-  if (['integer', 'number', 'id'].includes(field.kind)) {
-    const n = Number(text);
-    const numeric = text.trim() !== '' && Number.isFinite(n) && String(n) === text.trim();
-    const keepText = typeof previous === 'string' && field.textOk;
-    return numeric && !keepText && Number.isSafeInteger(Math.trunc(n)) ? n : text;
-  }
-  return text;
-}
 
 function onFieldInput(field, parts, control) {
   setAt(parts, fromInput(field, control.value, getAt(parts)));
@@ -444,10 +420,6 @@ function bodyView(req) {
   return `<pre tabindex="0" id="preview-xml">${escapeHtml(masked(prettyXml(doc.documentElement)))}</pre>${params ? `<p>paramsJson</p><pre tabindex="0">${escapeHtml(masked(prettyJson(params)))}</pre>` : ''}`;
 }
 
-function prettyJson(text) {
-  if (!/^\s*[[{]/.test(text)) return text;
-  try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; }
-}
 
 function prettyXml(node, depth = 0) {
   const pad = '  '.repeat(depth);
@@ -457,7 +429,6 @@ function prettyXml(node, depth = 0) {
   return `${pad}<${node.nodeName}${attrs}>\n${children.map((c) => prettyXml(c, depth + 1)).join('\n')}\n${pad}</${node.nodeName}>`;
 }
 
-const shellQuote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 function copy(text) {
   navigator.clipboard.writeText(text).then(() => { $('copy-status').textContent = 'Copied (with the real credentials).'; },
     () => { $('copy-status').textContent = 'The browser refused the clipboard.'; });
@@ -617,8 +588,6 @@ async function showHistory() {
 }
 
 // A link that carries the order (never credentials): #order=<base64url of { id, order }>.
-const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
-const fromBase64Url = (text) => new TextDecoder().decode(Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)));
 $('share').addEventListener('click', async () => {
   const link = `${location.origin}${location.pathname}#order=${toBase64Url(JSON.stringify({ id: state.id, order: state.order }))}`;
   $('share-link').value = link;
@@ -641,14 +610,7 @@ $('export').addEventListener('click', () => {
   URL.revokeObjectURL(a.href);
 });
 
-/** A message for people: `names` in backticks shown as code, not as literal backticks. */
-function prose(message) {
-  return escapeHtml(message).replaceAll(/`([^`]+)`/g, '<code>$1</code>');
-}
 
-function escapeHtml(s) {
-  return String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
 
 if (!sandbox) {
   // No sandbox here: its button and target are off, and sends go to the URL typed.

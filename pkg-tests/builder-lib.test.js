@@ -1,0 +1,42 @@
+// The order builder's pure parts (www/lib.js), without a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { escapeHtml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
+
+test('pointers escape ~ and /; get and set follow them, a removal splices a list', () => {
+  assert.equal(pointer(['a/b', 0, 'c~d']), '/a~1b/0/c~0d');
+  const order = { list: [{ x: 1 }, { x: 2 }, { x: 3 }], o: {} };
+  assert.equal(getIn(order, ['list', 1, 'x']), 2);
+  assert.equal(getIn(order, ['nope', 'x']), undefined);
+  setIn(order, ['o', 'y'], 'v');
+  setIn(order, ['list', 1], undefined);
+  assert.deepEqual(order, { list: [{ x: 1 }, { x: 3 }], o: { y: 'v' } });
+  setIn(order, ['o', 'y'], undefined);
+  assert.deepEqual(order.o, {});
+});
+
+test('typed text: numbers stay numbers, numeric text stays text where the field takes it, empty is absent', () => {
+  assert.equal(fromInput({ kind: 'integer' }, '12', undefined), 12);
+  assert.equal(fromInput({ kind: 'number', textOk: true }, '0.175', '0.1'), '0.175', 'was text: stays text');
+  assert.equal(fromInput({ kind: 'number', textOk: true }, '0.175', 0.1), 0.175);
+  assert.equal(fromInput({ kind: 'id' }, '734714573551000000', undefined), '734714573551000000', 'past 2^53: text');
+  assert.equal(fromInput({ kind: 'integer' }, '1e3', undefined), '1e3', 'not written as the number it is: kept as typed');
+  assert.equal(fromInput({ kind: 'boolean' }, 'false', true), false);
+  assert.equal(fromInput({ kind: 'integer', values: ['0', '1'] }, '1', undefined), 1);
+  assert.equal(fromInput({ kind: 'text' }, '', 'x'), undefined);
+});
+
+test('formatting: JSON indented, HTML escaped, backticked names as code, base64url both ways, shell quoting', () => {
+  assert.equal(prettyJson('{"a":[1]}'), '{\n  "a": [\n    1\n  ]\n}');
+  assert.equal(prettyJson('a=1&b=2'), 'a=1&b=2');
+  assert.equal(escapeHtml('<a href="x">&</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+  assert.equal(prose('`pay_fee` must be <1'), '<code>pay_fee</code> must be &lt;1');
+  const text = JSON.stringify({ id: 'x', order: { name: '张三 😀', note: '+/=' } });
+  const encoded = toBase64Url(text);
+  assert.match(encoded, /^[A-Za-z0-9_-]+$/);
+  assert.equal(fromBase64Url(encoded), text);
+  assert.equal(Buffer.from(encoded, 'base64url').toString('utf8'), text, 'the same as Node\'s base64url');
+  const tricky = "it's $(rm -rf) `x` \"q\"";
+  assert.equal(execFileSync('sh', ['-c', `printf %s ${shellQuote(tricky)}`], { encoding: 'utf8' }), tricky);
+});

@@ -1,0 +1,56 @@
+// The order builder's pure parts: JSON pointers, reading typed text, formatting. No DOM and no
+// page state, so they are tested with `node --test` (pkg-tests/builder-lib.test.js).
+
+/** The RFC 6901 pointer of a path: `~` and `/` in names escaped. */
+export const pointer = (parts) => parts.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+
+/** The value at `parts` in `root`, or undefined where the path leaves the data. */
+export const getIn = (root, parts) => parts.reduce((v, p) => (v == null ? undefined : v[p]), root);
+
+/** Sets the value at `parts` in `root`; `undefined` removes it (a list item is spliced out). */
+export function setIn(root, parts, value) {
+  let target = root;
+  for (const p of parts.slice(0, -1)) target = target[p];
+  const last = parts.at(-1);
+  if (value === undefined) {
+    if (Array.isArray(target)) target.splice(last, 1); else delete target[last];
+  } else {
+    target[last] = value;
+  }
+}
+
+/** What the typed text becomes: numbers stay numbers unless they were given as text. */
+export function fromInput(field, text, previous) {
+  if (text === '') return undefined;
+  if (field.kind === 'boolean') return text === 'true';
+  if (field.kind === 'integer' && field.values?.length && !field.textOk) return Number(text);
+  if (['integer', 'number', 'id'].includes(field.kind)) {
+    const n = Number(text);
+    const numeric = text.trim() !== '' && Number.isFinite(n) && String(n) === text.trim();
+    const keepText = typeof previous === 'string' && field.textOk;
+    return numeric && !keepText && Number.isSafeInteger(Math.trunc(n)) ? n : text;
+  }
+  return text;
+}
+
+/** JSON text indented for reading; any other text as it is. */
+export function prettyJson(text) {
+  if (!/^\s*[[{]/.test(text)) return text;
+  try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; }
+}
+
+/** A word for a POSIX shell, quoted whatever it holds. */
+export const shellQuote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
+
+/** UTF-8 text as base64url (for links) and back. */
+export const toBase64Url = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+export const fromBase64Url = (text) => new TextDecoder().decode(Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0)));
+
+export function escapeHtml(s) {
+  return String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+/** A message for people: `names` in backticks shown as code, not as literal backticks. */
+export function prose(message) {
+  return escapeHtml(message).replaceAll(/`([^`]+)`/g, '<code>$1</code>');
+}
