@@ -5,6 +5,7 @@
 import { createClient, endpoints, orderKey, schema, validate } from '/js/browser.js';
 import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
+import { escapeHtml } from '/lib.js';
 
 const $ = (id) => document.getElementById(id);
 const DB = 'ordercraft-builder';
@@ -168,8 +169,4 @@ export async function initBatch(page) {
     await render();
   });
   await render();
-}
-
-function escapeHtml(s) {
-  return String(s).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
