@@ -416,3 +416,10 @@ test('on a phone, a summary at the top links to each issue', async () => {
   }
   assert.equal(await page.locator('#issue-summary').isVisible(), false, 'not on a desktop, where the list is beside the form');
 });
+
+test('one name per list: its items and its Add button use the field name', async () => {
+  await page.selectOption('#endpoint', 'top:alibaba.wdk.trade.order.create');
+  assert.equal(await page.locator('#form button:text-is("Add sub_orders")').count(), 1);
+  assert.equal(await page.locator('#form fieldset.item legend').first().textContent(), 'sub_orders 1');
+  assert.equal(await page.locator('#form button:text-is("Add Suborders")').count(), 0);
+});

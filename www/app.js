@@ -159,7 +159,7 @@ function renderStructure(field, parts, value) {
     set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); rerender(); }, 'remove'));
     set.append(...renderFields(field.structure, parts));
   } else {
-    const name = field.structure.name;
+    const name = field.name; // one name for a list: the field's, in its legend, its items and its buttons
     const label = (action, i) => `${action} ${name} ${i + 1}`; // numbered from 1, as people count
     const itemPath = (k) => pointer([...parts, k]);
     (Array.isArray(value) ? value : []).forEach((_, i) => {
