@@ -379,12 +379,14 @@ test('history: sent requests kept across a reload, secrets masked, each re-opena
   const id = 'eccang:createOrder';
   await page.selectOption('#endpoint', id);
   await page.click('#sandbox-credentials');
+  const before = await page.locator('#history li').count();
   await field('/reference_no').fill('HIST-1');
   await page.click('#send');
   await page.waitForSelector('#response-outcome');
   await field('/reference_no').fill('HIST-2');
   await page.click('#send');
-  await page.waitForFunction(() => document.querySelector('#history li summary')?.textContent.includes('Freight'));
+  // Both sends are in the history (stored) before the reload.
+  await page.waitForFunction((n) => document.querySelectorAll('#history li').length >= n, before + 2);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   const first = page.locator('#history li').first();
