@@ -425,3 +425,17 @@ test('one name per list: its items and its Add button use the field name', async
   assert.equal(await page.locator('#form fieldset.item legend').first().textContent(), 'sub_orders 1');
   assert.equal(await page.locator('#form button:text-is("Add Suborders")').count(), 0);
 });
+
+test('the page in English or Chinese, the choice kept across a reload', async () => {
+  await page.selectOption('#language', 'zh');
+  assert.equal(await page.textContent('#order-heading'), '订单');
+  assert.equal(await page.textContent('#send'), '发送');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#language'), 'zh');
+  assert.equal(await page.textContent('#load-example'), '载入示例');
+  await page.selectOption('#language', 'en');
+  assert.equal(await page.textContent('#order-heading'), 'Order');
+  assert.equal(await page.textContent('#send'), 'Send');
+});

@@ -5,6 +5,7 @@ import { init, endpoints, schema, example, validate, prepare, createClient, Orde
 import { initBatch } from '/batch.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
+import { setLanguage, t } from '/i18n.js';
 import { escapeHtml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
@@ -239,7 +240,7 @@ function showIssues() {
   if ($('announce').textContent !== summary) $('announce').textContent = summary;
   showIssueSummary(issues, errors);
   const list = $('issues');
-  list.replaceChildren(...(issues.length ? issues.map(issueItem) : [Object.assign(document.createElement('li'), { className: 'ok', textContent: 'No problems found.' })]));
+  list.replaceChildren(...(issues.length ? issues.map(issueItem) : [Object.assign(document.createElement('li'), { className: 'ok', textContent: t('No problems found.') })]));
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   for (const el of document.querySelectorAll('.field-issue')) el.textContent = '';
   for (const issue of issues) {
@@ -398,7 +399,7 @@ function showPreview() {
     state.request = null;
     if (e instanceof ArgumentError && /is required/.test(e.message) && credentialOptions(provider()).some((o) => `opts.${o.name}` === e.argument)) {
       // Nothing is wrong yet: the credentials are simply not entered.
-      box.innerHTML = '<p class="muted" id="preview-waiting">Enter the credentials (or use the sandbox\'s) to see the signed request.</p>';
+      box.innerHTML = `<p class="muted" id="preview-waiting">${escapeHtml(t("Enter the credentials (or use the sandbox's) to see the signed request."))}</p>`;
     } else if (e instanceof OrderValidationError) {
       const errors = e.issues.filter((i) => i.severity === 'error').length;
       box.innerHTML = `<p class="error-text">Not signed: the order has ${errors} error${errors === 1 ? '' : 's'} (listed under Issues).</p>`;
@@ -461,7 +462,7 @@ $('send').addEventListener('click', async () => {
     && !window.confirm(`This order was already sent to ${endpoint.title}. Sending it again may create a second order. Send again?`)) return;
   // While a send is in flight, Send is disabled and says so: a double click sends once.
   send.disabled = true;
-  send.textContent = 'Sending…';
+  send.textContent = t('Sending…');
   const box = $('response');
   box.innerHTML = '<p class="muted">Sending…</p>';
   let raw = null;
@@ -498,7 +499,7 @@ $('send').addEventListener('click', async () => {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
   } finally {
     send.disabled = false;
-    send.textContent = 'Send';
+    send.textContent = t('Send');
     box.scrollIntoView({ block: 'nearest' }); // the answer in view, below the sticky pane's fold
   }
 });
@@ -620,6 +621,15 @@ if (!sandbox) {
   document.querySelector('input[name="target"][value="custom"]').checked = true;
   target.parentElement.append(' (no sandbox is running)');
 }
+// The page's language: the one chosen last (kept beside the drafts), else the browser's.
+$('language').value = drafts.get('\u0000language') ?? (navigator.language.startsWith('zh') ? 'zh' : 'en');
+setLanguage($('language').value);
+$('language').addEventListener('change', () => {
+  setLanguage($('language').value);
+  drafts.put('\u0000language', $('language').value);
+  refresh({ raw: false });
+});
+
 // A shared link's order first; else back where the person left off: the endpoint edited last, with its draft.
 const shared = sharedOrder();
 if (shared) {
