@@ -13,7 +13,8 @@ use crate::options::OptionSpec;
 use crate::registry::{find, ENDPOINTS};
 use crate::request::PreparedRequest;
 use crate::response::{ParseOptions, Parsed};
-use crate::validate::sendable::Sendable;
+use crate::doc::{self, Node};
+use crate::validate::sendable::write_sendable;
 use crate::validate::{check_object, UnknownFields};
 
 #[cfg(feature = "wasm")]
@@ -97,11 +98,21 @@ pub fn endpoints() -> Vec<EndpointInfo> {
         .collect()
 }
 
-fn issues_of(endpoint: &Endpoint, order: &Value, unknown: UnknownFields) -> Issues {
-    let mut issues = Issues::default();
+/// What a caller's order that is not JSON data is told (never its text: it may hold a secret).
+pub const UNREADABLE: &str =
+    "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)";
+
+/// The order's text, read; a repeated name is already an issue.
+fn read_order<'a>(text: &'a str, issues: &mut Issues) -> Result<Node<'a>, Error> {
+    doc::parse(text, issues).map_err(|_| Error::argument("order", UNREADABLE))
+}
+
+fn check(endpoint: &Endpoint, order: &Node, unknown: UnknownFields, mut issues: Issues) -> Issues {
     // An order the transport recognises as misplaced (wrapped in its parameter) is that one error.
-    endpoint.transport.check_placement(order, &mut issues);
-    if issues.has_errors() {
+    let mut placement = Issues::default();
+    endpoint.transport.check_placement(order, &mut placement);
+    if placement.has_errors() {
+        issues.append(placement);
         return issues;
     }
     check_object(order, endpoint.order, &Path::Root, unknown, &mut issues);
@@ -134,23 +145,37 @@ fn split_unknown_fields(opts: &Value) -> Result<(UnknownFields, Cow<'_, Value>),
 /// `validate(id, order, opts?)`: `opts` may hold `unknownFields` (any other option is ignored
 /// here: validation needs no credentials).
 pub fn validate(id: &str, order: &Value, opts: &Value) -> Result<Validation, Error> {
+    validate_json(id, &order.to_string(), opts)
+}
+
+/// `validate` of an order given as JSON text (what the JS boundary passes).
+pub fn validate_json(id: &str, order: &str, opts: &Value) -> Result<Validation, Error> {
     let endpoint = find(id)?;
     let (unknown, _) = split_unknown_fields(opts)?;
-    let issues = issues_of(endpoint, order, unknown);
+    let mut issues = Issues::default();
+    let order = read_order(order, &mut issues)?;
+    let issues = check(endpoint, &order, unknown, issues);
     Ok(Validation { ok: !issues.has_errors(), issues: issues.into_vec() })
 }
 
 /// Validates, then builds and signs. Any error-severity issue stops it with all issues;
 /// warnings ride along on the request.
 pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+    prepare_json(id, &order.to_string(), opts, env)
+}
+
+/// `prepare` of an order given as JSON text: read once, checked, and written out as sent.
+pub fn prepare_json(id: &str, order: &str, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
     let (unknown, opts) = split_unknown_fields(opts)?;
-    let issues = issues_of(endpoint, order, unknown);
+    let mut issues = Issues::default();
+    let order_node = read_order(order, &mut issues)?;
+    let issues = check(endpoint, &order_node, unknown, issues);
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    let json = serde_json::to_string(&Sendable { value: order, schema: endpoint.order, unknown })
-        .map_err(|e| Error::argument("order", format!("could not be written as JSON ({e})")))?;
+    let mut json = String::with_capacity(order.len());
+    write_sendable(&order_node, endpoint.order, unknown, &mut json);
     let mut request = endpoint.transport.prepare(json, &opts, env)?;
     request.warnings = issues.into_vec();
     Ok(request)

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::doc::Node;
 use crate::error::Error;
 use crate::issue::Issues;
 use crate::options::OptionSpec;
@@ -18,7 +19,7 @@ pub struct Endpoint {
     /// The order's schema (its TypeScript interface has the same name).
     pub order: &'static Schema,
     /// What the doc implies beyond single fields.
-    pub rules: fn(&Value, &mut Issues),
+    pub rules: fn(&Node, &mut Issues),
     /// The example order, JSON text kept beside the tables (smaller in wasm than code building it).
     pub example: &'static str,
     pub transport: &'static dyn Transport,
@@ -46,7 +47,7 @@ pub trait Transport: Sync {
     fn parse(&self, body: &str, opts: &ParseOptions) -> Parsed<Value>;
     /// Raises an error when the order is recognisably in the wrong place (e.g. still wrapped in
     /// the transport's own parameter), before the order's fields are checked.
-    fn check_placement(&self, _order: &Value, _issues: &mut Issues) {}
+    fn check_placement(&self, _order: &Node, _issues: &mut Issues) {}
 }
 
 /// What a provider declares once for all its endpoints.

@@ -138,6 +138,10 @@ impl Issues {
         self.0.push(Issue { path: pointer, code, severity: Severity::Error, message });
     }
 
+    pub fn append(&mut self, mut other: Issues) {
+        self.0.append(&mut other.0);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|i| i.severity == Severity::Error)
     }

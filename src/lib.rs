@@ -9,6 +9,7 @@
 pub mod api;
 pub mod describe;
 pub mod digest;
+pub mod doc;
 pub mod endpoint;
 pub mod error;
 pub mod form;

@@ -45,15 +45,14 @@ fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
 }
 
 fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
-    let unreadable = || {
-        Error::argument(
-            argument,
-            "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)",
-        )
-    };
-    // `undefined` (and a bare function or symbol) stringify to nothing: no value.
-    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
-    let Some(text) = text.as_string() else { return Ok(Value::Null) };
+    let text = json_text(value, argument)?;
+    serde_json::from_str(&text).map_err(|_| Error::argument(argument, api::UNREADABLE))
+}
+
+/// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
+fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
+    let text = js_sys::JSON::stringify(&value).map_err(|_| Error::argument(argument, api::UNREADABLE))?;
+    let Some(text) = text.as_string() else { return Ok("null".to_string()) };
     // JSON.stringify writes NaN and ±Infinity as null, which would read as "absent": when the
     // text has a null at all, find them and say where, rather than drop the caller's value.
     if text.contains("null") {
@@ -63,7 +62,7 @@ fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
             return Err(non_finite_error(argument, found));
         }
     }
-    serde_json::from_str(&text).map_err(|_| unreadable())
+    Ok(text)
 }
 
 /// Pointers to the NaN and ±Infinity numbers in a JS value (own enumerable keys, as JSON.stringify sees them).
@@ -214,8 +213,8 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
-    let validation = match read_js(order, "order") {
-        Ok(order) => api::validate(id, &order, &opts),
+    let validation = match json_text(order, "order") {
+        Ok(order) => api::validate_json(id, &order, &opts),
         Err(Error::Validation(issues)) => registry::find(id).map(|_| api::Validation { ok: false, issues }),
         Err(other) => Err(other),
     };
@@ -230,10 +229,10 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PrepareOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = from_js(order, "order")?;
+    let order = json_text(order, "order").map_err(js_error)?;
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
-    api::prepare(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
+    api::prepare_json(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
 }
 
 /// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.

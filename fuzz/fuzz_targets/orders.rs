@@ -1,9 +1,12 @@
 //! Any JSON as an order (and any opts) for every endpoint: validate and prepare must return,
-//! never panic or hang; a prepared request's header values never hold CR or LF.
+//! never panic or hang; a prepared request's header values never hold CR or LF. Any text as an
+//! order: the text path (what the JS boundary calls) refuses what serde_json refuses, and answers
+//! exactly as the `Value` path does for what it reads (but for a repeated name, its own issue).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ordercraft::api::{endpoints, prepare, validate};
+use ordercraft::api::{endpoints, prepare, prepare_json, validate, validate_json};
+use ordercraft::Code;
 use ordercraft::endpoint::Env;
 use serde_json::{json, Value};
 
@@ -14,10 +17,15 @@ fn entropy() -> Option<[u8; 16]> {
 fuzz_target!(|data: &[u8]| {
     // The first byte picks what the rest is: an order, or the opts of a valid order.
     let Some((&mode, rest)) = data.split_first() else { return };
-    let Ok(value) = serde_json::from_slice::<Value>(rest) else { return };
     let env = Env { now_ms: 1.7e12, entropy: &entropy };
     let good_opts = json!({ "appKey": "k", "appSecret": "s", "accessKey": "a", "accessSecret": "s", "userId": "u",
         "appToken": "t", "endpoint": "http://x" });
+    if mode % 2 == 0 {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            text_path_matches_value_path(text, &env);
+        }
+    }
+    let Ok(value) = serde_json::from_slice::<Value>(rest) else { return };
     for e in endpoints() {
         let (order, opts) = if mode % 2 == 0 {
             (value.clone(), good_opts.clone())
@@ -45,3 +53,26 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+fn text_path_matches_value_path(text: &str, env: &Env) {
+    let value = serde_json::from_str::<Value>(text).ok();
+    for e in endpoints() {
+        let provider_opts = match e.provider {
+            "top" => json!({ "appKey": "k", "appSecret": "s", "timestamp": "2024-01-01 00:00:00" }),
+            "pandapon" => json!({ "accessKey": "a", "accessSecret": "s", "userId": "u", "nonce": "n", "timestamp": 1 }),
+            _ => json!({ "appToken": "t", "appKey": "k", "endpoint": "http://x" }),
+        };
+        let checked = validate_json(e.id, text, &json!({}));
+        let Some(value) = &value else {
+            assert!(checked.is_err(), "text serde_json refuses was read");
+            continue;
+        };
+        let Ok(checked) = checked else { panic!("text serde_json reads was refused") };
+        if checked.issues.iter().any(|i| i.code == Code::Duplicate && i.message.contains("more than once")) {
+            continue;
+        }
+        let by_value = validate(e.id, value, &json!({})).map(|v| v.issues);
+        assert_eq!(Ok(checked.issues), by_value);
+        assert_eq!(prepare_json(e.id, text, &provider_opts, env), prepare(e.id, value, &provider_opts, env));
+    }
+}

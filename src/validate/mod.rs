@@ -4,7 +4,9 @@
 pub mod sendable;
 pub mod text;
 
-use serde_json::{Number, Value};
+use serde_json::Number;
+
+use crate::doc::Node;
 
 use crate::issue::{Code, Issues, Path};
 use crate::schema::{is_safe_integer, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
@@ -39,14 +41,14 @@ impl UnknownFields {
 }
 
 /// Checks an object and everything below it.
-pub fn check_object(value: &Value, schema: &Schema, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
-    let Value::Object(map) = value else {
+pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
+    let Node::Object(members) = value else {
         issues.error(path, Code::Type, format!("{} must be an object ({})", path.name(), schema.name));
         return;
     };
     for field in schema.fields {
         let here = path.key(field.name);
-        match (map.get(field.name).filter(|v| !v.is_null()), field.presence) {
+        match (value.get(field.name).filter(|v| !v.is_null()), field.presence) {
             (None, Presence::Required) => {
                 issues.error(&here, Code::Required, format!("`{}` is required ({})", field.name, field.doc))
             }
@@ -65,7 +67,7 @@ pub fn check_object(value: &Value, schema: &Schema, path: &Path, unknown: Unknow
                 format!("`{}` must be absent in this request ({})", field.name, field.doc),
             ),
             // Blank text says nothing: the gateway would see a required field without a value.
-            (Some(Value::String(text)), Presence::Required)
+            (Some(Node::String(text)), Presence::Required)
                 if text.trim().is_empty() && matches!(field.kind, Kind::Text(_)) =>
             {
                 issues.error(
@@ -77,7 +79,7 @@ pub fn check_object(value: &Value, schema: &Schema, path: &Path, unknown: Unknow
             (Some(v), _) => check_kind(v, &field.kind, &here, unknown, issues),
         }
     }
-    for name in map.keys().filter(|k| schema.field(k).is_none()) {
+    for name in members.iter().map(|(name, _)| name).filter(|k| schema.field(k).is_none()) {
         let hint = closest(name, schema.fields.iter().map(|f| f.name))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
@@ -99,10 +101,10 @@ pub fn check_object(value: &Value, schema: &Schema, path: &Path, unknown: Unknow
     }
 }
 
-fn check_kind(value: &Value, kind: &Kind, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
+fn check_kind(value: &Node, kind: &Kind, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
     match kind {
         Kind::Text(format) => match value {
-            Value::String(text) => check_format(text, format, path, issues),
+            Node::String(text) => check_format(text, format, path, issues),
             _ => issues.error(path, Code::Type, format!("{} must be a string{}", path.name(), number_hint(value))),
         },
         Kind::Integer { min, max } => match exact_integer(value, path, issues) {
@@ -113,7 +115,7 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, unknown: UnknownFields, i
         },
         Kind::IntegerOneOf { values, text_ok } => {
             let n = match value {
-                Value::String(s) if *text_ok => s.parse::<i64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
+                Node::String(s) if *text_ok => s.parse::<i64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
                 _ => match exact_integer(value, path, issues) {
                     Some(n) => Some(n),
                     None => return,
@@ -131,14 +133,14 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, unknown: UnknownFields, i
         Kind::Number(rule) => check_number(value, rule, path, issues),
         Kind::Id => check_id(value, path, issues),
         Kind::Boolean => {
-            if !value.is_boolean() {
+            if !matches!(value, Node::Bool(_)) {
                 issues.error(path, Code::Type, format!("{} must be true or false", path.name()))
             }
         }
         Kind::Any => {}
         Kind::Object(schema) => check_object(value, schema, path, unknown, issues),
         Kind::List { item, min_items } => match value {
-            Value::Array(items) => {
+            Node::Array(items) => {
                 if items.len() < *min_items {
                     issues.error(path, Code::Length, format!("{} must have at least {min_items} item(s)", path.name()));
                 }
@@ -151,8 +153,8 @@ fn check_kind(value: &Value, kind: &Kind, path: &Path, unknown: UnknownFields, i
     }
 }
 
-fn number_hint(value: &Value) -> &'static str {
-    if value.is_number() {
+fn number_hint(value: &Node) -> &'static str {
+    if matches!(value, Node::Number(_)) {
         " (write the number in quotes)"
     } else {
         ""
@@ -160,52 +162,54 @@ fn number_hint(value: &Value) -> &'static str {
 }
 
 fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
-    let name = path.name();
+    // The field's name goes into a message only when there is one (most fields have none).
+    let name = || path.name();
     // Forms the documents state are errors; forms they do not (an e-mail's shape, a URL's, a
     // code's letter case) are warnings: the provider may well accept what we would refuse.
     let mut stated = true;
     let problem = match format {
         Format::Any => None,
         Format::MaxChars(n) => (text.chars().count() > *n)
-            .then(|| (Code::Length, format!("{name} must be at most {n} characters (has {})", text.chars().count()))),
+            .then(|| (Code::Length, format!("{} must be at most {n} characters (has {})", name(), text.chars().count()))),
         Format::OneOf(allowed) => (!allowed.contains(&text))
-            .then(|| (Code::Enum, format!("{name} must be one of {} (got {text:?})", allowed.join(", ")))),
+            .then(|| (Code::Enum, format!("{} must be one of {} (got {text:?})", name(), allowed.join(", ")))),
         Format::DateTime => DateTime::parse(text).is_none().then(|| {
-            (Code::Format, format!("{name} must be a real date and time written yyyy-MM-dd HH:mm:ss (got {text:?})"))
+            (Code::Format, format!("{} must be a real date and time written yyyy-MM-dd HH:mm:ss (got {text:?})", name()))
         }),
         Format::Date => parse_date(text)
             .is_none()
-            .then(|| (Code::Format, format!("{name} must be a real date written yyyy-MM-dd (got {text:?})"))),
+            .then(|| (Code::Format, format!("{} must be a real date written yyyy-MM-dd (got {text:?})", name()))),
         Format::Email => (!is_email(text)).then(|| {
             stated = false;
-            (Code::Format, format!("{name} must be an e-mail address such as name@example.com (got {text:?})"))
+            (Code::Format, format!("{} must be an e-mail address such as name@example.com (got {text:?})", name()))
         }),
         Format::Url => (!is_http_url(text)).then(|| {
             stated = false;
-            (Code::Format, format!("{name} must be an absolute http(s) URL (got {text:?})"))
+            (Code::Format, format!("{} must be an absolute http(s) URL (got {text:?})", name()))
         }),
         Format::CountryAlpha2 => (!is_upper_letters(text, 2)).then(|| {
             stated = !is_upper_letters(&text.to_ascii_uppercase(), 2);
-            (Code::Format, format!("{name} must be an ISO 3166-1 alpha-2 country code such as US (got {text:?})"))
+            (Code::Format, format!("{} must be an ISO 3166-1 alpha-2 country code such as US (got {text:?})", name()))
         }),
         Format::Currency => (!is_upper_letters(text, 3)).then(|| {
             stated = !is_upper_letters(&text.to_ascii_uppercase(), 3);
-            (Code::Format, format!("{name} must be an ISO 4217 currency code such as USD (got {text:?})"))
+            (Code::Format, format!("{} must be an ISO 4217 currency code such as USD (got {text:?})", name()))
         }),
         Format::JsonText => serde_json::from_str::<serde::de::IgnoredAny>(text)
             .is_err()
-            .then(|| (Code::Format, format!("{name} must hold valid JSON text, e.g. {{\"key\":\"value\"}}"))),
+            .then(|| (Code::Format, format!("{} must hold valid JSON text, e.g. {{\"key\":\"value\"}}", name()))),
         Format::Decimal => (!is_decimal_text(text, false)).then(|| {
             (
                 Code::Format,
                 format!(
-                    "{name} must be a non-negative decimal number as text, e.g. \"1000\" or \"12.50\" (got {text:?})"
+                    "{} must be a non-negative decimal number as text, e.g. \"1000\" or \"12.50\" (got {text:?})",
+                    name()
                 ),
             )
         }),
         Format::Custom(check) => (!(check.check)(text)).then(|| {
             stated = check.stated;
-            (Code::Format, format!("{name} must be {} (got {text:?})", check.expected))
+            (Code::Format, format!("{} must be {} (got {text:?})", name(), check.expected))
         }),
     };
     match problem {
@@ -218,11 +222,12 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
 }
 
 /// A JSON integer that JS holds exactly; raises the issue and returns `None` otherwise.
-fn exact_integer(value: &Value, path: &Path, issues: &mut Issues) -> Option<i64> {
-    let Value::Number(n) = value else {
+fn exact_integer(value: &Node, path: &Path, issues: &mut Issues) -> Option<i64> {
+    let Node::Number(n) = value else {
         issues.error(path, Code::Type, format!("{} must be a whole number{}", path.name(), text_hint(value)));
         return None;
     };
+    let n = n.value();
     match integer_of(n) {
         Some(i) if is_safe_integer(i) => Some(i),
         Some(_) => {
@@ -248,8 +253,8 @@ fn exact_integer(value: &Value, path: &Path, issues: &mut Issues) -> Option<i64>
     }
 }
 
-fn text_hint(value: &Value) -> &'static str {
-    if value.is_string() {
+fn text_hint(value: &Node) -> &'static str {
+    if matches!(value, Node::String(_)) {
         " (a JSON number, not text)"
     } else {
         ""
@@ -267,15 +272,15 @@ fn is_unsafe_whole(n: &Number) -> bool {
         || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0 && f.abs() > MAX_SAFE_INTEGER as f64)
 }
 
-fn check_id(value: &Value, path: &Path, issues: &mut Issues) {
+fn check_id(value: &Node, path: &Path, issues: &mut Issues) {
     match value {
-        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') => {}
-        Value::String(s) => issues.error(
+        Node::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && !s.starts_with('0') => {}
+        Node::String(s) => issues.error(
             path,
             Code::Format,
             format!("{} must be a positive whole number written in digits (got {s:?})", path.name()),
         ),
-        Value::Number(n) if is_unsafe_whole(n) && integer_of(n).is_none_or(|i| i > MAX_SAFE_INTEGER) => issues.error(
+        Node::Number(n) if is_unsafe_whole(n.value()) && integer_of(n.value()).is_none_or(|i| i > MAX_SAFE_INTEGER) => issues.error(
             path,
             Code::Precision,
             format!(
@@ -283,7 +288,7 @@ fn check_id(value: &Value, path: &Path, issues: &mut Issues) {
                 path.name()
             ),
         ),
-        Value::Number(n) => match integer_of(n) {
+        Node::Number(n) => match integer_of(n.value()) {
             Some(i) if i > 0 => {}
             _ => issues.error(path, Code::Range, format!("{} must be a positive whole number (got {n})", path.name())),
         },
@@ -291,43 +296,43 @@ fn check_id(value: &Value, path: &Path, issues: &mut Issues) {
     }
 }
 
-fn check_number(value: &Value, rule: &NumberRule, path: &Path, issues: &mut Issues) {
-    let name = path.name();
+fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issues) {
+    let name = || path.name();
     let text = match value {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if rule.text_ok => {
+        Node::Number(n) => n.to_string(),
+        Node::String(s) if rule.text_ok => {
             if !is_decimal_text(s, true) {
                 issues.error(
                     path,
                     Code::Type,
-                    format!("{name} must be a number (as a number or numeric text, got {s:?})"),
+                    format!("{} must be a number (as a number or numeric text, got {s:?})", name()),
                 );
                 return;
             }
-            s.clone()
+            s.to_string()
         }
         _ => {
             let expected = if rule.text_ok { "a number or numeric text" } else { "a number" };
-            issues.error(path, Code::Type, format!("{name} must be {expected}"));
+            issues.error(path, Code::Type, format!("{} must be {expected}", name()));
             return;
         }
     };
     let Ok(number) = text.parse::<f64>() else {
-        issues.error(path, Code::Type, format!("{name} must be a finite number"));
+        issues.error(path, Code::Type, format!("{} must be a finite number", name()));
         return;
     };
     if rule.integer && number.fract() != 0.0 {
-        issues.error(path, Code::Type, format!("{name} must be a whole number (got {text})"));
+        issues.error(path, Code::Type, format!("{} must be a whole number (got {text})", name()));
     }
     if let Some((min, inclusive)) = rule.min {
         if number < min || (!inclusive && number == min) {
             let bound = if inclusive { "at least" } else { "greater than" };
-            issues.error(path, Code::Range, format!("{name} must be {bound} {} (got {text})", number_text(min)));
+            issues.error(path, Code::Range, format!("{} must be {bound} {} (got {text})", name(), number_text(min)));
         }
     }
     if let Some(max) = rule.max_decimals {
         if decimal_places(&text) > max {
-            issues.error(path, Code::Precision, format!("{name} may have at most {max} decimal places (got {text})"));
+            issues.error(path, Code::Precision, format!("{} may have at most {max} decimal places (got {text})", name()));
         }
     }
 }

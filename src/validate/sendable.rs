@@ -1,55 +1,43 @@
 //! The JSON that is sent: the caller's values as given, nulls left out, and unknown fields sent
-//! or left out as `unknownFields` says (a refused one never gets this far).
-
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
-use serde::Serialize;
-use serde_json::Value;
+//! or left out as `unknownFields` says (a refused one never gets this far). Written straight
+//! from the caller's text (see `doc`): serde_json's bytes, without building a `Value`.
 
 use super::UnknownFields;
+use crate::doc::{write_string, Node};
 use crate::schema::{Kind, Schema};
 
 /// The caller's object as it is sent: nulls left out, values untouched.
-pub struct Sendable<'a> {
-    pub value: &'a Value,
-    pub schema: &'a Schema,
-    pub unknown: UnknownFields,
-}
-
-impl Serialize for Sendable<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Value::Object(map) = self.value else {
-            return self.value.serialize(serializer);
-        };
-        let unknown = self.unknown;
-        let mut out = serializer.serialize_map(None)?;
-        for (name, value) in map.iter().filter(|(_, v)| !v.is_null()) {
-            match self.schema.field(name).map(|f| &f.kind) {
-                Some(Kind::Object(schema)) => out.serialize_entry(name, &Sendable { value, schema, unknown })?,
-                Some(Kind::List { item, .. }) => out.serialize_entry(name, &SendableList { value, item, unknown })?,
-                Some(_) => out.serialize_entry(name, value)?,
-                None if unknown == UnknownFields::Send => out.serialize_entry(name, value)?,
-                None => {}
+pub fn write_sendable(value: &Node, schema: &Schema, unknown: UnknownFields, out: &mut String) {
+    let Node::Object(members) = value else {
+        return value.write(out);
+    };
+    out.push('{');
+    let mut first = true;
+    for (name, value) in members.iter().filter(|(_, v)| !v.is_null()) {
+        let kind = schema.field(name).map(|f| &f.kind);
+        if kind.is_none() && unknown != UnknownFields::Send {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        write_string(name, out);
+        out.push(':');
+        match (kind, value) {
+            (Some(Kind::Object(schema)), _) => write_sendable(value, schema, unknown, out),
+            (Some(Kind::List { item, .. }), Node::Array(items)) => {
+                out.push('[');
+                for (i, value) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_sendable(value, item, unknown, out);
+                }
+                out.push(']');
             }
+            _ => value.write(out),
         }
-        out.end()
     }
-}
-
-struct SendableList<'a> {
-    value: &'a Value,
-    item: &'a Schema,
-    unknown: UnknownFields,
-}
-
-impl Serialize for SendableList<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Value::Array(items) = self.value else {
-            return self.value.serialize(serializer);
-        };
-        let mut seq = serializer.serialize_seq(Some(items.len()))?;
-        for value in items {
-            seq.serialize_element(&Sendable { value, schema: self.item, unknown: self.unknown })?;
-        }
-        seq.end()
-    }
+    out.push('}');
 }

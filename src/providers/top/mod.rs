@@ -8,6 +8,7 @@ pub mod trade_order;
 
 use serde_json::Value;
 
+use crate::doc::Node;
 use crate::endpoint::{Env, Provider, Transport};
 use crate::error::Error;
 use crate::issue::{Code, Issues, Path};
@@ -60,9 +61,9 @@ impl Transport for OrderMethod {
 
     /// `{ "trade": {…} }` for the trade endpoint: the caller passed the parameter map that
     /// `prepareTop` takes. Signing it would send `trade={}` plus an unknown field: refused.
-    fn check_placement(&self, order: &Value, issues: &mut Issues) {
-        let Value::Object(map) = order else { return };
-        if map.len() == 1 && map.contains_key(self.param) {
+    fn check_placement(&self, order: &Node, issues: &mut Issues) {
+        let Node::Object(members) = order else { return };
+        if members.len() == 1 && members[0].0 == self.param {
             issues.error(
                 &Path::Root.key(self.param),
                 Code::Wrapped,

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::doc::Node;
+
 use super::Service;
 use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
@@ -240,9 +242,9 @@ model! {
 /// envelope would be malformed, or the forwarder's side would meet the control character once it
 /// reads the JSON. An error at the field, never a broken envelope. (Lone surrogates never get
 /// this far: the JSON reader refuses them.)
-fn xml_safe_text(value: &Value, path: &Path, issues: &mut Issues) {
+fn xml_safe_text(value: &Node, path: &Path, issues: &mut Issues) {
     match value {
-        Value::String(text) => {
+        Node::String(text) => {
             if let Some(c) = text.chars().find(
                 |&c| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'),
             ) {
@@ -253,8 +255,8 @@ fn xml_safe_text(value: &Value, path: &Path, issues: &mut Issues) {
                 );
             }
         }
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| xml_safe_text(v, &path.index(i), issues)),
-        Value::Object(map) => map.iter().for_each(|(k, v)| xml_safe_text(v, &path.key(k), issues)),
+        Node::Array(items) => items.iter().enumerate().for_each(|(i, v)| xml_safe_text(v, &path.index(i), issues)),
+        Node::Object(members) => members.iter().for_each(|(k, v)| xml_safe_text(v, &path.key(k), issues)),
         _ => {}
     }
 }
@@ -263,12 +265,12 @@ fn xml_safe_text(value: &Value, path: &Path, issues: &mut Issues) {
 const DEFAULT_BOX: &str = "U001";
 
 /// Box and child numbers unique, every item's box present, COD's amount and currency.
-pub fn rules(order: &Value, issues: &mut Issues) {
+pub fn rules(order: &Node, issues: &mut Issues) {
     let root = Path::Root;
     xml_safe_text(order, &root, issues);
-    if order.get("is_COD").and_then(Value::as_str) == Some("Y") {
+    if order.get("is_COD").and_then(Node::as_str) == Some("Y") {
         for name in ["sales_amount", "sales_currency"] {
-            if order.get(name).is_none_or(Value::is_null) {
+            if order.get(name).is_none_or(Node::is_null) {
                 issues.error(&root.key(name), Code::Required, format!("`{name}` is required when `is_COD` is Y"));
             }
         }
@@ -280,13 +282,13 @@ pub fn rules(order: &Value, issues: &mut Issues) {
             "`payment_type` is no longer used (暂停使用该字段); the service treats every order as prepaid",
         );
     }
-    let boxes = order.get("Volume").and_then(Value::as_array).filter(|b| !b.is_empty());
+    let boxes = order.get("Volume").and_then(Node::as_array).filter(|b| !b.is_empty());
     let volume = root.key("Volume");
     let mut box_numbers: HashMap<&str, usize> = HashMap::new();
     let mut child_numbers: HashMap<&str, usize> = HashMap::new();
     for (i, b) in boxes.into_iter().flatten().enumerate() {
         let here = volume.index(i);
-        if let Some(number) = b.get("child_number").and_then(Value::as_str) {
+        if let Some(number) = b.get("child_number").and_then(Node::as_str) {
             if let Some(first) = child_numbers.insert(number, i) {
                 issues.error(
                     &here.key("child_number"),
@@ -297,7 +299,7 @@ pub fn rules(order: &Value, issues: &mut Issues) {
         }
         // `refer_number` "等同box_number" (the same as box_number); a box with neither is U001.
         let (name, number) =
-            match (b.get("box_number").and_then(Value::as_str), b.get("refer_number").and_then(Value::as_str)) {
+            match (b.get("box_number").and_then(Node::as_str), b.get("refer_number").and_then(Node::as_str)) {
                 (Some(n), _) => ("box_number", n),
                 (None, Some(n)) => ("refer_number", n),
                 (None, None) => ("box_number", DEFAULT_BOX),
@@ -307,10 +309,10 @@ pub fn rules(order: &Value, issues: &mut Issues) {
         }
     }
     // An empty Volume declares no boxes: nothing to match items against.
-    let (Some(_), Some(items)) = (boxes, order.get("ItemArr").and_then(Value::as_array)) else { return };
+    let (Some(_), Some(items)) = (boxes, order.get("ItemArr").and_then(Node::as_array)) else { return };
     let items_path = root.key("ItemArr");
     for (i, item) in items.iter().enumerate() {
-        let named = item.get("box_number").and_then(Value::as_str);
+        let named = item.get("box_number").and_then(Node::as_str);
         let number = named.unwrap_or(DEFAULT_BOX);
         if !box_numbers.contains_key(number) {
             let path = items_path.index(i);

@@ -17,6 +17,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::doc::Node;
+
 use super::ApiPath;
 use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
@@ -179,20 +181,20 @@ model! {
     }
 }
 
-pub fn rules(order: &Value, issues: &mut Issues) {
-    let Some(lines) = order.get("cargoParamList").and_then(Value::as_array) else { return };
+pub fn rules(order: &Node, issues: &mut Issues) {
+    let Some(lines) = order.get("cargoParamList").and_then(Node::as_array) else { return };
     let list = Path::Root.key("cargoParamList");
     let mut seen: HashMap<(String, Option<&str>), usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let here = list.index(i);
-        if line.get("specId").is_none_or(Value::is_null) {
+        if line.get("specId").is_none_or(Node::is_null) {
             issues.warning(
                 &here.key("specId"),
                 Code::Required,
                 "`specId` is marked required (必需); leave it out only for an offer with a single spec, which 1688 refuses a specId for",
             );
         }
-        if let Some(spec) = line.get("specId").and_then(Value::as_str) {
+        if let Some(spec) = line.get("specId").and_then(Node::as_str) {
             if spec.is_empty() {
                 issues.error(
                     &here.key("specId"),
@@ -207,7 +209,7 @@ pub fn rules(order: &Value, issues: &mut Issues) {
                 );
             }
         }
-        if let Some(q) = line.get("quantity").and_then(Value::as_f64).filter(|q| *q > 0.0 && q.fract() != 0.0) {
+        if let Some(q) = line.get("quantity").and_then(Node::as_f64).filter(|q| *q > 0.0 && q.fract() != 0.0) {
             issues.warning(
                 &here.key("quantity"),
                 Code::Precision,
@@ -215,11 +217,11 @@ pub fn rules(order: &Value, issues: &mut Issues) {
             );
         }
         let offer = match line.get("offerId") {
-            Some(Value::Number(n)) => n.to_string(),
-            Some(Value::String(s)) => s.clone(),
+            Some(Node::Number(n)) => n.to_string(),
+            Some(Node::String(s)) => s.to_string(),
             _ => continue,
         };
-        let spec = line.get("specId").and_then(Value::as_str);
+        let spec = line.get("specId").and_then(Node::as_str);
         if let Some(first) = seen.insert((offer.clone(), spec), i) {
             issues.warning(
                 &here,

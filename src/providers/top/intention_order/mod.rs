@@ -14,7 +14,7 @@
 //!   with type `relative`: the type decides which one is required; the other is only warned
 //!   about (it is still sent, since it is the caller's).
 
-use serde_json::Value;
+use crate::doc::Node;
 
 use super::OrderMethod;
 use crate::endpoint::Endpoint;
@@ -167,7 +167,7 @@ model! {
 }
 
 /// What the doc implies beyond single fields.
-pub fn rules(order: &Value, issues: &mut Issues) {
+pub fn rules(order: &Node, issues: &mut Issues) {
     let root = Path::Root;
     if order.get("intention_order_id").is_some_and(|v| !v.is_null()) {
         issues.warning(
@@ -183,16 +183,16 @@ pub fn rules(order: &Value, issues: &mut Issues) {
 }
 
 /// `delivery_date_type` decides which delivery date field is required.
-fn delivery_date_rules(logistics: &Value, path: &Path, issues: &mut Issues) {
+fn delivery_date_rules(logistics: &Node, path: &Path, issues: &mut Issues) {
     const ABSOLUTE: &str = "delivery_date_absolute_time";
     const RELATIVE: &str = "delivery_date_relative_duration";
-    let (needed, unused) = match logistics.get("delivery_date_type").and_then(Value::as_str) {
+    let (needed, unused) = match logistics.get("delivery_date_type").and_then(Node::as_str) {
         Some("absolute") => (ABSOLUTE, RELATIVE),
         Some("relative" | "relative_balance") => (RELATIVE, ABSOLUTE),
         _ => return,
     };
-    let kind = logistics.get("delivery_date_type").and_then(Value::as_str).unwrap_or_default();
-    if logistics.get(needed).is_none_or(Value::is_null) {
+    let kind = logistics.get("delivery_date_type").and_then(Node::as_str).unwrap_or_default();
+    if logistics.get(needed).is_none_or(Node::is_null) {
         issues.error(
             &path.key(needed),
             Code::Required,
@@ -210,9 +210,9 @@ fn delivery_date_rules(logistics: &Value, path: &Path, issues: &mut Issues) {
 
 /// Amounts the doc does not relate explicitly, checked as warnings: the products' total against
 /// `order_amount` (with or without the shipping fee), and the advance against the total.
-fn amount_rules(order: &Value, issues: &mut Issues) {
-    let decimal = |v: Option<&Value>| {
-        v.and_then(Value::as_str).filter(|s| is_decimal_text(s, false)).and_then(|s| s.parse::<f64>().ok())
+fn amount_rules(order: &Node, issues: &mut Issues) {
+    let decimal = |v: Option<&Node>| {
+        v.and_then(Node::as_str).filter(|s| is_decimal_text(s, false)).and_then(|s| s.parse::<f64>().ok())
     };
     let Some(total) = decimal(order.get("order_amount")) else {
         return;
@@ -229,7 +229,7 @@ fn amount_rules(order: &Value, issues: &mut Issues) {
             ),
         );
     }
-    let Some(products) = order.get("intention_order_products").and_then(Value::as_array).filter(|p| !p.is_empty())
+    let Some(products) = order.get("intention_order_products").and_then(Node::as_array).filter(|p| !p.is_empty())
     else {
         return;
     };

@@ -20,6 +20,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::doc::Node;
+
 use super::OrderMethod;
 use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
@@ -230,22 +232,22 @@ model! {
 
 /// A fee that passed its own rule (a whole, non-negative number); cross-field rules relate only
 /// valid values, so one bad field is reported once, not again by every sum it is part of.
-fn fee(v: &Value, name: &str) -> Option<i64> {
-    v.get(name).and_then(Value::as_i64).filter(|n| *n >= 0)
+fn fee(v: &Node, name: &str) -> Option<i64> {
+    v.get(name).and_then(Node::as_i64).filter(|n| *n >= 0)
 }
 
 /// An optional fee: 0 when absent, `None` when present but invalid.
-fn optional_fee(v: &Value, name: &str) -> Option<i64> {
+fn optional_fee(v: &Node, name: &str) -> Option<i64> {
     match v.get(name) {
-        None | Some(Value::Null) => Some(0),
+        None | Some(Node::Null) => Some(0),
         Some(_) => fee(v, name),
     }
 }
 
 /// The doc's formulas and the sums it implies.
-pub fn rules(trade: &Value, issues: &mut Issues) {
+pub fn rules(trade: &Node, issues: &mut Issues) {
     let root = Path::Root;
-    let delivery_fee = optional_fee(trade.get("delivery").unwrap_or(&Value::Null), "delivery_fee");
+    let delivery_fee = optional_fee(trade.get("delivery").unwrap_or(&Node::Null), "delivery_fee");
     let discount = optional_fee(trade, "discount_fee");
     if let (Some(origin), Some(pay), Some(discount), Some(delivery_fee)) =
         (fee(trade, "origin_fee"), fee(trade, "pay_fee"), discount, delivery_fee)
@@ -262,7 +264,7 @@ pub fn rules(trade: &Value, issues: &mut Issues) {
     if let Some(delivery) = trade.get("delivery") {
         let path = root.key("delivery");
         delivery_window(delivery, &path, issues);
-        let geo = delivery.get("delivery_geo").and_then(Value::as_str);
+        let geo = delivery.get("delivery_geo").and_then(Node::as_str);
         if geo.is_some_and(|g| g.contains(char::is_whitespace) && (GEO.check)(g)) {
             issues.warning(
                 &path.key("delivery_geo"),
@@ -271,7 +273,7 @@ pub fn rules(trade: &Value, issues: &mut Issues) {
             );
         }
     }
-    let Some(subs) = trade.get("sub_orders").and_then(Value::as_array) else {
+    let Some(subs) = trade.get("sub_orders").and_then(Node::as_array) else {
         return;
     };
     let subs_path = root.key("sub_orders");
@@ -279,7 +281,7 @@ pub fn rules(trade: &Value, issues: &mut Issues) {
     for (i, sub) in subs.iter().enumerate() {
         let here = subs_path.index(i);
         sub_order_rules(sub, &here, issues);
-        if let Some(id) = sub.get("out_order_id").and_then(Value::as_str) {
+        if let Some(id) = sub.get("out_order_id").and_then(Node::as_str) {
             if let Some(first) = seen.insert(id, i) {
                 issues.error(
                     &here.key("out_order_id"),
@@ -301,8 +303,8 @@ pub fn rules(trade: &Value, issues: &mut Issues) {
     }
 }
 
-fn delivery_window(delivery: &Value, path: &Path, issues: &mut Issues) {
-    let time = |name| delivery.get(name).and_then(Value::as_str).and_then(DateTime::parse);
+fn delivery_window(delivery: &Node, path: &Path, issues: &mut Issues) {
+    let time = |name| delivery.get(name).and_then(Node::as_str).and_then(DateTime::parse);
     if let (Some(start), Some(end)) = (time("delivery_start_time"), time("delivery_end_time")) {
         if start > end {
             issues.error(
@@ -314,7 +316,7 @@ fn delivery_window(delivery: &Value, path: &Path, issues: &mut Issues) {
     }
 }
 
-fn sub_order_rules(sub: &Value, path: &Path, issues: &mut Issues) {
+fn sub_order_rules(sub: &Node, path: &Path, issues: &mut Issues) {
     let (Some(origin), Some(pay), Some(discount)) =
         (fee(sub, "origin_fee"), fee(sub, "pay_fee"), optional_fee(sub, "discount_fee"))
     else {

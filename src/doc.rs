@@ -1,0 +1,495 @@
+//! The caller's order as JSON text, read once into a tree that borrows its strings and numbers
+//! from the text: no string copied unless it has escapes, no key hashed. Validation walks it, the
+//! providers' rules read it, and the sendable JSON is written from it, copying the caller's text.
+//!
+//! It reads exactly what serde_json reads (same grammar, same 128-level nesting limit, lone
+//! surrogates refused, numbers parsed by serde_json itself) and writes exactly what serde_json
+//! writes, so the JSON sent is byte for byte what serde_json's `Value` would give — with one
+//! decision of its own: a name repeated in one object is an issue (serde_json keeps the last one,
+//! JavaScript's `JSON.parse` too, other readers the first; the order must not mean two things).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde_json::Number;
+
+use crate::issue::{Code, Issues, Path};
+
+/// One JSON value of the caller's text.
+#[derive(Debug, PartialEq)]
+pub enum Node<'a> {
+    Null,
+    Bool(bool),
+    Number(Num<'a>),
+    /// Borrowed from the text when it has no escapes; decoded otherwise.
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    /// Members in the caller's order.
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+}
+
+/// A number: its text as written, and its value as serde_json reads it.
+#[derive(Debug, PartialEq)]
+pub struct Num<'a> {
+    raw: &'a str,
+    value: Number,
+}
+
+/// Why the text is not JSON that serde_json would read (the message never quotes the text: it may hold a secret).
+#[derive(Debug, PartialEq)]
+pub struct Unreadable;
+
+/// serde_json's nesting limit: the 128th nested array or object is refused.
+const MAX_DEPTH: usize = 128;
+
+/// Reads `text`; a name repeated in an object is an error issue at that name.
+pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Node<'a>, Unreadable> {
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth: MAX_DEPTH, issues };
+    let node = reader.value(&Path::Root)?;
+    reader.skip_space();
+    if reader.at == reader.bytes.len() {
+        Ok(node)
+    } else {
+        Err(Unreadable)
+    }
+}
+
+struct Reader<'a, 'i> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+    issues: &'i mut Issues,
+}
+
+impl<'a> Reader<'a, '_> {
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.bytes.get(self.at).copied()
+    }
+
+    fn eat(&mut self, word: &[u8]) -> Result<(), Unreadable> {
+        if self.bytes.get(self.at..self.at + word.len()) == Some(word) {
+            self.at += word.len();
+            Ok(())
+        } else {
+            Err(Unreadable)
+        }
+    }
+
+    fn value(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
+        match self.peek().ok_or(Unreadable)? {
+            b'n' => self.eat(b"null").map(|_| Node::Null),
+            b't' => self.eat(b"true").map(|_| Node::Bool(true)),
+            b'f' => self.eat(b"false").map(|_| Node::Bool(false)),
+            b'"' => self.string().map(Node::String),
+            b'[' => self.nested(|r| r.array(path)),
+            b'{' => self.nested(|r| r.object(path)),
+            b'-' | b'0'..=b'9' => self.number().map(Node::Number),
+            _ => Err(Unreadable),
+        }
+    }
+
+    fn nested(&mut self, read: impl FnOnce(&mut Self) -> Result<Node<'a>, Unreadable>) -> Result<Node<'a>, Unreadable> {
+        self.depth -= 1;
+        if self.depth == 0 {
+            return Err(Unreadable);
+        }
+        self.at += 1;
+        let node = read(self);
+        self.depth += 1;
+        node
+    }
+
+    fn array(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Node::Array(items));
+        }
+        loop {
+            items.push(self.value(&path.index(items.len()))?);
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Node::Array(items));
+                }
+                _ => return Err(Unreadable),
+            }
+        }
+    }
+
+    fn object(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
+        let mut members: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Node::Object(members));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(Unreadable);
+            }
+            let name = self.string()?;
+            if self.peek() != Some(b':') {
+                return Err(Unreadable);
+            }
+            self.at += 1;
+            let value = self.value(&path.key(&name))?;
+            if members.iter().any(|(n, _)| *n == name) {
+                self.issues.error(
+                    &path.key(&name),
+                    Code::Duplicate,
+                    format!(
+                        "`{name}` appears more than once in this object; JSON readers disagree on which one counts, so give it once"
+                    ),
+                );
+            }
+            members.push((name, value));
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Node::Object(members));
+                }
+                _ => return Err(Unreadable),
+            }
+        }
+    }
+
+    /// A string at `"`: borrowed when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, Unreadable> {
+        self.at += 1;
+        let start = self.at;
+        loop {
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    let text = self.text.get(start..self.at).ok_or(Unreadable)?;
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(text));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) | None => return Err(Unreadable),
+                Some(_) => self.at += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.at).ok_or(Unreadable)?);
+        loop {
+            let run = self.at;
+            while self.bytes.get(self.at).is_some_and(|b| !matches!(b, b'"' | b'\\' | 0..=0x1f)) {
+                self.at += 1;
+            }
+            out.push_str(self.text.get(run..self.at).ok_or(Unreadable)?);
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                _ => return Err(Unreadable),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Unreadable> {
+        let b = *self.bytes.get(self.at).ok_or(Unreadable)?;
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let unit = self.hex4()?;
+                let code = match unit {
+                    0xD800..=0xDBFF => {
+                        // A leading surrogate must be followed by an escaped trailing one.
+                        self.eat(b"\\u")?;
+                        let trail = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&trail) {
+                            return Err(Unreadable);
+                        }
+                        0x10000 + ((unit - 0xD800) << 10) + (trail - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return Err(Unreadable),
+                    unit => unit,
+                };
+                char::from_u32(code).ok_or(Unreadable)?
+            }
+            _ => return Err(Unreadable),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, Unreadable> {
+        let digits = self.text.get(self.at..self.at + 4).ok_or(Unreadable)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(Unreadable);
+        }
+        self.at += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| Unreadable)
+    }
+
+    /// A number in JSON's grammar; whole numbers that fit 64 bits are read here, any other by
+    /// serde_json (its float reading, its "out of range").
+    fn number(&mut self) -> Result<Num<'a>, Unreadable> {
+        let start = self.at;
+        let negative = self.bytes.get(self.at) == Some(&b'-');
+        self.at += usize::from(negative);
+        let digits = self.digits();
+        let leading_zero = self.bytes.get(self.at - digits) == Some(&b'0');
+        if digits == 0 || (leading_zero && digits > 1) {
+            return Err(Unreadable);
+        }
+        let mut whole = true;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            whole = false;
+            if self.digits() == 0 {
+                return Err(Unreadable);
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            whole = false;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(Unreadable);
+            }
+        }
+        let raw = self.text.get(start..self.at).ok_or(Unreadable)?;
+        let exact = if !whole {
+            None
+        } else if negative {
+            raw.parse::<i64>().ok().filter(|i| *i != 0).map(Number::from)
+        } else {
+            raw.parse::<u64>().ok().map(Number::from)
+        };
+        let value = match exact {
+            Some(n) => n,
+            None => raw.parse::<Number>().map_err(|_| Unreadable)?,
+        };
+        Ok(Num { raw, value })
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+}
+
+impl Num<'_> {
+    pub fn value(&self) -> &Number {
+        &self.value
+    }
+
+    /// The text serde_json writes: whole numbers as the caller wrote them, others as ryu does.
+    fn write(&self, out: &mut String) {
+        if self.value.is_f64() {
+            out.push_str(&self.value.to_string());
+        } else {
+            out.push_str(self.raw);
+        }
+    }
+}
+
+impl fmt::Display for Num<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.value, f)
+    }
+}
+
+impl<'a> Node<'a> {
+    /// The value of the object's member `name` (the first, should it be repeated).
+    pub fn get(&self, name: &str) -> Option<&Node<'a>> {
+        match self {
+            Node::Object(members) => members.iter().find(|(n, _)| n == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Node::Null)
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Node::Object(_))
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Node<'a>]> {
+        match self {
+            Node::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Node::Number(n) => n.value.as_f64(),
+            _ => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Node::Number(n) => n.value.as_i64(),
+            _ => None,
+        }
+    }
+
+    /// Appends this value as serde_json writes it (compact).
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Node::Null => out.push_str("null"),
+            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Node::Number(n) => n.write(out),
+            Node::String(text) => write_string(text, out),
+            Node::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
+            }
+            Node::Object(members) => {
+                out.push('{');
+                for (i, (name, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(name, out);
+                    out.push(':');
+                    value.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// serde_json's compact text, as in `(got {"a":1})`.
+impl fmt::Display for Node<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.write(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// A string as serde_json writes it: a borrowed one is the caller's own text (it had no escapes,
+/// and nothing serde_json escapes can appear unescaped in JSON); a decoded one is escaped again.
+pub fn write_string(text: &Cow<'_, str>, out: &mut String) {
+    out.push('"');
+    match text {
+        Cow::Borrowed(raw) => out.push_str(raw),
+        Cow::Owned(decoded) => escape(decoded, out),
+    }
+    out.push('"');
+}
+
+/// serde_json's escaping: `"`, `\` and the control characters; `\b \t \n \f \r` short, the
+/// others as `\u00xx` in lower-case hex.
+fn escape(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let short = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x09 => "\\t",
+            0x0a => "\\n",
+            0x0c => "\\f",
+            0x0d => "\\r",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        if short.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(short);
+        }
+        run = i + 1;
+    }
+    out.push_str(&text[run..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<String, Unreadable> {
+        let mut issues = Issues::default();
+        parse(text, &mut issues).map(|n| n.to_string())
+    }
+
+    /// Whatever serde_json reads, read the same and written the same; whatever it refuses, refused.
+    #[test]
+    fn reads_and_writes_as_serde_json_does() {
+        let samples = [
+            "0", "-0", "-0.0", "1", "-1", "18446744073709551615", "18446744073709551616", "-9223372036854775808",
+            "-9223372036854775809", "1.5", "1e21", "1E+2", "1e-7", "0.1", "123456789012345678901234567890", "1e400",
+            "01", "1.", ".5", "-", "1e", "+1", "true", "nul", "\"a\\u0041\\/\\b\\f\\n\\r\\t\\\"\\\\\"",
+            "\"\\ud83d\\ude00\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\u{1}\"", "\"\\u001f\\u007f\u{7f}é😀\"",
+            " { \"a\" : [ 1 , { } , [ ] , null ] } ", "{\"a\":1,}", "[1,]", "{\"a\" 1}", "[1] x", "", "\"\\x\"",
+            "\"\\u12\"", "{\"k\\u00e9\":\"v\"}",
+        ];
+        for text in samples {
+            let expected = serde_json::from_str::<serde_json::Value>(text).map(|v| v.to_string()).map_err(|_| Unreadable);
+            assert_eq!(read(text), expected, "{text}");
+        }
+        for control in 0u8..0x80 {
+            let value = serde_json::Value::String(char::from(control).to_string());
+            assert_eq!(read(&value.to_string()).ok(), Some(value.to_string()), "{control}");
+        }
+    }
+
+    #[test]
+    fn nesting_stops_where_serde_json_stops() {
+        for depth in [126, 127, 128, 129] {
+            let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            assert_eq!(read(&text).is_ok(), serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{depth}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_name_is_an_issue_at_it() {
+        let mut issues = Issues::default();
+        let node = parse(r#"{"a":{"b":1,"c":2,"b":3},"d":[{"e":1,"e":1}]}"#, &mut issues);
+        assert!(node.is_ok());
+        let found: Vec<(String, Code)> = issues.into_vec().into_iter().map(|i| (i.path, i.code)).collect();
+        assert_eq!(found, [("/a/b".to_string(), Code::Duplicate), ("/d/0/e".to_string(), Code::Duplicate)]);
+    }
+}
