@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::doc::{self, Node};
 use crate::endpoint::{Endpoint, Env};
 use crate::error::Error;
 use crate::issue::{Issue, Issues, Path};
@@ -13,7 +14,6 @@ use crate::options::OptionSpec;
 use crate::registry::{find, ENDPOINTS};
 use crate::request::PreparedRequest;
 use crate::response::{ParseOptions, Parsed};
-use crate::doc::{self, Node};
 use crate::validate::sendable::write_sendable;
 use crate::validate::{check_object, UnknownFields};
 

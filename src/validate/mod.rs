@@ -169,12 +169,16 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
     let mut stated = true;
     let problem = match format {
         Format::Any => None,
-        Format::MaxChars(n) => (text.chars().count() > *n)
-            .then(|| (Code::Length, format!("{} must be at most {n} characters (has {})", name(), text.chars().count()))),
+        Format::MaxChars(n) => (text.chars().count() > *n).then(|| {
+            (Code::Length, format!("{} must be at most {n} characters (has {})", name(), text.chars().count()))
+        }),
         Format::OneOf(allowed) => (!allowed.contains(&text))
             .then(|| (Code::Enum, format!("{} must be one of {} (got {text:?})", name(), allowed.join(", ")))),
         Format::DateTime => DateTime::parse(text).is_none().then(|| {
-            (Code::Format, format!("{} must be a real date and time written yyyy-MM-dd HH:mm:ss (got {text:?})", name()))
+            (
+                Code::Format,
+                format!("{} must be a real date and time written yyyy-MM-dd HH:mm:ss (got {text:?})", name()),
+            )
         }),
         Format::Date => parse_date(text)
             .is_none()
@@ -280,14 +284,16 @@ fn check_id(value: &Node, path: &Path, issues: &mut Issues) {
             Code::Format,
             format!("{} must be a positive whole number written in digits (got {s:?})", path.name()),
         ),
-        Node::Number(n) if is_unsafe_whole(n.value()) && integer_of(n.value()).is_none_or(|i| i > MAX_SAFE_INTEGER) => issues.error(
-            path,
-            Code::Precision,
-            format!(
-                "{} is past 2^53 and cannot be exact as a JS number; pass it as a string, e.g. \"734714573551\"",
-                path.name()
-            ),
-        ),
+        Node::Number(n) if is_unsafe_whole(n.value()) && integer_of(n.value()).is_none_or(|i| i > MAX_SAFE_INTEGER) => {
+            issues.error(
+                path,
+                Code::Precision,
+                format!(
+                    "{} is past 2^53 and cannot be exact as a JS number; pass it as a string, e.g. \"734714573551\"",
+                    path.name()
+                ),
+            )
+        }
         Node::Number(n) => match integer_of(n.value()) {
             Some(i) if i > 0 => {}
             _ => issues.error(path, Code::Range, format!("{} must be a positive whole number (got {n})", path.name())),
@@ -332,7 +338,11 @@ fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issue
     }
     if let Some(max) = rule.max_decimals {
         if decimal_places(&text) > max {
-            issues.error(path, Code::Precision, format!("{} may have at most {max} decimal places (got {text})", name()));
+            issues.error(
+                path,
+                Code::Precision,
+                format!("{} may have at most {max} decimal places (got {text})", name()),
+            );
         }
     }
 }
