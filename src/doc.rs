@@ -44,7 +44,15 @@ const MAX_DEPTH: usize = 128;
 
 /// Reads `text`; a name repeated in an object is an error issue at that name.
 pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Node<'a>, Unreadable> {
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, depth: MAX_DEPTH, issues };
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: MAX_DEPTH,
+        issues,
+        items: Vec::new(),
+        members: Vec::new(),
+    };
     let node = reader.value(&Path::Root)?;
     reader.skip_space();
     if reader.at == reader.bytes.len() {
@@ -60,6 +68,10 @@ struct Reader<'a, 'i> {
     at: usize,
     depth: usize,
     issues: &'i mut Issues,
+    /// The items and members of the lists and objects being read, nested ones above their
+    /// parents': each list or object is then moved out in one allocation of its exact size.
+    items: Vec<Node<'a>>,
+    members: Vec<(Cow<'a, str>, Node<'a>)>,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -108,18 +120,19 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn array(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
-        let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Node::Array(items));
+            return Ok(Node::Array(Vec::new()));
         }
+        let start = self.items.len();
         loop {
-            items.push(self.value(&path.index(items.len()))?);
+            let item = self.value(&path.index(self.items.len() - start))?;
+            self.items.push(item);
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Node::Array(items));
+                    return Ok(Node::Array(self.items.drain(start..).collect()));
                 }
                 _ => return Err(Unreadable),
             }
@@ -127,11 +140,11 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn object(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
-        let mut members: Vec<(Cow<'a, str>, Node<'a>)> = Vec::new();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Node::Object(members));
+            return Ok(Node::Object(Vec::new()));
         }
+        let start = self.members.len();
         loop {
             if self.peek() != Some(b'"') {
                 return Err(Unreadable);
@@ -142,7 +155,7 @@ impl<'a> Reader<'a, '_> {
             }
             self.at += 1;
             let value = self.value(&path.key(&name))?;
-            if members.iter().any(|(n, _)| *n == name) {
+            if self.members[start..].iter().any(|(n, _)| *n == name) {
                 self.issues.error(
                     &path.key(&name),
                     Code::Duplicate,
@@ -151,12 +164,12 @@ impl<'a> Reader<'a, '_> {
                     ),
                 );
             }
-            members.push((name, value));
+            self.members.push((name, value));
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Node::Object(members));
+                    return Ok(Node::Object(self.members.drain(start..).collect()));
                 }
                 _ => return Err(Unreadable),
             }
@@ -167,6 +180,15 @@ impl<'a> Reader<'a, '_> {
     fn string(&mut self) -> Result<Cow<'a, str>, Unreadable> {
         self.at += 1;
         let start = self.at;
+        // Eight bytes at a time up to the first that ends the plain run.
+        while let Some(&[a, b, c, d, e, f, g, h]) = self.bytes.get(self.at..self.at + 8) {
+            let found = plain_run_ends(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
+            if found != 0 {
+                self.at += (found.trailing_zeros() / 8) as usize;
+                break;
+            }
+            self.at += 8;
+        }
         loop {
             match self.bytes.get(self.at) {
                 Some(b'"') => {
@@ -295,6 +317,19 @@ impl<'a> Reader<'a, '_> {
         }
         self.at - start
     }
+}
+
+/// The high bit set in each byte of the (little-endian) word that is `"`, `\` or a control
+/// character, by the classic has-zero-byte and has-byte-less-than tests: the lowest bit set is
+/// always the first such byte (bits above it may misfire, so only the lowest is used); 0 if none.
+fn plain_run_ends(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    zero_in(quote) | zero_in(backslash) | control
 }
 
 impl Num<'_> {

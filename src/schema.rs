@@ -88,6 +88,8 @@ pub struct TextCheck {
 #[derive(Debug)]
 pub struct Field {
     pub name: &'static str,
+    /// `name_hash(name)`, computed when the table is compiled: a lookup compares numbers first.
+    pub hash: u32,
     pub presence: Presence,
     pub kind: Kind,
     /// The doc's own description.
@@ -104,8 +106,25 @@ pub struct Schema {
 
 impl Schema {
     pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.name == name)
+        self.field_index(name).map(|i| &self.fields[i])
     }
+
+    /// The position of the field called `name` in the table.
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        let hash = name_hash(name);
+        self.fields.iter().position(|f| f.hash == hash && f.name == name)
+    }
+}
+
+/// A name's length and three of its bytes (first, middle, last) in one number: O(1) to compute
+/// for each member looked up, and different for nearly every pair of names in a table, so a
+/// lookup compares text only where the numbers match.
+pub const fn name_hash(name: &str) -> u32 {
+    let b = name.as_bytes();
+    if b.is_empty() {
+        return 0;
+    }
+    (b.len() as u32 & 0xff) | (b[0] as u32) << 8 | (b[b.len() / 2] as u32) << 16 | (b[b.len() - 1] as u32) << 24
 }
 
 /// Declares a structure from lines that read like the doc's table:
@@ -138,6 +157,7 @@ macro_rules! model {
             fields: &[$(
                 $crate::schema::Field {
                     name: $crate::schema::field_name!($field $(, $json)?),
+                    hash: $crate::schema::name_hash($crate::schema::field_name!($field $(, $json)?)),
                     presence: $crate::schema::presence!($presence),
                     kind: $crate::schema::kind!($kind $(( $($args)* ))?),
                     doc: $zh,

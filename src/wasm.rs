@@ -7,12 +7,28 @@ use wasm_bindgen::prelude::*;
 use crate::endpoint::Env;
 use crate::error::Error;
 use crate::providers::{eccang, pandapon, top};
+use crate::request::PreparedRequest;
 use crate::{api, registry};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(name: &str, message: &str, detail: JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &js_sys::JsString, bytes: &mut [u8]) -> usize;
+    #[wasm_bindgen(js_name = preparedRequest)]
+    fn prepared_request(
+        method: &str,
+        url: &str,
+        headers: JsValue,
+        body: &str,
+        signing: JsValue,
+        warnings: JsValue,
+    ) -> JsValue;
 }
 
 fn js_error(error: Error) -> JsValue {
@@ -51,11 +67,15 @@ fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
 fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
-    let text = js_sys::JSON::stringify(&value).map_err(|_| Error::argument(argument, api::UNREADABLE))?;
-    let Some(text) = text.as_string() else { return Ok("null".to_string()) };
+    let unreadable = || Error::argument(argument, api::UNREADABLE);
+    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
+    if !text.is_string() {
+        return Ok("null".to_string());
+    }
+    let text = utf8(&text).ok_or_else(unreadable)?;
     // JSON.stringify writes NaN and ±Infinity as null, which would read as "absent": when the
     // text has a null at all, find them and say where, rather than drop the caller's value.
-    if text.contains("null") {
+    if has_null(&text) {
         let mut found = Vec::new();
         non_finite_numbers(&value, &mut String::new(), &mut found, 0);
         if !found.is_empty() {
@@ -63,6 +83,43 @@ fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
         }
     }
     Ok(text)
+}
+
+/// Whether JSON text has a `null` (found by its `n`s, which a byte search finds fast).
+fn has_null(text: &str) -> bool {
+    text.match_indices('n').any(|(i, _)| text.as_bytes().get(i + 1..i + 4) == Some(b"ull"))
+}
+
+/// A JS string as UTF-8, encoded by `TextEncoder.encodeInto` straight into wasm memory (3
+/// bytes per UTF-16 unit at most); `None` only if the encoder wrote something that is not UTF-8.
+fn utf8(text: &js_sys::JsString) -> Option<String> {
+    let mut bytes = vec![0; text.length() as usize * 3];
+    let written = encode_into(text, &mut bytes);
+    bytes.truncate(written);
+    String::from_utf8(bytes).ok()
+}
+
+/// A prepared request as a plain object, built in one call (no JSON text in between).
+fn request_to_js(request: &PreparedRequest) -> Result<JsValue, JsValue> {
+    let headers = js_sys::Object::new();
+    for (name, value) in &request.headers.0 {
+        js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value))?;
+    }
+    let signing = match &request.signing {
+        Some(signing) => {
+            let object = js_sys::Object::new();
+            js_sys::Reflect::set(
+                &object,
+                &JsValue::from_str("stringToSign"),
+                &JsValue::from_str(&signing.string_to_sign),
+            )?;
+            js_sys::Reflect::set(&object, &JsValue::from_str("signature"), &JsValue::from_str(&signing.signature))?;
+            object.into()
+        }
+        None => JsValue::UNDEFINED,
+    };
+    let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { to_js(&request.warnings)? };
+    Ok(prepared_request(request.method, &request.url, headers.into(), &request.body, signing, warnings))
 }
 
 /// Pointers to the NaN and ±Infinity numbers in a JS value (own enumerable keys, as JSON.stringify sees them).
@@ -166,7 +223,7 @@ pub fn prepare_top(
 ) -> Result<JsValue, JsValue> {
     let params = top_parameters_from_js(params)?;
     let opts = options_from_js(opts)?;
-    top::prepare_top(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| to_js(&r))
+    top::prepare_top(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| request_to_js(&r))
 }
 
 /// TOP's signature of these parameters, upper-case hex.
@@ -232,7 +289,7 @@ pub fn prepare(
     let order = json_text(order, "order").map_err(js_error)?;
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
-    api::prepare_json(id, &order, &opts, &env).map_err(js_error).and_then(|r| to_js(&r))
+    api::prepare_json(id, &order, &opts, &env).map_err(js_error).and_then(|r| request_to_js(&r))
 }
 
 /// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.
@@ -281,7 +338,7 @@ pub fn prepare_pandapon(
     let opts = options_from_js(opts)?;
     pandapon::prepare_pandapon(path, &body, &opts, js_sys::Date::now(), &entropy)
         .map_err(js_error)
-        .and_then(|r| to_js(&r))
+        .and_then(|r| request_to_js(&r))
 }
 
 /// The text PandaPon signs for these options (`accessKey + timestamp + nonce + secret`), the
@@ -309,7 +366,7 @@ pub fn prepare_eccang(
 ) -> Result<JsValue, JsValue> {
     let params = from_js(params, "params")?;
     let opts = from_js(opts, "opts")?;
-    eccang::prepare_eccang(service, &params, &opts).map_err(js_error).and_then(|r| to_js(&r))
+    eccang::prepare_eccang(service, &params, &opts).map_err(js_error).and_then(|r| request_to_js(&r))
 }
 
 /// Reads any ECCANG answer (SOAP or bare JSON): `ask: "Success"` → `{ ok: true, data }`.

@@ -46,9 +46,23 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
         issues.error(path, Code::Type, format!("{} must be an object ({})", path.name(), schema.name));
         return;
     };
-    for field in schema.fields {
+    // One pass over the members finds each field's value (the first, should a name repeat) and
+    // whether any member is not a field; tables longer than the slots look fields up by name.
+    const EMPTY: u16 = u16::MAX;
+    let mut slots = [EMPTY; 64];
+    let indexed = schema.fields.len() <= slots.len() && members.len() < usize::from(EMPTY);
+    let mut any_unknown = false;
+    for (m, (name, _)) in members.iter().enumerate() {
+        match schema.field_index(name) {
+            Some(f) if indexed && slots[f] == EMPTY => slots[f] = m as u16,
+            Some(_) => {}
+            None => any_unknown = true,
+        }
+    }
+    for (f, field) in schema.fields.iter().enumerate() {
+        let given = if indexed { members.get(usize::from(slots[f])).map(|(_, v)| v) } else { value.get(field.name) };
         let here = path.key(field.name);
-        match (value.get(field.name).filter(|v| !v.is_null()), field.presence) {
+        match (given.filter(|v| !v.is_null()), field.presence) {
             (None, Presence::Required) => {
                 issues.error(&here, Code::Required, format!("`{}` is required ({})", field.name, field.doc))
             }
@@ -79,7 +93,10 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
             (Some(v), _) => check_kind(v, &field.kind, &here, unknown, issues),
         }
     }
-    for name in members.iter().map(|(name, _)| name).filter(|k| schema.field(k).is_none()) {
+    if !any_unknown {
+        return;
+    }
+    for name in members.iter().map(|(name, _)| name).filter(|k| schema.field_index(k).is_none()) {
         let hint = closest(name, schema.fields.iter().map(|f| f.name))
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();

@@ -14,7 +14,7 @@ pub fn write_sendable(value: &Node, schema: &Schema, unknown: UnknownFields, out
     out.push('{');
     let mut first = true;
     for (name, value) in members.iter().filter(|(_, v)| !v.is_null()) {
-        let kind = schema.field(name).map(|f| &f.kind);
+        let kind = schema.field_index(name).map(|f| &schema.fields[f].kind);
         if kind.is_none() && unknown != UnknownFields::Send {
             continue;
         }
