@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::doc::{self, Node};
+use crate::doc::{self, Document, Node};
 use crate::endpoint::{Endpoint, Env};
 use crate::error::Error;
 use crate::issue::{Issue, Issues, Path};
@@ -103,23 +103,24 @@ pub const UNREADABLE: &str =
     "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)";
 
 /// The order's text, read; a repeated name is already an issue.
-fn read_order<'a>(text: &'a str, issues: &mut Issues) -> Result<Node<'a>, Error> {
+fn read_order<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Error> {
     doc::parse(text, issues).map_err(|_| Error::argument("order", UNREADABLE))
 }
 
-fn check(endpoint: &Endpoint, order: &Node, unknown: UnknownFields, mut issues: Issues) -> Issues {
+/// Every issue of the order, and whether it is sent exactly as given (see `check_object`).
+fn check(endpoint: &Endpoint, order: &Node, unknown: UnknownFields, mut issues: Issues) -> (Issues, bool) {
     // An order the transport recognises as misplaced (wrapped in its parameter) is that one error.
     let mut placement = Issues::default();
     endpoint.transport.check_placement(order, &mut placement);
     if placement.has_errors() {
         issues.append(placement);
-        return issues;
+        return (issues, false);
     }
-    check_object(order, endpoint.order, &Path::Root, unknown, &mut issues);
+    let as_given = check_object(order, endpoint.order, &Path::Root, unknown, &mut issues);
     if order.is_object() {
         (endpoint.rules)(order, &mut issues);
     }
-    issues
+    (issues, as_given)
 }
 
 /// `opts.unknownFields`, read, and the options without it: the rest are the provider's. The
@@ -154,7 +155,7 @@ pub fn validate_json(id: &str, order: &str, opts: &Value) -> Result<Validation, 
     let (unknown, _) = split_unknown_fields(opts)?;
     let mut issues = Issues::default();
     let order = read_order(order, &mut issues)?;
-    let issues = check(endpoint, &order, unknown, issues);
+    let (issues, _) = check(endpoint, &order.root, unknown, issues);
     Ok(Validation { ok: !issues.has_errors(), issues: issues.into_vec() })
 }
 
@@ -169,13 +170,19 @@ pub fn prepare_json(id: &str, order: &str, opts: &Value, env: &Env) -> Result<Pr
     let endpoint = find(id)?;
     let (unknown, opts) = split_unknown_fields(opts)?;
     let mut issues = Issues::default();
-    let order_node = read_order(order, &mut issues)?;
-    let issues = check(endpoint, &order_node, unknown, issues);
+    let document = read_order(order, &mut issues)?;
+    let (issues, as_given) = check(endpoint, &document.root, unknown, issues);
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    let mut json = String::with_capacity(order.len());
-    write_sendable(&order_node, endpoint.order, unknown, &mut json);
+    // JSON.stringify's text of an order without nulls or dropped fields is the very text sent.
+    let json = if as_given && document.canonical {
+        order.to_string()
+    } else {
+        let mut json = String::with_capacity(order.len());
+        write_sendable(&document.root, endpoint.order, unknown, &mut json);
+        json
+    };
     let mut request = endpoint.transport.prepare(json, &opts, env)?;
     request.warnings = issues.into_vec();
     Ok(request)

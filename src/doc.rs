@@ -42,21 +42,30 @@ pub struct Unreadable;
 /// serde_json's nesting limit: the 128th nested array or object is refused.
 const MAX_DEPTH: usize = 128;
 
+/// A text, read.
+pub struct Document<'a> {
+    pub root: Node<'a>,
+    /// Whether the text is exactly what serde_json writes for the tree (no whitespace, escapes and
+    /// numbers as serde_json writes them), as `JSON.stringify`'s is: then the text itself can be sent.
+    pub canonical: bool,
+}
+
 /// Reads `text`; a name repeated in an object is an error issue at that name.
-pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Node<'a>, Unreadable> {
+pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Unreadable> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
         at: 0,
         depth: MAX_DEPTH,
+        canonical: true,
         issues,
         items: Vec::new(),
         members: Vec::new(),
     };
-    let node = reader.value(&Path::Root)?;
+    let root = reader.value(&Path::Root)?;
     reader.skip_space();
     if reader.at == reader.bytes.len() {
-        Ok(node)
+        Ok(Document { root, canonical: reader.canonical })
     } else {
         Err(Unreadable)
     }
@@ -67,6 +76,7 @@ struct Reader<'a, 'i> {
     bytes: &'a [u8],
     at: usize,
     depth: usize,
+    canonical: bool,
     issues: &'i mut Issues,
     /// The items and members of the lists and objects being read, nested ones above their
     /// parents': each list or object is then moved out in one allocation of its exact size.
@@ -78,6 +88,7 @@ impl<'a> Reader<'a, '_> {
     fn skip_space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
+            self.canonical = false;
         }
     }
 
@@ -228,7 +239,10 @@ impl<'a> Reader<'a, '_> {
         let c = match b {
             b'"' => '"',
             b'\\' => '\\',
-            b'/' => '/',
+            b'/' => {
+                self.canonical = false; // serde_json writes `/` itself
+                '/'
+            }
             b'b' => '\u{8}',
             b'f' => '\u{c}',
             b'n' => '\n',
@@ -249,6 +263,14 @@ impl<'a> Reader<'a, '_> {
                     0xDC00..=0xDFFF => return Err(Unreadable),
                     unit => unit,
                 };
+                // serde_json writes `\u00xx` (lower-case hex) only for control characters without a short escape.
+                let hex = self.text.get(self.at - 4..self.at).unwrap_or_default();
+                if code >= 0x20
+                    || matches!(code, 0x08 | 0x09 | 0x0a | 0x0c | 0x0d)
+                    || hex.bytes().any(|b| b.is_ascii_uppercase())
+                {
+                    self.canonical = false;
+                }
                 char::from_u32(code).ok_or(Unreadable)?
             }
             _ => return Err(Unreadable),
@@ -307,6 +329,9 @@ impl<'a> Reader<'a, '_> {
             Some(n) => n,
             None => raw.parse::<Number>().map_err(|_| Unreadable)?,
         };
+        if value.is_f64() && value.to_string() != raw {
+            self.canonical = false;
+        }
         Ok(Num { raw, value })
     }
 
@@ -488,7 +513,7 @@ mod tests {
 
     fn read(text: &str) -> Result<String, Unreadable> {
         let mut issues = Issues::default();
-        parse(text, &mut issues).map(|n| n.to_string())
+        parse(text, &mut issues).map(|d| d.root.to_string())
     }
 
     /// Whatever serde_json reads, read the same and written the same; whatever it refuses, refused.
@@ -547,6 +572,34 @@ mod tests {
         }
     }
 
+    /// Canonical exactly when the text is what serde_json writes for what it read.
+    #[test]
+    fn canonical_means_serde_json_would_write_the_same_text() {
+        let samples = [
+            r#"{"a":[1,-2,1.5,"x\n\u0001\"\\"],"b":{}}"#,
+            r#"{"a": 1}"#,
+            " 1",
+            r#""\/""#,
+            r#""\u0041""#,
+            r#""\u001F""#,
+            r#""\u001f""#,
+            "1e21",
+            "1E21",
+            "0.1",
+            "1.0",
+            "-0",
+            "100000000000000000000",
+            r#""é""#,
+            r#""\u00e9""#,
+        ];
+        for text in samples {
+            let mut issues = Issues::default();
+            let document = parse(text, &mut issues).ok();
+            let serde = serde_json::from_str::<serde_json::Value>(text).map(|v| v.to_string()).ok();
+            assert_eq!(document.map(|d| d.canonical), Some(serde.as_deref() == Some(text)), "{text}");
+        }
+    }
+
     #[test]
     fn nesting_stops_where_serde_json_stops() {
         for depth in [126, 127, 128, 129] {
@@ -558,8 +611,8 @@ mod tests {
     #[test]
     fn a_repeated_name_is_an_issue_at_it() {
         let mut issues = Issues::default();
-        let node = parse(r#"{"a":{"b":1,"c":2,"b":3},"d":[{"e":1,"e":1}]}"#, &mut issues);
-        assert!(node.is_ok());
+        let document = parse(r#"{"a":{"b":1,"c":2,"b":3},"d":[{"e":1,"e":1}]}"#, &mut issues);
+        assert!(document.is_ok());
         let found: Vec<(String, Code)> = issues.into_vec().into_iter().map(|i| (i.path, i.code)).collect();
         assert_eq!(found, [("/a/b".to_string(), Code::Duplicate), ("/d/0/e".to_string(), Code::Duplicate)]);
     }

@@ -40,19 +40,22 @@ impl UnknownFields {
     }
 }
 
-/// Checks an object and everything below it.
-pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
+/// Checks an object and everything below it. Returns whether it is sent exactly as given: no
+/// member null, none unknown (unless unknown fields are sent), and the same for all below.
+pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: UnknownFields, issues: &mut Issues) -> bool {
     let Node::Object(members) = value else {
         issues.error(path, Code::Type, format!("{} must be an object ({})", path.name(), schema.name));
-        return;
+        return false;
     };
+    let mut as_given = true;
     // One pass over the members finds each field's value (the first, should a name repeat) and
     // whether any member is not a field; tables longer than the slots look fields up by name.
     const EMPTY: u16 = u16::MAX;
     let mut slots = [EMPTY; 64];
     let indexed = schema.fields.len() <= slots.len() && members.len() < usize::from(EMPTY);
     let mut any_unknown = false;
-    for (m, (name, _)) in members.iter().enumerate() {
+    for (m, (name, v)) in members.iter().enumerate() {
+        as_given &= !v.is_null();
         match schema.field_index(name) {
             Some(f) if indexed && slots[f] == EMPTY => slots[f] = m as u16,
             Some(_) => {}
@@ -90,11 +93,11 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
                     format!("`{}` is required and may not be blank ({})", field.name, field.doc),
                 )
             }
-            (Some(v), _) => check_kind(v, &field.kind, &here, unknown, issues),
+            (Some(v), _) => as_given &= check_kind(v, &field.kind, &here, unknown, issues),
         }
     }
     if !any_unknown {
-        return;
+        return as_given;
     }
     for name in members.iter().map(|(name, _)| name).filter(|k| schema.field_index(k).is_none()) {
         let hint = closest(name, schema.fields.iter().map(|f| f.name))
@@ -116,10 +119,27 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
             }
         }
     }
+    as_given && unknown == UnknownFields::Send
 }
 
-fn check_kind(value: &Node, kind: &Kind, path: &Path, unknown: UnknownFields, issues: &mut Issues) {
+/// Checks one value; returns whether it is sent as given (see `check_object`).
+fn check_kind(value: &Node, kind: &Kind, path: &Path, unknown: UnknownFields, issues: &mut Issues) -> bool {
     match kind {
+        Kind::Object(schema) => return check_object(value, schema, path, unknown, issues),
+        Kind::List { item, min_items } => {
+            let Node::Array(items) = value else {
+                issues.error(path, Code::Type, format!("{} must be a list of {}", path.name(), item.name));
+                return false;
+            };
+            if items.len() < *min_items {
+                issues.error(path, Code::Length, format!("{} must have at least {min_items} item(s)", path.name()));
+            }
+            let mut as_given = true;
+            for (i, v) in items.iter().enumerate() {
+                as_given &= check_object(v, item, &path.index(i), unknown, issues);
+            }
+            return as_given;
+        }
         Kind::Text(format) => match value {
             Node::String(text) => check_format(text, format, path, issues),
             _ => issues.error(path, Code::Type, format!("{} must be a string{}", path.name(), number_hint(value))),
@@ -135,7 +155,7 @@ fn check_kind(value: &Node, kind: &Kind, path: &Path, unknown: UnknownFields, is
                 Node::String(s) if *text_ok => s.parse::<i64>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())),
                 _ => match exact_integer(value, path, issues) {
                     Some(n) => Some(n),
-                    None => return,
+                    None => return true,
                 },
             };
             if n.is_none_or(|n| !values.contains(&n)) {
@@ -155,19 +175,8 @@ fn check_kind(value: &Node, kind: &Kind, path: &Path, unknown: UnknownFields, is
             }
         }
         Kind::Any => {}
-        Kind::Object(schema) => check_object(value, schema, path, unknown, issues),
-        Kind::List { item, min_items } => match value {
-            Node::Array(items) => {
-                if items.len() < *min_items {
-                    issues.error(path, Code::Length, format!("{} must have at least {min_items} item(s)", path.name()));
-                }
-                for (i, v) in items.iter().enumerate() {
-                    check_object(v, item, &path.index(i), unknown, issues);
-                }
-            }
-            _ => issues.error(path, Code::Type, format!("{} must be a list of {}", path.name(), item.name)),
-        },
     }
+    true
 }
 
 fn number_hint(value: &Node) -> &'static str {
