@@ -166,7 +166,7 @@ impl<'a> Reader<'a, '_> {
             }
             self.at += 1;
             let value = self.value(&path.key(&name))?;
-            if self.members[start..].iter().any(|(n, _)| *n == name) {
+            if self.members[start..].iter().any(|(n, _)| n.len() == name.len() && *n == name) {
                 self.issues.error(
                     &path.key(&name),
                     Code::Duplicate,
@@ -212,7 +212,13 @@ impl<'a> Reader<'a, '_> {
                 Some(_) => self.at += 1,
             }
         }
-        let mut out = String::from(self.text.get(start..self.at).ok_or(Unreadable)?);
+        // The decoded text is never longer than the rest of the string as written: one allocation.
+        let mut end = self.at;
+        while let Some(&b) = self.bytes.get(end).filter(|b| **b != b'"') {
+            end += if b == b'\\' { 2 } else { 1 };
+        }
+        let mut out = String::with_capacity(end - start);
+        out.push_str(self.text.get(start..self.at).ok_or(Unreadable)?);
         loop {
             let run = self.at;
             while self.bytes.get(self.at).is_some_and(|b| !matches!(b, b'"' | b'\\' | 0..=0x1f)) {
