@@ -166,7 +166,7 @@ impl<'a> Reader<'a, '_> {
             }
             self.at += 1;
             let value = self.value(&path.key(&name))?;
-            if self.members[start..].iter().any(|(n, _)| n.len() == name.len() && *n == name) {
+            if self.members[start..].iter().any(|(n, _)| *n == name) {
                 self.issues.error(
                     &path.key(&name),
                     Code::Duplicate,
