@@ -200,5 +200,5 @@ pub fn schema(id: &str) -> Result<crate::describe::StructureInfo, Error> {
 
 /// The native tests check that every bundled example parses and validates clean.
 pub fn example(id: &str) -> Result<Value, Error> {
-    Ok(serde_json::from_str(find(id)?.example).unwrap_or_default())
+    Ok(doc::read_value(find(id)?.example).unwrap_or_default())
 }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde_json::Number;
+use serde_json::{Map, Number, Value};
 
 use crate::issue::{Code, Issues, Path};
 
@@ -35,9 +35,24 @@ pub struct Num<'a> {
     value: Number,
 }
 
-/// Why the text is not JSON that serde_json would read (the message never quotes the text: it may hold a secret).
+/// The text is not JSON that serde_json would read; `at` is the byte where reading stopped.
+/// (Never the text itself in a message: it may hold a secret.)
 #[derive(Debug, PartialEq)]
-pub struct Unreadable;
+pub struct Unreadable {
+    pub at: usize,
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unreadable at byte {}", self.at)
+    }
+}
+
+/// Reads JSON text into serde_json's `Value`, exactly as `serde_json::from_str` does (a repeated
+/// name keeps its first place and its last value), for the providers' answers.
+pub fn read_value(text: &str) -> Result<Value, Unreadable> {
+    parse(text, &mut Issues::default()).map(|document| document.root.into_value())
+}
 
 /// serde_json's nesting limit: the 128th nested array or object is refused.
 const MAX_DEPTH: usize = 128;
@@ -67,7 +82,7 @@ pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Unr
     if reader.at == reader.bytes.len() {
         Ok(Document { root, canonical: reader.canonical })
     } else {
-        Err(Unreadable)
+        Err(reader.unreadable())
     }
 }
 
@@ -85,6 +100,10 @@ struct Reader<'a, 'i> {
 }
 
 impl<'a> Reader<'a, '_> {
+    fn unreadable(&self) -> Unreadable {
+        Unreadable { at: self.at }
+    }
+
     fn skip_space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
@@ -102,12 +121,12 @@ impl<'a> Reader<'a, '_> {
             self.at += word.len();
             Ok(())
         } else {
-            Err(Unreadable)
+            Err(self.unreadable())
         }
     }
 
     fn value(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
-        match self.peek().ok_or(Unreadable)? {
+        match self.peek().ok_or_else(|| self.unreadable())? {
             b'n' => self.eat(b"null").map(|_| Node::Null),
             b't' => self.eat(b"true").map(|_| Node::Bool(true)),
             b'f' => self.eat(b"false").map(|_| Node::Bool(false)),
@@ -115,14 +134,14 @@ impl<'a> Reader<'a, '_> {
             b'[' => self.nested(|r| r.array(path)),
             b'{' => self.nested(|r| r.object(path)),
             b'-' | b'0'..=b'9' => self.number().map(Node::Number),
-            _ => Err(Unreadable),
+            _ => Err(self.unreadable()),
         }
     }
 
     fn nested(&mut self, read: impl FnOnce(&mut Self) -> Result<Node<'a>, Unreadable>) -> Result<Node<'a>, Unreadable> {
         self.depth -= 1;
         if self.depth == 0 {
-            return Err(Unreadable);
+            return Err(self.unreadable());
         }
         self.at += 1;
         let node = read(self);
@@ -145,7 +164,7 @@ impl<'a> Reader<'a, '_> {
                     self.at += 1;
                     return Ok(Node::Array(self.items.drain(start..).collect()));
                 }
-                _ => return Err(Unreadable),
+                _ => return Err(self.unreadable()),
             }
         }
     }
@@ -158,11 +177,11 @@ impl<'a> Reader<'a, '_> {
         let start = self.members.len();
         loop {
             if self.peek() != Some(b'"') {
-                return Err(Unreadable);
+                return Err(self.unreadable());
             }
             let name = self.string()?;
             if self.peek() != Some(b':') {
-                return Err(Unreadable);
+                return Err(self.unreadable());
             }
             self.at += 1;
             let value = self.value(&path.key(&name))?;
@@ -182,7 +201,7 @@ impl<'a> Reader<'a, '_> {
                     self.at += 1;
                     return Ok(Node::Object(self.members.drain(start..).collect()));
                 }
-                _ => return Err(Unreadable),
+                _ => return Err(self.unreadable()),
             }
         }
     }
@@ -203,12 +222,12 @@ impl<'a> Reader<'a, '_> {
         loop {
             match self.bytes.get(self.at) {
                 Some(b'"') => {
-                    let text = self.text.get(start..self.at).ok_or(Unreadable)?;
+                    let text = self.text.get(start..self.at).ok_or_else(|| self.unreadable())?;
                     self.at += 1;
                     return Ok(Cow::Borrowed(text));
                 }
                 Some(b'\\') => break,
-                Some(0..=0x1f) | None => return Err(Unreadable),
+                Some(0..=0x1f) | None => return Err(self.unreadable()),
                 Some(_) => self.at += 1,
             }
         }
@@ -218,13 +237,13 @@ impl<'a> Reader<'a, '_> {
             end += if b == b'\\' { 2 } else { 1 };
         }
         let mut out = String::with_capacity(end - start);
-        out.push_str(self.text.get(start..self.at).ok_or(Unreadable)?);
+        out.push_str(self.text.get(start..self.at).ok_or_else(|| self.unreadable())?);
         loop {
             let run = self.at;
             while self.bytes.get(self.at).is_some_and(|b| !matches!(b, b'"' | b'\\' | 0..=0x1f)) {
                 self.at += 1;
             }
-            out.push_str(self.text.get(run..self.at).ok_or(Unreadable)?);
+            out.push_str(self.text.get(run..self.at).ok_or_else(|| self.unreadable())?);
             match self.bytes.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
@@ -234,13 +253,13 @@ impl<'a> Reader<'a, '_> {
                     self.at += 1;
                     self.escape(&mut out)?;
                 }
-                _ => return Err(Unreadable),
+                _ => return Err(self.unreadable()),
             }
         }
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), Unreadable> {
-        let b = *self.bytes.get(self.at).ok_or(Unreadable)?;
+        let b = *self.bytes.get(self.at).ok_or_else(|| self.unreadable())?;
         self.at += 1;
         let c = match b {
             b'"' => '"',
@@ -262,11 +281,11 @@ impl<'a> Reader<'a, '_> {
                         self.eat(b"\\u")?;
                         let trail = self.hex4()?;
                         if !(0xDC00..=0xDFFF).contains(&trail) {
-                            return Err(Unreadable);
+                            return Err(self.unreadable());
                         }
                         0x10000 + ((unit - 0xD800) << 10) + (trail - 0xDC00)
                     }
-                    0xDC00..=0xDFFF => return Err(Unreadable),
+                    0xDC00..=0xDFFF => return Err(self.unreadable()),
                     unit => unit,
                 };
                 // serde_json writes `\u00xx` (lower-case hex) only for control characters without a short escape.
@@ -277,21 +296,21 @@ impl<'a> Reader<'a, '_> {
                 {
                     self.canonical = false;
                 }
-                char::from_u32(code).ok_or(Unreadable)?
+                char::from_u32(code).ok_or_else(|| self.unreadable())?
             }
-            _ => return Err(Unreadable),
+            _ => return Err(self.unreadable()),
         };
         out.push(c);
         Ok(())
     }
 
     fn hex4(&mut self) -> Result<u32, Unreadable> {
-        let digits = self.text.get(self.at..self.at + 4).ok_or(Unreadable)?;
+        let digits = self.text.get(self.at..self.at + 4).ok_or_else(|| self.unreadable())?;
         if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(Unreadable);
+            return Err(self.unreadable());
         }
         self.at += 4;
-        u32::from_str_radix(digits, 16).map_err(|_| Unreadable)
+        u32::from_str_radix(digits, 16).map_err(|_| self.unreadable())
     }
 
     /// A number in JSON's grammar; whole numbers that fit 64 bits are read here, any other by
@@ -303,14 +322,14 @@ impl<'a> Reader<'a, '_> {
         let digits = self.digits();
         let leading_zero = self.bytes.get(self.at - digits) == Some(&b'0');
         if digits == 0 || (leading_zero && digits > 1) {
-            return Err(Unreadable);
+            return Err(self.unreadable());
         }
         let mut whole = true;
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
             whole = false;
             if self.digits() == 0 {
-                return Err(Unreadable);
+                return Err(self.unreadable());
             }
         }
         if let Some(b'e' | b'E') = self.bytes.get(self.at) {
@@ -320,10 +339,10 @@ impl<'a> Reader<'a, '_> {
                 self.at += 1;
             }
             if self.digits() == 0 {
-                return Err(Unreadable);
+                return Err(self.unreadable());
             }
         }
-        let raw = self.text.get(start..self.at).ok_or(Unreadable)?;
+        let raw = self.text.get(start..self.at).ok_or_else(|| self.unreadable())?;
         let exact = if !whole {
             None
         } else if negative {
@@ -333,7 +352,7 @@ impl<'a> Reader<'a, '_> {
         };
         let value = match exact {
             Some(n) => n,
-            None => raw.parse::<Number>().map_err(|_| Unreadable)?,
+            None => raw.parse::<Number>().map_err(|_| self.unreadable())?,
         };
         if value.is_f64() && value.to_string() != raw {
             self.canonical = false;
@@ -385,6 +404,23 @@ impl fmt::Display for Num<'_> {
 }
 
 impl<'a> Node<'a> {
+    pub fn into_value(self) -> Value {
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            Node::Number(n) => Value::Number(n.value),
+            Node::String(text) => Value::String(text.into_owned()),
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Object(members) => {
+                let mut map = Map::with_capacity(members.len());
+                for (name, value) in members {
+                    map.insert(name.into_owned(), value.into_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+
     /// The value of the object's member `name` (the first, should it be repeated).
     pub fn get(&self, name: &str) -> Option<&Node<'a>> {
         match self {
@@ -518,6 +554,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<String, Unreadable> {
+        // What serde_json's reader and writer would make of `text`.
         let mut issues = Issues::default();
         parse(text, &mut issues).map(|d| d.root.to_string())
     }
@@ -566,11 +603,12 @@ mod tests {
             "\"\\x\"",
             "\"\\u12\"",
             "{\"k\\u00e9\":\"v\"}",
+            "{\"a\":1,\"b\":2,\"a\":3}",
         ];
         for text in samples {
-            let expected =
-                serde_json::from_str::<serde_json::Value>(text).map(|v| v.to_string()).map_err(|_| Unreadable);
-            assert_eq!(read(text), expected, "{text}");
+            let expected = serde_json::from_str::<serde_json::Value>(text);
+            assert_eq!(read(text).ok(), expected.as_ref().ok().map(|v| v.to_string()), "{text}");
+            assert_eq!(read_value(text).ok(), expected.ok(), "{text}");
         }
         for control in 0u8..0x80 {
             let value = serde_json::Value::String(char::from(control).to_string());

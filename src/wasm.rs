@@ -62,7 +62,7 @@ fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
 
 fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
     let text = json_text(value, argument)?;
-    serde_json::from_str(&text).map_err(|_| Error::argument(argument, api::UNREADABLE))
+    crate::doc::read_value(&text).map_err(|_| Error::argument(argument, api::UNREADABLE))
 }
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.

@@ -225,7 +225,7 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
             stated = !is_upper_letters(&text.to_ascii_uppercase(), 3);
             (Code::Format, format!("{} must be an ISO 4217 currency code such as USD (got {text:?})", name()))
         }),
-        Format::JsonText => serde_json::from_str::<serde::de::IgnoredAny>(text)
+        Format::JsonText => crate::doc::parse(text, &mut Issues::default())
             .is_err()
             .then(|| (Code::Format, format!("{} must hold valid JSON text, e.g. {{\"key\":\"value\"}}", name()))),
         Format::Decimal => (!is_decimal_text(text, false)).then(|| {

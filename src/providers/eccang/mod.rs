@@ -175,7 +175,7 @@ pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
             .ok_or_else(|| ResponseError::parse("the SOAP response has no <response> element"))?;
         response.children().filter_map(|c| c.text()).collect()
     };
-    match serde_json::from_str::<Value>(&json) {
+    match crate::doc::read_value(&json) {
         Ok(value @ Value::Object(_)) => Ok(js_safe(value)),
         Ok(_) => Err(ResponseError::parse("the answer is not a JSON object")),
         Err(e) => Err(ResponseError::parse(format!("the answer is not JSON ({e})"))),

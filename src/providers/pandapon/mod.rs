@@ -97,7 +97,7 @@ pub fn pandapon_string_to_sign(opts: &Value, now_ms: f64, entropy: Entropy) -> R
 /// The envelope every PandaPon answer has: `code` 200 is success, anything else an error
 /// with `msg`. Returns the `data` and the request id.
 pub fn read_envelope(body: &str) -> Result<(Value, Option<String>), ResponseError> {
-    let value: Value = serde_json::from_str(body)
+    let value = crate::doc::read_value(body)
         .map_err(|e| ResponseError::parse(format!("the PandaPon response is not JSON ({e})")))?;
     let Value::Object(mut map) = value else {
         return Err(ResponseError::parse("the PandaPon response is not a JSON object"));

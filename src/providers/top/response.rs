@@ -20,7 +20,7 @@ pub fn response_key(method: &str) -> String {
 
 /// Parses a TOP JSON body into the method's response object (`data`) or the gateway's error.
 pub fn parse(method: &str, body: &str, opts: &ParseOptions) -> Parsed<Value> {
-    match serde_json::from_str::<Value>(body) {
+    match crate::doc::read_value(body) {
         Ok(value) => from_value(method, value, opts),
         Err(e) => Parsed::Err(ResponseError::parse(format!("the TOP response is not JSON ({e})"))),
     }
