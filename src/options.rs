@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::suggest::closest;
+use crate::validate::text::comma_list;
 
 /// One option a provider reads: declared once with [`options!`], which also writes its
 /// TypeScript interface; the reader, `endpoints()` (for the builder and the client) and the
@@ -122,7 +123,7 @@ impl<'a> Options<'a> {
                 let names = || known.iter().map(|o| o.name);
                 let hint = closest(name, names())
                     .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("; known options: {}", names().collect::<Vec<_>>().join(", ")));
+                    .unwrap_or_else(|| format!("; known options: {}", comma_list(names())));
                 return Err(Error::argument(format!("{prefix}.{name}"), format!("unknown option{hint}")));
             }
         }

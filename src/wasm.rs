@@ -50,9 +50,9 @@ fn js_error(error: Error) -> JsValue {
 /// Plain objects; absent optional fields are left out. The core hands over only JS-safe
 /// numbers, so a failure here is a bug; it is thrown as an Error all the same.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let bug = |e: &str| JsValue::from(js_sys::Error::new(&format!("ordercraft: result not representable in JS ({e})")));
-    let text = serde_json::to_string(value).map_err(|e| bug(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| bug("JSON.parse"))
+    let bug = || JsValue::from(js_sys::Error::new("ordercraft: a result could not be represented in JS"));
+    let text = serde_json::to_string(value).map_err(|_| bug())?;
+    js_sys::JSON::parse(&text).map_err(|_| bug())
 }
 
 /// A JS value as JSON data. The message names the argument only: the value may hold a secret.

@@ -12,7 +12,7 @@ use crate::issue::{Code, Issues, Path};
 use crate::schema::{is_safe_integer, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
 use crate::suggest::closest;
 use crate::time::{parse_date, DateTime};
-use text::{decimal_places, is_decimal_text, is_email, is_http_url, is_upper_letters, number_text};
+use text::{comma_list, decimal_places, is_decimal_text, is_email, is_http_url, is_upper_letters, number_text};
 
 /// What becomes of a field the doc does not define (`opts.unknownFields`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -163,7 +163,11 @@ fn check_kind(value: &Node, kind: &Kind, path: &Path, unknown: UnknownFields, is
                 issues.error(
                     path,
                     Code::Enum,
-                    format!("{} must be one of {} (got {value})", path.name(), list.join(", ")),
+                    format!(
+                        "{} must be one of {} (got {value})",
+                        path.name(),
+                        comma_list(list.iter().map(String::as_str))
+                    ),
                 );
             }
         }
@@ -198,8 +202,9 @@ fn check_format(text: &str, format: &Format, path: &Path, issues: &mut Issues) {
         Format::MaxChars(n) => (text.chars().count() > *n).then(|| {
             (Code::Length, format!("{} must be at most {n} characters (has {})", name(), text.chars().count()))
         }),
-        Format::OneOf(allowed) => (!allowed.contains(&text))
-            .then(|| (Code::Enum, format!("{} must be one of {} (got {text:?})", name(), allowed.join(", ")))),
+        Format::OneOf(allowed) => (!allowed.contains(&text)).then(|| {
+            (Code::Enum, format!("{} must be one of {} (got {text:?})", name(), comma_list(allowed.iter().copied())))
+        }),
         Format::DateTime => DateTime::parse(text).is_none().then(|| {
             (
                 Code::Format,

@@ -12,6 +12,7 @@ use crate::normalize::js_safe;
 use crate::options::{options, Options};
 use crate::request::{Headers, PreparedRequest};
 use crate::response::{ParseOptions, Parsed, ResponseError};
+use crate::validate::text::find_text;
 
 pub const NAMESPACE: &str = "http://www.example.org/Ec/";
 pub const CONTENT_TYPE: &str = "text/xml; charset=utf-8";
@@ -209,7 +210,7 @@ pub fn from_answer(answer: Value, normalize: impl FnOnce(Value) -> Value) -> Par
 /// doc names no code for it, so it is read from the words; `createOrder`'s idempotency (a repeat
 /// creates no second parcel) rests on this refusal.
 fn says_already_exists(message: &str) -> bool {
-    message.contains("已存在") || message.to_ascii_lowercase().contains("already exist")
+    find_text(message, "已存在").is_some() || find_text(&message.to_ascii_lowercase(), "already exist").is_some()
 }
 
 /// `parseEccangResponse(bodyText)`: any service's answer.

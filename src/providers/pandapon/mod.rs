@@ -65,9 +65,8 @@ pub fn prepare_pandapon(
     entropy: Entropy,
 ) -> Result<PreparedRequest, Error> {
     let opts = PandaponOptions::read(opts, now_ms, entropy)?;
-    let json = serde_json::to_string(body)
-        .map_err(|e| Error::argument("body", format!("could not be written as JSON ({e})")))?;
-    request(path, json, &opts)
+    // A `Value` always writes as JSON (its keys are strings).
+    request(path, body.to_string(), &opts)
 }
 
 /// The signed POST of `json` to `path`.

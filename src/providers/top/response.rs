@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::normalize::js_safe;
 use crate::response::{ParseOptions, Parsed, ResponseError};
+use crate::validate::text::find_text;
 
 /// TOP's codes that are worth retrying: 7 "App Call Limited" (after the wait it names) and
 /// 10 "Service Currently Unavailable". Any `isp.*` sub-code is the platform's fault and retryable
@@ -75,7 +76,7 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
 
 /// The wait in TOP's call-limit message: "This ban will last for 71 more seconds".
 fn ban_seconds(message: &str) -> Option<u32> {
-    let before = message.split(" more second").next()?;
+    let before = find_text(message, " more second").map_or(message, |end| &message[..end]);
     before.rsplit(' ').next()?.parse().ok()
 }
 
