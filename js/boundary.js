@@ -7,10 +7,10 @@ export function encodeInto(text, bytes) {
   return encoder.encodeInto(text, bytes).written;
 }
 
-/** A PreparedRequest: `signing` and `warnings` only when there are any, as serde would write it. */
-export function preparedRequest(method, url, headers, body, signing, warnings) {
-  const request = { method, url, headers, body };
-  if (signing !== undefined) request.signing = signing;
+/** A PreparedRequest, with `signing` and `warnings` only when there are any (as serde writes it). */
+export function preparedRequest(method, url, headers, body, stringToSign, signature, warnings) {
+  const request = { method, url, headers: JSON.parse(headers), body };
+  if (stringToSign !== undefined) request.signing = { stringToSign, signature };
   if (warnings !== undefined) request.warnings = warnings;
   return request;
 }

@@ -5,6 +5,7 @@
 use serde_json::{Map, Number, Value};
 
 use crate::schema::{is_safe_integer, Kind, Schema};
+use crate::validate::text::decimal_value;
 
 pub fn normalize(value: Value, schema: &Schema) -> Value {
     let Value::Object(map) = value else { return js_safe(value) };
@@ -27,7 +28,7 @@ fn normalize_kind(value: Value, kind: &Kind) -> Value {
             Ok(n) if is_safe_integer(n) => Value::from(n),
             _ => Value::String(s),
         },
-        (Kind::Number(_), Value::String(s)) => match s.parse::<f64>().ok().and_then(Number::from_f64) {
+        (Kind::Number(_), Value::String(s)) => match decimal_value(&s).and_then(Number::from_f64) {
             Some(n) => Value::Number(n),
             None => Value::String(s),
         },

@@ -24,9 +24,10 @@ extern "C" {
     fn prepared_request(
         method: &str,
         url: &str,
-        headers: JsValue,
+        headers: &str,
         body: &str,
-        signing: JsValue,
+        string_to_sign: JsValue,
+        signature: JsValue,
         warnings: JsValue,
     ) -> JsValue;
 }
@@ -101,25 +102,14 @@ fn utf8(text: &js_sys::JsString) -> Option<String> {
 
 /// A prepared request as a plain object, built in one call (no JSON text in between).
 fn request_to_js(request: &PreparedRequest) -> Result<JsValue, JsValue> {
-    let headers = js_sys::Object::new();
-    for (name, value) in &request.headers.0 {
-        js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value))?;
-    }
-    let signing = match &request.signing {
-        Some(signing) => {
-            let object = js_sys::Object::new();
-            js_sys::Reflect::set(
-                &object,
-                &JsValue::from_str("stringToSign"),
-                &JsValue::from_str(&signing.string_to_sign),
-            )?;
-            js_sys::Reflect::set(&object, &JsValue::from_str("signature"), &JsValue::from_str(&signing.signature))?;
-            object.into()
-        }
-        None => JsValue::UNDEFINED,
+    // Headers as JSON text (one small string to decode, no property set per header).
+    let headers = serde_json::to_string(&request.headers).map_err(|_| JsValue::from_str("headers"))?;
+    let (string_to_sign, signature) = match &request.signing {
+        Some(signing) => (JsValue::from_str(&signing.string_to_sign), JsValue::from_str(&signing.signature)),
+        None => (JsValue::UNDEFINED, JsValue::UNDEFINED),
     };
     let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { to_js(&request.warnings)? };
-    Ok(prepared_request(request.method, &request.url, headers.into(), &request.body, signing, warnings))
+    Ok(prepared_request(request.method, &request.url, &headers, &request.body, string_to_sign, signature, warnings))
 }
 
 /// Pointers to the NaN and ±Infinity numbers in a JS value (own enumerable keys, as JSON.stringify sees them).
@@ -317,14 +307,28 @@ pub fn example(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) ->
     api::example(id).map_err(js_error).and_then(|v| to_js(&v))
 }
 
-/// 16 bytes from Web Crypto (`globalThis.crypto`, in browsers and in Node 20 alike); `None`
-/// where there is none.
+thread_local! {
+    /// Random bytes drawn 1 KiB at a time (a call to Web Crypto costs about as much as signing a
+    /// small order), handed out 16 at a time and never twice; the read position is the second field.
+    static RANDOM_POOL: std::cell::RefCell<([u8; 1024], usize)> = const { std::cell::RefCell::new(([0; 1024], 1024)) };
+}
+
+/// 16 bytes from Web Crypto (`globalThis.crypto`, in browsers and in Node 20 alike), through the
+/// pool; `None` where there is none.
 fn entropy() -> Option<[u8; 16]> {
-    let crypto: web_sys::Crypto =
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok()?.dyn_into().ok()?;
-    let mut bytes = [0u8; 16];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    Some(bytes)
+    RANDOM_POOL.with(|pool| {
+        let (bytes, at) = &mut *pool.borrow_mut();
+        if *at + 16 > bytes.len() {
+            let crypto: web_sys::Crypto =
+                js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok()?.dyn_into().ok()?;
+            crypto.get_random_values_with_u8_array(bytes).ok()?;
+            *at = 0;
+        }
+        let mut drawn = [0u8; 16];
+        drawn.copy_from_slice(bytes.get(*at..*at + 16)?);
+        *at += 16;
+        Some(drawn)
+    })
 }
 
 /// Signs and builds a request for any PandaPon endpoint: JSON body, five signed headers.

@@ -12,7 +12,9 @@ use crate::issue::{Code, Issues, Path};
 use crate::schema::{is_safe_integer, Format, Kind, NumberRule, Presence, Schema, MAX_SAFE_INTEGER};
 use crate::suggest::closest;
 use crate::time::{parse_date, DateTime};
-use text::{comma_list, decimal_places, is_decimal_text, is_email, is_http_url, is_upper_letters, number_text};
+use text::{
+    comma_list, decimal_places, decimal_value, is_decimal_text, is_email, is_http_url, is_upper_letters, number_text,
+};
 
 /// What becomes of a field the doc does not define (`opts.unknownFields`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -354,7 +356,7 @@ fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issue
             return;
         }
     };
-    let Ok(number) = text.parse::<f64>() else {
+    let Some(number) = decimal_value(&text) else {
         issues.error(path, Code::Type, format!("{} must be a finite number", name()));
         return;
     };

@@ -20,7 +20,7 @@ use super::OrderMethod;
 use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
 use crate::schema::{model, TextCheck};
-use crate::validate::text::{is_decimal_text, number_text};
+use crate::validate::text::{decimal_value, is_decimal_text, number_text};
 
 pub static ENDPOINT: Endpoint = Endpoint {
     id: "top:alibaba.intention.order.save",
@@ -211,9 +211,8 @@ fn delivery_date_rules(logistics: &Node, path: &Path, issues: &mut Issues) {
 /// Amounts the doc does not relate explicitly, checked as warnings: the products' total against
 /// `order_amount` (with or without the shipping fee), and the advance against the total.
 fn amount_rules(order: &Node, issues: &mut Issues) {
-    let decimal = |v: Option<&Node>| {
-        v.and_then(Node::as_str).filter(|s| is_decimal_text(s, false)).and_then(|s| s.parse::<f64>().ok())
-    };
+    let decimal =
+        |v: Option<&Node>| v.and_then(Node::as_str).filter(|s| is_decimal_text(s, false)).and_then(decimal_value);
     let Some(total) = decimal(order.get("order_amount")) else {
         return;
     };

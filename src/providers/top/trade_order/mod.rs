@@ -28,7 +28,7 @@ use crate::issue::{Code, Issues, Path};
 use crate::response::ResponseError;
 use crate::schema::{model, TextCheck, MAX_SAFE_INTEGER};
 use crate::time::DateTime;
-use crate::validate::text::is_decimal_text;
+use crate::validate::text::{decimal_value, is_decimal_text};
 
 pub static ENDPOINT: Endpoint = Endpoint {
     id: "top:alibaba.wdk.trade.order.create",
@@ -83,7 +83,7 @@ pub static GEO: TextCheck = TextCheck {
             return false;
         };
         let degrees =
-            |s: &str, limit: f64| is_decimal_text(s, true) && s.parse::<f64>().is_ok_and(|v| v.abs() <= limit);
+            |s: &str, limit: f64| is_decimal_text(s, true) && decimal_value(s).is_some_and(|v| v.abs() <= limit);
         // A space after the comma (`120, 30`) is read, and warned about by the rules.
         degrees(lng.trim(), 180.0) && degrees(lat.trim(), 90.0)
     },
