@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { escapeHtml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
+import { escapeHtml, firstLines, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
 
 test('pointers escape ~ and /; get and set follow them, a removal splices a list', () => {
   assert.equal(pointer(['a/b', 0, 'c~d']), '/a~1b/0/c~0d');
@@ -39,4 +39,14 @@ test('formatting: JSON indented, HTML escaped, backticked names as code, base64u
   assert.equal(Buffer.from(encoded, 'base64url').toString('utf8'), text, 'the same as Node\'s base64url');
   const tricky = "it's $(rm -rf) `x` \"q\"";
   assert.equal(execFileSync('sh', ['-c', `printf %s ${shellQuote(tricky)}`], { encoding: 'utf8' }), tricky);
+});
+
+test('a long preview block shows its first lines and counts the rest', () => {
+  const text = Array.from({ length: 250 }, (_, i) => `line ${i + 1}`).join('\n');
+  const { shown, more } = firstLines(text, 200);
+  assert.equal(shown.split('\n').length, 200);
+  assert.equal(shown.split('\n').at(-1), 'line 200');
+  assert.equal(more, 50);
+  assert.deepEqual(firstLines('a\nb', 200), { shown: 'a\nb', more: 0 });
+  assert.deepEqual(firstLines('a\nb\nc', 2), { shown: 'a\nb', more: 1 });
 });

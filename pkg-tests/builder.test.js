@@ -336,6 +336,7 @@ test('drafts: edits survive switching endpoints and reloading; replacing them as
   await page.selectOption('#endpoint', 'eccang:createOrder');
   await page.selectOption('#endpoint', id);
   assert.equal(await field('/buyer_name').inputValue(), 'Draft Keeper', 'kept across a switch');
+  await page.waitForSelector('body[data-drafts-saved="true"]'); // stored, as it is within milliseconds of a change
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#endpoint'), id, 'back on the endpoint edited last');
@@ -371,6 +372,8 @@ test('a shareable link carries the order and never the credentials; an imported 
 
   await page.selectOption('#endpoint', 'top:alibaba.intention.order.save');
   await page.setInputFiles('#import', { name: 'parcel.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(oc.example('eccang:createOrder'))) });
+  // The file is read asynchronously: wait for the switch, then check it.
+  await page.waitForFunction(() => document.querySelector('#endpoint').value !== 'top:alibaba.intention.order.save');
   assert.equal(await page.inputValue('#endpoint'), 'eccang:createOrder');
   assert.match(await page.textContent('#raw-status'), /as a Freight-forwarder TMS order/);
 });
@@ -431,6 +434,7 @@ test('the page in English or Chinese, the choice kept across a reload', async ()
   assert.equal(await page.textContent('#order-heading'), '订单');
   assert.equal(await page.textContent('#send'), '发送');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.waitForSelector('body[data-drafts-saved="true"]');
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#language'), 'zh');

@@ -6,7 +6,7 @@ import { initBatch } from '/batch.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
 import { setLanguage, t } from '/i18n.js';
-import { escapeHtml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
+import { escapeHtml, firstLines, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
 
@@ -23,7 +23,7 @@ const defaultCredentials = (p) => Object.fromEntries(credentialOptions(p).filter
 // Without a sandbox (the page served on its own), the page works and only the sandbox target is off.
 const sandbox = await fetch('/sandbox/config').then((r) => (r.ok ? r.json() : null)).catch(() => null);
 
-const drafts = await openDrafts();
+const drafts = await openDrafts((saved) => { document.body.dataset.draftsSaved = String(saved); });
 const sentHistory = await openHistory();
 const lastEdited = drafts.last();
 
@@ -34,6 +34,10 @@ const state = {
   order: {},
   credentials: Object.fromEntries([...PROVIDERS.keys()].map((p) => [p, defaultCredentials(p)])),
   request: null,
+  /** Preview blocks the user asked to see whole (by id); the others show their first lines. */
+  expanded: new Set(),
+  /** The controls and notes the last issues marked, so the next run clears only those. */
+  marked: [],
 };
 const provider = () => state.endpoints.find((e) => e.id === state.id).provider;
 
@@ -55,6 +59,7 @@ function renderFields(structure, parts) {
 }
 
 function renderForm() {
+  formIndex = null;
   $('form').replaceChildren(...renderFields(state.root, []));
 }
 
@@ -149,56 +154,35 @@ function renderStructure(field, parts, value) {
   const path = pointer(parts);
   const issue = document.createElement('p');
   issue.className = 'field-issue';
+  // Adding or removing the structure renders this fieldset again, not the whole form.
+  const replace = (focus) => {
+    const fresh = renderStructure(field, parts, getAt(parts));
+    set.replaceWith(fresh);
+    formChanged(focus && fresh.querySelector(focus));
+  };
   if (value === undefined || value === null) {
-    const add = button(`Add ${field.name}`, () => { setAt(parts, field.kind === 'list' ? [{}] : {}); rerender(); });
+    const add = button(`Add ${field.name}`, () => { setAt(parts, field.kind === 'list' ? [{}] : {}); replace('input, select, textarea'); });
     add.dataset.path = path;
     set.append(add, issue);
     return set;
   }
   set.dataset.path = path;
   if (field.kind === 'object') {
-    set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); rerender(); }, 'remove'));
+    set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); replace('button'); }, 'remove'));
     set.append(...renderFields(field.structure, parts));
   } else {
-    const name = field.name; // one name for a list: the field's, in its legend, its items and its buttons
-    const label = (action, i) => `${action} ${name} ${i + 1}`; // numbered from 1, as people count
-    const itemPath = (k) => pointer([...parts, k]);
-    (Array.isArray(value) ? value : []).forEach((_, i) => {
-      const item = document.createElement('fieldset');
-      item.className = 'item';
-      item.dataset.path = pointer([...parts, i]);
-      const itemLegend = document.createElement('legend');
-      itemLegend.textContent = `${name} ${i + 1}`;
-      // After a move, focus stays on the moved item's same button (or its other one at an end).
-      const move = (to, direction) => () => {
-        const list = getAt(parts);
-        [list[i], list[to]] = [list[to], list[i]];
-        const last = list.length - 1;
-        const keep = (direction === 'up' && to === 0) || (direction === 'down' && to === last) ? (direction === 'up' ? 'down' : 'up') : direction;
-        rerender(`[data-path="${itemPath(to)}"] > .item-tools [aria-label="${label(`Move`, to)} ${keep}"]`);
-      };
-      const tools = document.createElement('div');
-      tools.className = 'item-tools';
-      tools.append(
-        button('↑', move(i - 1, 'up'), 'small', i === 0, `${label('Move', i)} up`),
-        button('↓', move(i + 1, 'down'), 'small', i === value.length - 1, `${label('Move', i)} down`),
-        // After a removal, focus goes to the item that took its place, else to Add.
-        button('Remove', () => {
-          const list = getAt(parts);
-          list.splice(i, 1);
-          rerender(i < list.length ? `[aria-label="${label('Remove', i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
-        }, 'small remove', false, label('Remove', i)),
-      );
-      tools.querySelectorAll('button').forEach((b) => { b.dataset.list = path; });
-      item.append(itemLegend, tools, ...renderFields(field.structure, [...parts, i]));
-      set.append(item);
-    });
+    const items = Array.isArray(value) ? value : [];
+    items.forEach((_, i) => set.append(renderItem(field, parts, i, items.length, replace)));
     if (Array.isArray(value)) {
-      const add = button(`Add ${name}`, () => {
+      const add = button(`Add ${field.name}`, () => {
         const list = getAt(parts);
         list.push({});
-        // Focus the new item's first control.
-        rerender(`[data-path^="${itemPath(list.length - 1)}/"]`);
+        // Only the new line is rendered; the one before it can now move down.
+        const previous = add.previousElementSibling?.querySelector(':scope > .item-tools [data-move="down"]');
+        if (previous) previous.disabled = false;
+        const item = renderItem(field, parts, list.length - 1, list.length, replace);
+        add.before(item);
+        formChanged(item.querySelector('input, select, textarea')); // the new item's first control
       });
       add.dataset.add = path;
       set.append(add);
@@ -206,6 +190,44 @@ function renderStructure(field, parts, value) {
   }
   set.append(issue);
   return set;
+}
+
+/** Item `i` of a list of `count`; moving or removing one renders the list again (`replace`). */
+function renderItem(field, parts, i, count, replace) {
+  const name = field.name; // one name for a list: the field's, in its legend, its items and its buttons
+  const label = (action, k) => `${action} ${name} ${k + 1}`; // numbered from 1, as people count
+  const path = pointer(parts);
+  const item = document.createElement('fieldset');
+  item.className = 'item';
+  item.dataset.path = pointer([...parts, i]);
+  const itemLegend = document.createElement('legend');
+  itemLegend.textContent = `${name} ${i + 1}`;
+  // After a move, focus stays on the moved item's same button (or its other one at an end).
+  const move = (to, direction) => () => {
+    const list = getAt(parts);
+    [list[i], list[to]] = [list[to], list[i]];
+    const last = list.length - 1;
+    const keep = (direction === 'up' && to === 0) || (direction === 'down' && to === last) ? (direction === 'up' ? 'down' : 'up') : direction;
+    replace(`[data-path="${pointer([...parts, to])}"] > .item-tools [aria-label="${label('Move', to)} ${keep}"]`);
+  };
+  const tools = document.createElement('div');
+  tools.className = 'item-tools';
+  const up = button('↑', move(i - 1, 'up'), 'small', i === 0, `${label('Move', i)} up`);
+  const down = button('↓', move(i + 1, 'down'), 'small', i === count - 1, `${label('Move', i)} down`);
+  down.dataset.move = 'down';
+  tools.append(
+    up,
+    down,
+    // After a removal, focus goes to the item that took its place, else to Add.
+    button('Remove', () => {
+      const list = getAt(parts);
+      list.splice(i, 1);
+      replace(i < list.length ? `[aria-label="${label('Remove', i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
+    }, 'small remove', false, label('Remove', i)),
+  );
+  tools.querySelectorAll('button').forEach((b) => { b.dataset.list = path; });
+  item.append(itemLegend, tools, ...renderFields(field.structure, [...parts, i]));
+  return item;
 }
 
 function button(text, onClick, className = '', disabled = false, ariaLabel) {
@@ -226,6 +248,13 @@ function rerender(focus) {
   if (focus) $('form').querySelector(focus)?.focus();
 }
 
+/** After a part of the form was rendered again: the order's issues and preview, and the keyboard on `focus`. */
+function formChanged(focus) {
+  formIndex = null;
+  refresh({ raw: true });
+  focus?.focus();
+}
+
 // ---- issues --------------------------------------------------------------------------------
 function showIssues() {
   const started = performance.now();
@@ -241,12 +270,17 @@ function showIssues() {
   showIssueSummary(issues, errors);
   const list = $('issues');
   list.replaceChildren(...(issues.length ? issues.map(issueItem) : [Object.assign(document.createElement('li'), { className: 'ok', textContent: t('No problems found.') })]));
-  for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-  for (const el of document.querySelectorAll('.field-issue')) el.textContent = '';
+  // Only what the last run marked is cleared: on a big order, touching every field per key is the cost.
+  for (const el of state.marked) {
+    el.removeAttribute('aria-invalid');
+    el.closest('.field, .structure')?.querySelector(':scope > .field-issue')?.replaceChildren();
+  }
+  state.marked = [];
   for (const issue of issues) {
     const target = fieldFor(issue.path);
     if (!target || target === $('raw')) continue;
     target.setAttribute('aria-invalid', issue.severity === 'error' ? 'true' : 'grammar');
+    state.marked.push(target);
     const note = target.closest('.field, .structure')?.querySelector(':scope > .field-issue');
     if (note && !note.textContent) { note.innerHTML = prose(issue.message); note.dataset.severity = issue.severity; }
   }
@@ -279,11 +313,22 @@ function issueItem(issue) {
   return li;
 }
 
+/** The form's elements by `data-path` (the first of each, in document order), built when first
+ * needed after the form changed: a big order's issues would otherwise each search thousands. */
+let formIndex = null;
+function formElement(path) {
+  if (!formIndex) {
+    formIndex = new Map();
+    for (const el of $('form').querySelectorAll('[data-path]')) if (!formIndex.has(el.dataset.path)) formIndex.set(el.dataset.path, el);
+  }
+  return formIndex.get(path);
+}
+
 /** The control for a path, or for its nearest ancestor shown in the form (the raw JSON last). */
 function fieldFor(path) {
   let p = path;
   while (true) {
-    const el = document.querySelector(`#form [data-path="${CSS.escape(p)}"]`);
+    const el = formElement(p);
     if (el) return el.matches('fieldset') ? el.querySelector('input, select, textarea, button') ?? el : el;
     if (!p) return $('raw');
     p = p.slice(0, p.lastIndexOf('/'));
@@ -299,10 +344,24 @@ function focusField(path) {
 
 // ---- raw JSON ------------------------------------------------------------------------------
 /** Writes the order into the raw view. Typing there never calls this (it refreshes with raw: false),
- * so the view always shows the order the form and the preview use, focused or not. */
+ * so the view always shows the order the form and the preview use, focused or not. A big order's
+ * text (the last one written was over 50,000 characters) is written when the page is next idle,
+ * so each keystroke in a form of hundreds of lines does not write it all again; opening or
+ * focusing the view writes it at once. */
+let rawPending = null;
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 500 }) : setTimeout(f, 100));
 function showRaw() {
+  if ($('raw').value.length > 50_000 && !$('raw-details').open) {
+    rawPending ??= whenIdle(writeRaw);
+  } else {
+    writeRaw();
+  }
+}
+function writeRaw() {
+  rawPending = null;
   $('raw').value = JSON.stringify(state.order, null, 2);
 }
+$('raw-details').addEventListener('toggle', () => { if (rawPending !== null) writeRaw(); });
 $('raw').addEventListener('input', () => {
   let parsed;
   try {
@@ -353,13 +412,13 @@ $('credentials').addEventListener('submit', (e) => e.preventDefault());
 $('sandbox-credentials').addEventListener('click', () => {
   state.credentials[provider()] = { ...defaultCredentials(provider()), ...sandbox.credentials[provider()] };
   renderCredentials();
-  document.querySelector('input[name="target"][value="sandbox"]').checked = true;
+  $('target-sandbox').checked = true;
   showPreview();
 });
 
 // ---- the signed request --------------------------------------------------------------------
 function gatewayUrl() {
-  const custom = document.querySelector('input[name="target"]:checked').value === 'custom';
+  const custom = $('target-custom').checked; // by id: a selector would search a big form's thousands of inputs
   if (custom || !sandbox) return $('custom-url').value.trim();
   return `${location.origin}${sandbox.gateways[provider()]}`;
 }
@@ -392,7 +451,7 @@ function showPreview() {
     box.innerHTML = `
       <p><strong>${req.method}</strong> <code id="preview-url">${escapeHtml(masked(req.url))}</code></p>
       <table class="headers"><tbody>${Object.entries(req.headers).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code data-header="${escapeHtml(k)}">${escapeHtml(masked(v))}</code></td></tr>`).join('')}</tbody></table>
-      ${req.signing ? `<p>String to sign <span class="muted">(secret masked)</span></p><pre tabindex="0" id="preview-string-to-sign">${escapeHtml(req.signing.stringToSign)}</pre><p>Signature <code id="preview-signature">${req.signing.signature}</code></p>` : '<p class="muted">This transport carries a token instead of a signature.</p>'}
+      ${req.signing ? `<p>String to sign <span class="muted">(secret masked)</span></p>${longPre(req.signing.stringToSign, 'preview-string-to-sign')}<p>Signature <code id="preview-signature">${req.signing.signature}</code></p>` : '<p class="muted">This transport carries a token instead of a signature.</p>'}
       <p>Body</p>${bodyView(req)}
       <pre tabindex="0" id="preview-body-raw" hidden>${escapeHtml(masked(req.body))}</pre>`;
   } catch (e) {
@@ -409,16 +468,34 @@ function showPreview() {
   }
 }
 
+/** Lines a preview block shows until the user asks for all of it (a 300-line order's body is
+ * thousands of lines: laying them all out on every keystroke is what made typing slow). */
+const PREVIEW_LINES = 200;
+
+/** A scrollable, focusable block of text: its first lines, and a button that shows the rest. */
+function longPre(text, id) {
+  const { shown, more } = state.expanded.has(id) ? { shown: text, more: 0 } : firstLines(text, PREVIEW_LINES);
+  const rest = more ? `<button type="button" class="small" data-expand="${id}">${escapeHtml(t('Show all'))} (${more.toLocaleString('en-US')} ${escapeHtml(t('more lines'))})</button>` : '';
+  return `<pre tabindex="0" id="${id}">${escapeHtml(shown)}</pre>${rest}`;
+}
+$('preview').addEventListener('click', (event) => {
+  const id = event.target.closest('[data-expand]')?.dataset.expand;
+  if (!id) return;
+  state.expanded.add(id);
+  showPreview();
+  $(id)?.focus();
+});
+
 function bodyView(req) {
   const type = req.headers['Content-Type'] ?? '';
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    const rows = [...new URLSearchParams(req.body)].map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><pre tabindex="0">${escapeHtml(masked(prettyJson(v)))}</pre></td></tr>`);
+    const rows = [...new URLSearchParams(req.body)].map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${longPre(masked(prettyJson(v)), `preview-form-${k}`)}</td></tr>`);
     return `<table class="form-body" id="preview-form"><tbody>${rows.join('')}</tbody></table>`;
   }
-  if (type.startsWith('application/json')) return `<pre tabindex="0" id="preview-json">${escapeHtml(masked(prettyJson(req.body)))}</pre>`;
+  if (type.startsWith('application/json')) return longPre(masked(prettyJson(req.body)), 'preview-json');
   const doc = new DOMParser().parseFromString(req.body, 'text/xml');
   const params = doc.getElementsByTagName('paramsJson')[0]?.textContent;
-  return `<pre tabindex="0" id="preview-xml">${escapeHtml(masked(prettyXml(doc.documentElement)))}</pre>${params ? `<p>paramsJson</p><pre tabindex="0">${escapeHtml(masked(prettyJson(params)))}</pre>` : ''}`;
+  return `${longPre(masked(prettyXml(doc.documentElement)), 'preview-xml')}${params ? `<p>paramsJson</p>${longPre(masked(prettyJson(params)), 'preview-params')}` : ''}`;
 }
 
 

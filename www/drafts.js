@@ -11,7 +11,9 @@ const open = () => new Promise((resolve, reject) => {
   request.onerror = () => reject(request.error);
 });
 
-export async function openDrafts() {
+/** `onSaved(saved)` hears whether every write so far is stored (a reload in the instant before a
+ * write commits would lose it; the page shows the state as `body[data-drafts-saved]`). */
+export async function openDrafts(onSaved = () => {}) {
   const db = await open();
   const store = (mode) => db.transaction('drafts', mode).objectStore('drafts');
   const all = await new Promise((resolve, reject) => {
@@ -25,7 +27,15 @@ export async function openDrafts() {
     };
     cursor.onerror = () => reject(cursor.error);
   });
-  const put = (key, value) => { all.set(key, value); store('readwrite').put(value, key); };
+  let writing = 0;
+  const put = (key, value) => {
+    all.set(key, value);
+    const transaction = db.transaction('drafts', 'readwrite');
+    transaction.objectStore('drafts').put(value, key);
+    writing += 1;
+    onSaved(false);
+    transaction.oncomplete = transaction.onabort = transaction.onerror = () => { writing -= 1; onSaved(writing === 0); };
+  };
   return {
     /** The draft order of endpoint `id`, or undefined. */
     get: (id) => (all.has(id) ? structuredClone(all.get(id)) : undefined),

@@ -21,6 +21,8 @@ const ZH = {
   'Copy as fetch()': '复制为 fetch()',
   Send: '发送',
   'Sending…': '发送中…',
+  'Show all': '显示全部',
+  'more lines': '行未显示',
   'Local sandbox': '本地沙箱',
   'Gateway URL': '网关地址',
   History: '历史',

@@ -39,6 +39,18 @@ export function prettyJson(text) {
   try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; }
 }
 
+/** The first `max` lines of `text`, and how many lines were left out (0 when none). */
+export function firstLines(text, max) {
+  let at = -1;
+  for (let n = 0; n < max; n++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return { shown: text, more: 0 };
+  }
+  let more = 0;
+  for (let i = at; i >= 0; i = text.indexOf('\n', i + 1)) more++;
+  return { shown: text.slice(0, at), more };
+}
+
 /** A word for a POSIX shell, quoted whatever it holds. */
 export const shellQuote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 
