@@ -439,7 +439,18 @@ test('the page in English or Chinese, the choice kept across a reload', async ()
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#language'), 'zh');
   assert.equal(await page.textContent('#load-example'), '载入示例');
+  // The words the page writes as it works are Chinese too: list buttons, counts, status lines.
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  assert.equal(await page.locator('#form button:text-is("添加 ItemArr")').count(), 1);
+  await field('/reference_no').fill('');
+  assert.match(await page.textContent('#issue-count'), /^1 个错误/);
+  await page.click('#raw-details summary');
+  await page.fill('#raw', '[]');
+  assert.match(await page.textContent('#raw-status'), /^订单是一个 JSON 对象/);
+  await page.click('#raw-details summary');
   await page.selectOption('#language', 'en');
+  assert.equal(await page.locator('#form button:text-is("Add ItemArr")').count(), 1);
+  assert.match(await page.textContent('#issue-count'), /^1 error/);
   assert.equal(await page.textContent('#order-heading'), 'Order');
   assert.equal(await page.textContent('#send'), 'Send');
 });

@@ -5,7 +5,7 @@ import { init, endpoints, schema, example, validate, prepare, createClient, Orde
 import { initBatch } from '/batch.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
-import { setLanguage, t } from '/i18n.js';
+import { counted, setLanguage, t, titleOf } from '/i18n.js';
 import { escapeHtml, firstLines, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
@@ -95,7 +95,7 @@ function unknownFieldRows(structure, parts) {
     const issue = document.createElement('p');
     issue.className = 'field-issue';
     issue.id = `${id}-issue`;
-    wrap.append(control, button('Remove', () => { setAt(here, undefined); rerender(); }, 'small remove', false, `Remove ${name}`), issue);
+    wrap.append(control, button(t('Remove'), () => { setAt(here, undefined); rerender(); }, 'small remove', false, t('Remove {name}', { name })), issue);
     return wrap;
   });
 }
@@ -111,10 +111,10 @@ function renderField(field, parts) {
   if (field.values?.length || field.kind === 'boolean') {
     control = document.createElement('select');
     const options = field.kind === 'boolean' ? ['true', 'false'] : field.values;
-    control.append(new Option('— not set —', ''), ...options.map((v) => new Option(v, v)));
+    control.append(new Option(t('— not set —'), ''), ...options.map((v) => new Option(v, v)));
     const current = value === undefined || value === null ? '' : String(value);
     // A value the doc does not allow is shown as it is, marked, never as an empty select.
-    if (current && !options.includes(current)) control.append(new Option(`${current} (not allowed)`, current));
+    if (current && !options.includes(current)) control.append(new Option(`${current} (${t('not allowed')})`, current));
     control.value = current;
   } else if (field.format === 'json') {
     control = document.createElement('textarea');
@@ -161,20 +161,20 @@ function renderStructure(field, parts, value) {
     formChanged(focus && fresh.querySelector(focus));
   };
   if (value === undefined || value === null) {
-    const add = button(`Add ${field.name}`, () => { setAt(parts, field.kind === 'list' ? [{}] : {}); replace('input, select, textarea'); });
+    const add = button(t('Add {name}', { name: field.name }), () => { setAt(parts, field.kind === 'list' ? [{}] : {}); replace('input, select, textarea'); });
     add.dataset.path = path;
     set.append(add, issue);
     return set;
   }
   set.dataset.path = path;
   if (field.kind === 'object') {
-    set.append(button(`Remove ${field.name}`, () => { setAt(parts, undefined); replace('button'); }, 'remove'));
+    set.append(button(t('Remove {name}', { name: field.name }), () => { setAt(parts, undefined); replace('button'); }, 'remove'));
     set.append(...renderFields(field.structure, parts));
   } else {
     const items = Array.isArray(value) ? value : [];
     items.forEach((_, i) => set.append(renderItem(field, parts, i, items.length, replace)));
     if (Array.isArray(value)) {
-      const add = button(`Add ${field.name}`, () => {
+      const add = button(t('Add {name}', { name: field.name }), () => {
         const list = getAt(parts);
         list.push({});
         // Only the new line is rendered; the one before it can now move down.
@@ -195,7 +195,9 @@ function renderStructure(field, parts, value) {
 /** Item `i` of a list of `count`; moving or removing one renders the list again (`replace`). */
 function renderItem(field, parts, i, count, replace) {
   const name = field.name; // one name for a list: the field's, in its legend, its items and its buttons
-  const label = (action, k) => `${action} ${name} ${k + 1}`; // numbered from 1, as people count
+  // Numbered from 1, as people count.
+  const moveLabel = (k, direction) => t(`Move {name} {n} ${direction}`, { name, n: k + 1 });
+  const removeLabel = (k) => t('Remove {name} {n}', { name, n: k + 1 });
   const path = pointer(parts);
   const item = document.createElement('fieldset');
   item.className = 'item';
@@ -208,22 +210,22 @@ function renderItem(field, parts, i, count, replace) {
     [list[i], list[to]] = [list[to], list[i]];
     const last = list.length - 1;
     const keep = (direction === 'up' && to === 0) || (direction === 'down' && to === last) ? (direction === 'up' ? 'down' : 'up') : direction;
-    replace(`[data-path="${pointer([...parts, to])}"] > .item-tools [aria-label="${label('Move', to)} ${keep}"]`);
+    replace(`[data-path="${pointer([...parts, to])}"] > .item-tools [aria-label="${moveLabel(to, keep)}"]`);
   };
   const tools = document.createElement('div');
   tools.className = 'item-tools';
-  const up = button('↑', move(i - 1, 'up'), 'small', i === 0, `${label('Move', i)} up`);
-  const down = button('↓', move(i + 1, 'down'), 'small', i === count - 1, `${label('Move', i)} down`);
+  const up = button('↑', move(i - 1, 'up'), 'small', i === 0, moveLabel(i, 'up'));
+  const down = button('↓', move(i + 1, 'down'), 'small', i === count - 1, moveLabel(i, 'down'));
   down.dataset.move = 'down';
   tools.append(
     up,
     down,
     // After a removal, focus goes to the item that took its place, else to Add.
-    button('Remove', () => {
+    button(t('Remove'), () => {
       const list = getAt(parts);
       list.splice(i, 1);
-      replace(i < list.length ? `[aria-label="${label('Remove', i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
-    }, 'small remove', false, label('Remove', i)),
+      replace(i < list.length ? `[aria-label="${removeLabel(i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
+    }, 'small remove', false, removeLabel(i)),
   );
   tools.querySelectorAll('button').forEach((b) => { b.dataset.list = path; });
   item.append(itemLegend, tools, ...renderFields(field.structure, [...parts, i]));
@@ -260,10 +262,10 @@ function showIssues() {
   const started = performance.now();
   const { issues } = validate(state.id, state.order);
   const elapsed = performance.now() - started;
-  $('timing').textContent = `validated in ${elapsed.toFixed(2)} ms`;
+  $('timing').textContent = t('validated in {ms} ms', { ms: elapsed.toFixed(2) });
   $('timing').dataset.ms = String(elapsed);
   const errors = issues.filter((i) => i.severity === 'error').length;
-  $('issue-count').textContent = issues.length ? `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}` : 'none';
+  $('issue-count').textContent = issues.length ? `${counted(errors, 'error')}, ${counted(issues.length - errors, 'warning')}` : t('none');
   // Screen readers hear this short summary when it changes, not the whole list on every key.
   const summary = `Issues: ${$('issue-count').textContent}`;
   if ($('announce').textContent !== summary) $('announce').textContent = summary;
@@ -291,12 +293,12 @@ function showIssueSummary(issues, errors) {
   const nav = $('issue-summary');
   if (!issues.length) return nav.replaceChildren();
   const heading = document.createElement('p');
-  heading.textContent = `${errors} error${errors === 1 ? '' : 's'}, ${issues.length - errors} warning${issues.length - errors === 1 ? '' : 's'}:`;
+  heading.textContent = `${counted(errors, 'error')}, ${counted(issues.length - errors, 'warning')}:`;
   const list = document.createElement('ul');
   list.append(...issues.map((issue) => {
     const li = document.createElement('li');
     li.className = issue.severity;
-    li.append(button(`${issue.severity} at ${issue.path || '(order)'}: ${issue.code}`, () => focusField(issue.path)));
+    li.append(button(t('{severity} at {path}: {code}', { severity: t(issue.severity), path: issue.path || t('(order)'), code: issue.code }), () => focusField(issue.path)));
     return li;
   }));
   nav.replaceChildren(heading, list);
@@ -308,7 +310,7 @@ function issueItem(issue) {
   li.dataset.path = issue.path;
   li.dataset.code = issue.code;
   const b = button('', () => focusField(issue.path));
-  b.innerHTML = `<span class="sev">${issue.severity}</span> <code>${escapeHtml(issue.path || '(order)')}</code> <span class="code">${issue.code}</span> ${prose(issue.message)}`;
+  b.innerHTML = `<span class="sev">${t(issue.severity)}</span> <code>${escapeHtml(issue.path || t('(order)'))}</code> <span class="code">${issue.code}</span> ${prose(issue.message)}`;
   li.append(b);
   return li;
 }
@@ -367,12 +369,13 @@ $('raw').addEventListener('input', () => {
   try {
     parsed = JSON.parse($('raw').value);
   } catch (e) {
-    $('raw-status').textContent = `Not JSON yet: ${e.message}`;
+    $('raw-status').textContent = t('Not JSON yet: {message}', { message: e.message });
     return;
   }
   // An order is an object: anything else is refused here, and the form keeps the last order.
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    $('raw-status').textContent = `An order is a JSON object ({ … }), not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}: the form keeps the last order.`;
+    const what = parsed === null ? 'null' : Array.isArray(parsed) ? t('a list') : t('a {type}', { type: typeof parsed });
+    $('raw-status').textContent = t('An order is a JSON object ({ … }), not {what}: the form keeps the last order.', { what });
     return;
   }
   state.order = parsed;
@@ -451,8 +454,8 @@ function showPreview() {
     box.innerHTML = `
       <p><strong>${req.method}</strong> <code id="preview-url">${escapeHtml(masked(req.url))}</code></p>
       <table class="headers"><tbody>${Object.entries(req.headers).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code data-header="${escapeHtml(k)}">${escapeHtml(masked(v))}</code></td></tr>`).join('')}</tbody></table>
-      ${req.signing ? `<p>String to sign <span class="muted">(secret masked)</span></p>${longPre(req.signing.stringToSign, 'preview-string-to-sign')}<p>Signature <code id="preview-signature">${req.signing.signature}</code></p>` : '<p class="muted">This transport carries a token instead of a signature.</p>'}
-      <p>Body</p>${bodyView(req)}
+      ${req.signing ? `<p>${t('String to sign')} <span class="muted">${t('(secret masked)')}</span></p>${longPre(req.signing.stringToSign, 'preview-string-to-sign')}<p>${t('Signature')} <code id="preview-signature">${req.signing.signature}</code></p>` : `<p class="muted">${t('This transport carries a token instead of a signature.')}</p>`}
+      <p>${t('Body')}</p>${bodyView(req)}
       <pre tabindex="0" id="preview-body-raw" hidden>${escapeHtml(masked(req.body))}</pre>`;
   } catch (e) {
     state.request = null;
@@ -461,7 +464,7 @@ function showPreview() {
       box.innerHTML = `<p class="muted" id="preview-waiting">${escapeHtml(t("Enter the credentials (or use the sandbox's) to see the signed request."))}</p>`;
     } else if (e instanceof OrderValidationError) {
       const errors = e.issues.filter((i) => i.severity === 'error').length;
-      box.innerHTML = `<p class="error-text">Not signed: the order has ${errors} error${errors === 1 ? '' : 's'} (listed under Issues).</p>`;
+      box.innerHTML = `<p class="error-text">${escapeHtml(t('Not signed: the order has {errors} (listed under Issues).', { errors: counted(errors, 'error') }))}</p>`;
     } else {
       box.innerHTML = `<p class="error-text">${escapeHtml(e instanceof OrdercraftError ? e.message : String(e))}</p>`;
     }
@@ -508,8 +511,8 @@ function prettyXml(node, depth = 0) {
 }
 
 function copy(text) {
-  navigator.clipboard.writeText(text).then(() => { $('copy-status').textContent = 'Copied (with the real credentials).'; },
-    () => { $('copy-status').textContent = 'The browser refused the clipboard.'; });
+  navigator.clipboard.writeText(text).then(() => { $('copy-status').textContent = t('Copied (with the real credentials).'); },
+    () => { $('copy-status').textContent = t('The browser refused the clipboard.'); });
 }
 $('copy-curl').addEventListener('click', () => {
   const r = state.request;
@@ -536,12 +539,12 @@ $('send').addEventListener('click', async () => {
   const fingerprint = `${state.id} ${JSON.stringify(state.order)}`;
   // A repeat of a creation that is not idempotent may create a second order: ask first.
   if (!endpoint.idempotent && sentOrders.has(fingerprint)
-    && !window.confirm(`This order was already sent to ${endpoint.title}. Sending it again may create a second order. Send again?`)) return;
+    && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) return;
   // While a send is in flight, Send is disabled and says so: a double click sends once.
   send.disabled = true;
   send.textContent = t('Sending…');
   const box = $('response');
-  box.innerHTML = '<p class="muted">Sending…</p>';
+  box.innerHTML = `<p class="muted">${t('Sending…')}</p>`;
   let raw = null;
   let sent = null;
   const capture = async (url, init) => {
@@ -559,10 +562,10 @@ $('send').addEventListener('click', async () => {
   try {
     const result = await client.send(state.id, state.order);
     box.innerHTML = `
-      <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? 'Success' : `Error ${escapeHtml(result.error.code)}: ${escapeHtml(result.error.message)}`}</p>
-      <div class="pair"><div><p>Parsed</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
-      <div><p>Raw${raw ? ` <span id="response-meta">(HTTP ${raw.status}, ${Math.round(raw.ms)} ms, ${raw.bytes.toLocaleString('en-US')} bytes)</span>` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : '(no answer)'))}</pre></div></div>
-      ${sent ? `<details id="request-sent"><summary>The request that went out</summary><pre tabindex="0">${escapeHtml(masked(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`))}</pre></details>` : ''}`;
+      <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? t('Success') : escapeHtml(t('Error {code}: {message}', result.error))}</p>
+      <div class="pair"><div><p>${t('Parsed')}</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
+      <div><p>${t('Raw')}${raw ? ` <span id="response-meta">(HTTP ${raw.status}, ${Math.round(raw.ms)} ms, ${raw.bytes.toLocaleString('en-US')} bytes)</span>` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : t('(no answer)')))}</pre></div></div>
+      ${sent ? `<details id="request-sent"><summary>${t('The request that went out')}</summary><pre tabindex="0">${escapeHtml(masked(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`))}</pre></details>` : ''}`;
     if (sent) {
       await sentHistory.add({
         endpoint: state.id, at: new Date().toISOString(), order: structuredClone(state.order),
@@ -587,7 +590,7 @@ function choose(id, order) {
   state.root = schema(id);
   state.order = order;
   const e = state.endpoints.find((x) => x.id === id);
-  $('endpoint-title').textContent = `${e.title} — ${e.titleZh} (${e.operation}; order type ${e.orderType})`;
+  $('endpoint-title').textContent = `${e.title} — ${e.titleZh} (${e.operation}; ${t('order type')} ${e.orderType})`;
   renderForm();
   renderCredentials();
   refresh({ raw: true });
@@ -611,7 +614,7 @@ $('endpoint').addEventListener('change', () => {
 });
 /** Replacing edits asks first: an order differing from the example is someone's work. */
 const replaceAsked = (what) => JSON.stringify(state.order) === JSON.stringify(example(state.id))
-  || window.confirm(`${what} replaces the order in the form, and your edits to it. Continue?`);
+  || window.confirm(t('{what} replaces the order in the form, and your edits to it. Continue?', { what: t(what) }));
 $('load-example').addEventListener('click', () => { if (replaceAsked('Loading the example')) choose(state.id, example(state.id)); });
 $('start-blank').addEventListener('click', () => { if (replaceAsked('Starting blank')) choose(state.id, {}); });
 // A button, not a label around a hidden input: reachable and usable with the keyboard.
@@ -644,9 +647,9 @@ $('import').addEventListener('change', async () => {
     if (order === null || typeof order !== 'object' || Array.isArray(order)) throw new Error('an order is a JSON object');
     const id = endpointForOrder(order);
     openOrder(id, order);
-    $('raw-status').textContent = `Imported ${file.name} as a ${state.endpoints.find((e) => e.id === id).title} order.`;
+    $('raw-status').textContent = t('Imported {file} as a {title} order.', { file: file.name, title: titleOf(state.endpoints.find((e) => e.id === id)) });
   } catch (e) {
-    $('raw-status').textContent = `Could not import ${file.name}: ${e.message}`;
+    $('raw-status').textContent = t('Could not import {file}: {message}', { file: file.name, message: e.message });
   }
   $('import').value = '';
 });
@@ -669,7 +672,7 @@ async function showHistory() {
 $('share').addEventListener('click', async () => {
   const link = `${location.origin}${location.pathname}#order=${toBase64Url(JSON.stringify({ id: state.id, order: state.order }))}`;
   $('share-link').value = link;
-  try { await navigator.clipboard.writeText(link); $('share-status').textContent = 'Link copied.'; } catch { $('share-status').textContent = 'Copy the link above.'; }
+  try { await navigator.clipboard.writeText(link); $('share-status').textContent = t('Link copied.'); } catch { $('share-status').textContent = t('Copy the link above.'); }
 });
 function sharedOrder() {
   const match = location.hash.match(/^#order=([A-Za-z0-9_-]+)$/);
@@ -704,7 +707,7 @@ setLanguage($('language').value);
 $('language').addEventListener('change', () => {
   setLanguage($('language').value);
   drafts.put('\u0000language', $('language').value);
-  refresh({ raw: false });
+  rerender(); // the form's buttons and the dynamic text too
 });
 
 // A shared link's order first; else back where the person left off: the endpoint edited last, with its draft.

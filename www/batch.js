@@ -6,6 +6,7 @@ import { createClient, endpoints, orderKey, schema, validate } from '/js/browser
 import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
+import { t } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const DB = 'ordercraft-builder';
@@ -107,9 +108,9 @@ export async function initBatch(page) {
       batch = { name: `${file.name}#${Date.now()}`, file: file.name, id, orders };
       editing = null;
       await save();
-      $('batch-status').textContent = `Imported ${orders.length} order(s).`;
+      $('batch-status').textContent = t('Imported {count} order(s).', { count: orders.length });
     } catch (e) {
-      $('batch-status').textContent = `Could not read ${file.name}: ${e.message}`;
+      $('batch-status').textContent = t('Could not read {file}: {message}', { file: file.name, message: e.message });
     }
     await render();
   }
@@ -128,9 +129,9 @@ export async function initBatch(page) {
         journal: journal(), concurrency: 4, signal: stop.signal,
         onProgress: ({ done }) => { $('batch-progress').value = done; renderSoon(); },
       });
-      $('batch-status').textContent = `${summary.stopped ? 'Paused' : 'Done'}: ${summary.ok} ok, ${summary.failed} failed, ${summary.unknown} unknown, ${summary.skipped} already done.`;
+      $('batch-status').textContent = t('{state}: {ok} ok, {failed} failed, {unknown} unknown, {skipped} already done.', { ...summary, state: t(summary.stopped ? 'Paused' : 'Done') });
     } catch (e) {
-      $('batch-status').textContent = `Could not send: ${e.message}`;
+      $('batch-status').textContent = t('Could not send: {message}', { message: e.message });
     }
     running = null;
     await render();
@@ -165,7 +166,7 @@ export async function initBatch(page) {
     batch.orders[editing] = { ...batch.orders[editing], order: structuredClone(page.order()), problems: [] };
     editing = null;
     await save();
-    $('batch-status').textContent = 'Saved the form\'s order to the batch.';
+    $('batch-status').textContent = t("Saved the form's order to the batch.");
     await render();
   });
   await render();

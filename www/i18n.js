@@ -39,13 +39,69 @@ const ZH = {
   Key: '键',
   State: '状态',
   'No problems found.': '没有发现问题。',
+  // Dynamic text: `{name}` is filled in by t(english, { name }).
+  'validated in {ms} ms': '校验用时 {ms} 毫秒',
+  'Not JSON yet: {message}': '还不是 JSON：{message}',
+  'An order is a JSON object ({ … }), not {what}: the form keeps the last order.': '订单是一个 JSON 对象（{ … }），不是{what}：表单保留上一个订单。',
+  'a list': '列表',
+  'a {type}': '{type}',
+  'Not signed: the order has {errors} (listed under Issues).': '未签名：订单有 {errors}（见“问题”）。',
+  'String to sign': '待签名字符串',
+  '(secret masked)': '（密钥已遮盖）',
+  Signature: '签名',
+  'This transport carries a token instead of a signature.': '此接口使用令牌，而不是签名。',
+  Body: '请求体',
+  'Copied (with the real credentials).': '已复制（含真实凭证）。',
+  'The browser refused the clipboard.': '浏览器拒绝了剪贴板访问。',
+  'This order was already sent to {title}. Sending it again may create a second order. Send again?': '此订单已发送到{title}。再次发送可能会创建第二个订单。仍要发送吗？',
+  Success: '成功',
+  'Error {code}: {message}': '错误 {code}：{message}',
+  Parsed: '解析结果',
+  Raw: '原始应答',
+  'The request that went out': '实际发出的请求',
+  '(no answer)': '（没有应答）',
+  'order type': '订单类型',
+  '{what} replaces the order in the form, and your edits to it. Continue?': '“{what}”会替换表单中的订单和你的修改。继续吗？',
+  'Imported {file} as a {title} order.': '已将 {file} 作为{title}订单导入。',
+  'Could not import {file}: {message}': '无法导入 {file}：{message}',
+  'Link copied.': '链接已复制。',
+  'Copy the link above.': '请复制上面的链接。',
+  'Imported {count} order(s).': '已导入 {count} 个订单。',
+  'Could not read {file}: {message}': '无法读取 {file}：{message}',
+  '{state}: {ok} ok, {failed} failed, {unknown} unknown, {skipped} already done.': '{state}：成功 {ok}，失败 {failed}，未知 {unknown}，此前已完成 {skipped}。',
+  Done: '完成',
+  Paused: '已暂停',
+  'Could not send: {message}': '无法发送：{message}',
+  "Saved the form's order to the batch.": '已把表单中的订单存回批量。',
+  'Add {name}': '添加 {name}',
+  'Remove {name}': '删除 {name}',
+  Remove: '删除',
+  'Move {name} {n} up': '上移 {name} {n}',
+  'Move {name} {n} down': '下移 {name} {n}',
+  'Remove {name} {n}': '删除 {name} {n}',
+  none: '无',
+  '(order)': '（整个订单）',
+  '{severity} at {path}: {code}': '{severity}：{path}（{code}）',
+  error: '错误',
+  warning: '警告',
+  'not allowed': '不允许',
+  '— not set —': '— 未设置 —',
   "Enter the credentials (or use the sandbox's) to see the signed request.": '输入凭证（或使用沙箱的）即可查看签名后的请求。',
 };
 
 let language = 'en';
 
-/** The text in the page's language. */
-export const t = (english) => (language === 'zh' ? ZH[english] ?? english : english);
+/** The text in the page's language, `{name}` filled in from `values`. */
+export function t(english, values = {}) {
+  const text = language === 'zh' ? ZH[english] ?? english : english;
+  return text.replaceAll(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** `n` of something, as each language counts: "2 errors", "2 个错误". */
+export const counted = (n, word) => (language === 'zh' ? `${n} 个${t(word)}` : `${n} ${word}${n === 1 ? '' : 's'}`);
+
+/** The endpoint's title in the page's language. */
+export const titleOf = (endpoint) => (language === 'zh' ? endpoint.titleZh : endpoint.title);
 
 /** Switches the page's words; `data-i18n` elements keep their English text as the key. */
 export function setLanguage(lang) {
