@@ -1,6 +1,7 @@
-//! The caller's order as JSON text, read once into a tree that borrows its strings and numbers
-//! from the text: no string copied unless it has escapes, no key hashed. Validation walks it, the
-//! providers' rules read it, and the sendable JSON is written from it, copying the caller's text.
+//! JSON text read once into a tree that borrows its strings and numbers from the text: no string
+//! copied unless it has escapes, no key hashed. For the caller's order, validation walks the tree,
+//! the providers' rules read it and the sendable JSON is written from it; options and the
+//! providers' answers are read through it into serde_json's `Value` (`read_value`).
 //!
 //! It reads exactly what serde_json reads (same grammar, same 128-level nesting limit, lone
 //! surrogates refused, numbers parsed by serde_json itself) and writes exactly what serde_json
@@ -553,8 +554,8 @@ fn escape(text: &str, out: &mut String) {
 mod tests {
     use super::*;
 
+    /// `text` read here and written back out (the tests hold it to serde_json's round trip).
     fn read(text: &str) -> Result<String, Unreadable> {
-        // What serde_json's reader and writer would make of `text`.
         let mut issues = Issues::default();
         parse(text, &mut issues).map(|d| d.root.to_string())
     }
