@@ -46,3 +46,18 @@ for (const endpoint of oc.endpoints()) {
     assert.equal(oc.parseResponse(id, sampleAnswer(endpoint, 'failure')).ok, false);
   });
 }
+
+// A number is sent with the caller's own digits. (Before: a double such as 1.2350075938893521e-6,
+// which JSON.stringify writes 0.0000012350075938893521, went out as 1.235007593889352e-6 — a
+// different number — because the JSON reader without float_roundtrip reads it one unit off.)
+test('every endpoint sends a number exactly as JavaScript wrote it', () => {
+  const opts = { top: { appKey: 'k', appSecret: 's' }, pandapon: { accessKey: 'a', accessSecret: 's', userId: 'u' }, eccang: { appToken: 't', appKey: 'k', endpoint: 'http://127.0.0.1/ws' } };
+  for (const { id, provider } of oc.endpoints()) {
+    for (const n of [1.2350075938893521e-6, 0.1 + 0.2, 123456.78901234567, 1e21]) {
+      const order = { ...oc.example(id), measured: n };
+      const { body } = oc.prepare(id, order, { ...opts[provider], unknownFields: 'send' });
+      const written = provider === 'top' ? JSON.stringify(n).replaceAll('+', '%2B') : JSON.stringify(n); // a form writes + as %2B
+      assert.ok(body.includes(written), `${id}: ${JSON.stringify(n)} sent as given`);
+    }
+  }
+});
