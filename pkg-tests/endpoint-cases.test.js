@@ -61,3 +61,15 @@ test('every endpoint sends a number exactly as JavaScript wrote it', () => {
     }
   }
 });
+
+test('prepareTop, topStringToSign, preparePandapon and prepareEccang send numbers as given too', () => {
+  const n = 1.2350075938893521e-6; // JSON.stringify: 0.0000012350075938893521
+  const digits = JSON.stringify(n);
+  assert.ok(oc.prepareTop('a.b', { measured: n, nested: { n } }, { appKey: 'k', appSecret: 's' }).body.includes(digits));
+  assert.ok(oc.topStringToSign({ measured: n }).includes(digits));
+  assert.ok(oc.preparePandapon('/x', { measured: n }, { accessKey: 'a', accessSecret: 's', userId: 'u' }).body.includes(digits));
+  assert.ok(oc.prepareEccang('x', { measured: n }, { appToken: 't', appKey: 'k', endpoint: 'http://127.0.0.1/ws' }).body.includes(digits));
+  // A Date among TOP parameters is still TOP's GMT+8 time.
+  const body = oc.prepareTop('a.b', { at: new Date(Date.UTC(2024, 0, 1)), measured: n }, { appKey: 'k', appSecret: 's' }).body;
+  assert.equal(new URLSearchParams(body).get('at'), '2024-01-01 08:00:00');
+});

@@ -56,6 +56,17 @@ pub fn read_value(text: &str) -> Result<Value, Unreadable> {
     parse(text, &mut Issues::default()).map(|document| document.root.into_value())
 }
 
+/// Reads `text`, the argument called `argument`, as JSON that is sent as given: it must be
+/// readable, and no name may repeat in an object (the receiver might read either value).
+pub fn read_argument<'a>(text: &'a str, argument: &str) -> Result<Document<'a>, crate::Error> {
+    let mut issues = Issues::default();
+    let document = parse(text, &mut issues).map_err(|_| crate::Error::argument(argument, crate::api::UNREADABLE))?;
+    if issues.has_errors() {
+        return Err(crate::Error::Validation(issues.into_vec()));
+    }
+    Ok(document)
+}
+
 /// serde_json's nesting limit: the 128th nested array or object is refused.
 const MAX_DEPTH: usize = 128;
 

@@ -162,31 +162,24 @@ fn parse_options_from_js(opts: Option<JsValue>) -> Result<crate::response::Parse
     crate::response::ParseOptions::read(&opts).map_err(js_error)
 }
 
-/// TOP parameters as JSON data, each `Date` value as TOP's `yyyy-MM-dd HH:mm:ss` in GMT+8 (JSON
+/// TOP parameters as JSON text, each `Date` value as TOP's `yyyy-MM-dd HH:mm:ss` in GMT+8 (JSON
 /// would make it ISO text in UTC, which the gateway does not read as the caller meant).
-fn top_parameters_from_js(params: JsValue) -> Result<Value, JsValue> {
-    let mut dates = Vec::new();
-    if let Some(object) = params.dyn_ref::<js_sys::Object>() {
-        for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
-            let value = js_sys::Reflect::get(&params, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-            if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-                dates.push((key, date.get_time()));
-            }
-        }
+fn top_parameters_from_js(params: JsValue) -> Result<String, JsValue> {
+    let Some(object) = params.dyn_ref::<js_sys::Object>() else {
+        return json_text(params, "params").map_err(js_error);
+    };
+    // A shallow copy with each Date replaced, made only when there is one.
+    let mut copy: Option<js_sys::Object> = None;
+    for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+        let value = js_sys::Reflect::get(&params, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        let Some(date) = value.dyn_ref::<js_sys::Date>() else { continue };
+        let text = top::gateway::gmt8_timestamp(date.get_time()).ok_or_else(|| {
+            js_error(Error::argument(format!("params.{key}"), "is an invalid Date or outside the years 1000 to 9999"))
+        })?;
+        let target = copy.get_or_insert_with(|| js_sys::Object::assign(&js_sys::Object::new(), object));
+        js_sys::Reflect::set(target, &JsValue::from_str(&key), &JsValue::from_str(&text))?;
     }
-    let mut value = from_js(params, "params")?;
-    if let Value::Object(map) = &mut value {
-        for (key, ms) in dates {
-            let text = top::gateway::gmt8_timestamp(ms).ok_or_else(|| {
-                js_error(Error::argument(
-                    format!("params.{key}"),
-                    "is an invalid Date or outside the years 1000 to 9999",
-                ))
-            })?;
-            map.insert(key, Value::String(text));
-        }
-    }
-    Ok(value)
+    json_text(copy.map_or(params, JsValue::from), "params").map_err(js_error)
 }
 
 /// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
@@ -213,7 +206,7 @@ pub fn prepare_top(
 ) -> Result<JsValue, JsValue> {
     let params = top_parameters_from_js(params)?;
     let opts = options_from_js(opts)?;
-    top::prepare_top(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| request_to_js(&r))
+    top::prepare_top_json(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| request_to_js(&r))
 }
 
 /// TOP's signature of these parameters, upper-case hex.
@@ -223,8 +216,8 @@ pub fn top_sign(
     secret: &str,
     sign_method: Option<String>,
 ) -> Result<String, JsValue> {
-    let params = from_js(params, "params")?;
-    top::top_sign(&params, secret, sign_method.as_deref()).map_err(js_error)
+    let params = json_text(params, "params").map_err(js_error)?;
+    top::top_sign_json(&params, secret, sign_method.as_deref()).map_err(js_error)
 }
 
 /// The text TOP signs for these parameters (the secret is not part of it), for debugging mismatches.
@@ -232,8 +225,8 @@ pub fn top_sign(
 pub fn top_string_to_sign(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
 ) -> Result<String, JsValue> {
-    let params = from_js(params, "params")?;
-    top::top_string_to_sign(&params).map_err(js_error)
+    let params = json_text(params, "params").map_err(js_error)?;
+    top::top_string_to_sign_json(&params).map_err(js_error)
 }
 
 /// Reads a TOP response body: `{ ok: true, data, requestId }` or `{ ok: false, error }`. Never throws.
@@ -338,9 +331,9 @@ pub fn prepare_pandapon(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PandaponOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let body = from_js(body, "body")?;
+    let body = json_text(body, "body").map_err(js_error)?;
     let opts = options_from_js(opts)?;
-    pandapon::prepare_pandapon(path, &body, &opts, js_sys::Date::now(), &entropy)
+    pandapon::prepare_pandapon_json(path, &body, &opts, js_sys::Date::now(), &entropy)
         .map_err(js_error)
         .and_then(|r| request_to_js(&r))
 }
@@ -368,9 +361,9 @@ pub fn prepare_eccang(
     #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EccangOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let params = from_js(params, "params")?;
+    let params = json_text(params, "params").map_err(js_error)?;
     let opts = from_js(opts, "opts")?;
-    eccang::prepare_eccang(service, &params, &opts).map_err(js_error).and_then(|r| request_to_js(&r))
+    eccang::prepare_eccang_json(service, &params, &opts).map_err(js_error).and_then(|r| request_to_js(&r))
 }
 
 /// Reads any ECCANG answer (SOAP or bare JSON): `ask: "Success"` → `{ ok: true, data }`.

@@ -141,8 +141,14 @@ pub fn request(service: &str, params_json: &str, opts: &EccangOptions) -> Result
 
 /// `prepareEccang(service, params, opts)`: any service of the family through the same envelope.
 pub fn prepare_eccang(service: &str, params: &Value, opts: &Value) -> Result<PreparedRequest, Error> {
+    prepare_eccang_json(service, &params.to_string(), opts)
+}
+
+/// `prepare_eccang` of parameters given as JSON text (what the JS boundary passes), sent as given.
+pub fn prepare_eccang_json(service: &str, params: &str, opts: &Value) -> Result<PreparedRequest, Error> {
     let opts = EccangOptions::read(opts)?;
-    request(service, &params.to_string(), &opts)
+    crate::doc::read_argument(params, "params")?;
+    request(service, params, &opts)
 }
 
 /// The JSON answer: from `<response>` in a SOAP envelope, or the body itself when it is JSON.

@@ -64,8 +64,19 @@ pub fn prepare_pandapon(
     now_ms: f64,
     entropy: Entropy,
 ) -> Result<PreparedRequest, Error> {
+    prepare_pandapon_json(path, &body.to_string(), opts, now_ms, entropy)
+}
+
+/// `prepare_pandapon` of a body given as JSON text (what the JS boundary passes), sent as given.
+pub fn prepare_pandapon_json(
+    path: &str,
+    body: &str,
+    opts: &Value,
+    now_ms: f64,
+    entropy: Entropy,
+) -> Result<PreparedRequest, Error> {
     let opts = PandaponOptions::read(opts, now_ms, entropy)?;
-    // A `Value` always writes as JSON (its keys are strings).
+    crate::doc::read_argument(body, "body")?;
     request(path, body.to_string(), &opts)
 }
 

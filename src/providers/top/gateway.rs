@@ -9,6 +9,8 @@
 
 use serde_json::Value;
 
+use crate::doc::{self, Node};
+
 use crate::digest::{hmac_md5_upper_hex, hmac_sha256_upper_hex, md5_upper_hex};
 use crate::error::Error;
 use crate::form::encode_pairs;
@@ -148,27 +150,40 @@ fn has_text(value: &str) -> bool {
     !value.trim().is_empty()
 }
 
-/// A parameter's value as the gateway receives it: strings as they are, numbers and booleans as
-/// their JSON text, objects and lists as their JSON text. `None` for null and for empty or
-/// whitespace-only text (not sent, not signed).
-pub fn parameter_text(value: &Value) -> Option<String> {
+/// A parameter's value as the gateway receives it: strings as they are; numbers, booleans,
+/// objects and lists as their JSON text, numbers with the caller's own digits. `None` for null and
+/// for empty or whitespace-only text (not sent, not signed).
+fn parameter_text(value: &Node) -> Option<String> {
     match value {
-        Value::Null => None,
-        Value::String(s) if !has_text(s) => None,
-        Value::String(s) => Some(s.clone()),
-        Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => Some(value.to_string()),
+        Node::Null => None,
+        Node::String(s) if !has_text(s) => None,
+        Node::String(s) => Some(s.to_string()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Parameters given as JSON text (`JSON.stringify`'s, from JS): the object's members, `None` for
+/// null. A name repeated in the object is refused, as in an order; anything else is `expected`.
+fn parameter_members<'a>(text: &'a str, expected: &str) -> Result<Option<Vec<(String, Node<'a>)>>, Error> {
+    match doc::read_argument(text, "params")?.root {
+        Node::Null => Ok(None),
+        Node::Object(members) => {
+            Ok(Some(members.into_iter().map(|(name, value)| (name.into_owned(), value)).collect()))
+        }
+        _ => Err(Error::argument("params", expected)),
     }
 }
 
 /// Business parameters, checked: an object whose names are not TOP system parameters.
 pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
-    let map = match params {
-        Value::Null => return Ok(Vec::new()),
-        Value::Object(map) => map,
-        _ => return Err(Error::argument("params", "expected an object of business parameters")),
-    };
+    business_parameters_json(&params.to_string())
+}
+
+/// `business_parameters` of parameters given as JSON text.
+pub fn business_parameters_json(text: &str) -> Result<Vec<(String, String)>, Error> {
+    let members = parameter_members(text, "expected an object of business parameters")?.unwrap_or_default();
     let mut issues = Issues::default();
-    for name in map.keys().filter(|n| SYSTEM_PARAMETERS.contains(&n.as_str())) {
+    for (name, _) in members.iter().filter(|(n, _)| SYSTEM_PARAMETERS.contains(&n.as_str())) {
         issues.error(
             &Path::Root.key(name),
             Code::Reserved,
@@ -176,7 +191,7 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
         );
     }
     // Past 2^53 a JS number has already lost digits: what would be signed is not what was meant.
-    for (name, _) in map.iter().filter(|(_, v)| v.as_number().is_some_and(|n| !is_js_exact(n))) {
+    for (name, _) in members.iter().filter(|(_, v)| matches!(v, Node::Number(n) if !is_js_exact(n.value()))) {
         issues.error(
             &Path::Root.key(name),
             Code::Precision,
@@ -186,7 +201,7 @@ pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Erro
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    Ok(parameter_pairs(map))
+    Ok(parameter_pairs(members))
 }
 
 /// A whole number a JS number holds exactly, or a number with a fraction (sent as written).
@@ -200,8 +215,15 @@ fn is_js_exact(n: &serde_json::Number) -> bool {
 }
 
 /// Every parameter with a value, as `(name, text)`; empty ones are left out.
-pub fn parameter_pairs(map: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
-    map.iter().filter_map(|(k, v)| Some((k.clone(), parameter_text(v)?))).collect()
+fn parameter_pairs(members: Vec<(String, Node)>) -> Vec<(String, String)> {
+    members.into_iter().filter_map(|(k, v)| Some((k, parameter_text(&v)?))).collect()
+}
+
+/// Parameters to sign as given (system parameters allowed), from JSON text.
+pub fn all_parameters_json(text: &str) -> Result<Vec<(String, String)>, Error> {
+    const EXPECTED: &str = "expected an object of parameters";
+    let members = parameter_members(text, EXPECTED)?.ok_or_else(|| Error::argument("params", EXPECTED))?;
+    Ok(parameter_pairs(members))
 }
 
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,

@@ -101,30 +101,35 @@ impl Transport for OrderMethod {
     }
 }
 
-/// `prepareTop(method, params, opts)`: any TOP method, signed, as a form POST.
+/// `prepareTop(method, params, opts)`: any TOP method, signed, as a form POST. The `_json`
+/// forms take the parameters as JSON text (what the JS boundary passes: numbers keep their digits).
 pub fn prepare_top(method: &str, params: &Value, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
+    prepare_top_json(method, &params.to_string(), opts, now_ms)
+}
+
+pub fn prepare_top_json(method: &str, params: &str, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
     let opts = TopOptions::read(opts, now_ms)?;
-    gateway::prepare(method, gateway::business_parameters(params)?, &opts)
+    gateway::prepare(method, gateway::business_parameters_json(params)?, &opts)
 }
 
 /// `topStringToSign(params)`: what TOP signs for these parameters (system ones included, if given).
 pub fn top_string_to_sign(params: &Value) -> Result<String, Error> {
-    Ok(gateway::string_to_sign(&all_parameters(params)?))
+    top_string_to_sign_json(&params.to_string())
+}
+
+pub fn top_string_to_sign_json(params: &str) -> Result<String, Error> {
+    Ok(gateway::string_to_sign(&gateway::all_parameters_json(params)?))
 }
 
 /// `topSign(params, secret, signMethod)`: the upper-case hex signature of these parameters.
 pub fn top_sign(params: &Value, secret: &str, sign_method: Option<&str>) -> Result<String, Error> {
-    let method =
-        SignMethod::from_option(sign_method).ok_or_else(|| Error::argument("signMethod", SignMethod::EXPECTED))?;
-    Ok(gateway::sign(&all_parameters(params)?, secret, method))
+    top_sign_json(&params.to_string(), secret, sign_method)
 }
 
-/// Parameters to sign as given, system parameters allowed.
-fn all_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
-    match params {
-        Value::Object(map) => Ok(gateway::parameter_pairs(map)),
-        _ => Err(Error::argument("params", "expected an object of parameters")),
-    }
+pub fn top_sign_json(params: &str, secret: &str, sign_method: Option<&str>) -> Result<String, Error> {
+    let method =
+        SignMethod::from_option(sign_method).ok_or_else(|| Error::argument("signMethod", SignMethod::EXPECTED))?;
+    Ok(gateway::sign(&gateway::all_parameters_json(params)?, secret, method))
 }
 
 /// `parseTopResponse(method, bodyText, opts?)`.
