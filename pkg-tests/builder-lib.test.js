@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { escapeHtml, firstLines, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
+import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
 
 test('pointers escape ~ and /; get and set follow them, a removal splices a list', () => {
   assert.equal(pointer(['a/b', 0, 'c~d']), '/a~1b/0/c~0d');
@@ -49,4 +49,9 @@ test('a long preview block shows its first lines and counts the rest', () => {
   assert.equal(more, 50);
   assert.deepEqual(firstLines('a\nb', 200), { shown: 'a\nb', more: 0 });
   assert.deepEqual(firstLines('a\nb\nc', 2), { shown: 'a\nb', more: 1 });
+});
+
+test('XML text unescaped as a parser would', () => {
+  assert.equal(unescapeXml('{&quot;a&quot;:&quot;&lt;b&gt; &amp; &apos;c&apos; &#20013; &#x1F600;&quot;}'), '{"a":"<b> & \'c\' 中 😀"}');
+  assert.equal(unescapeXml('&amp;quot;'), '&quot;');
 });

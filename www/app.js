@@ -6,7 +6,7 @@ import { initBatch } from '/batch.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
 import { counted, setLanguage, t, titleOf } from '/i18n.js';
-import { escapeHtml, firstLines, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
+import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
 
@@ -172,7 +172,15 @@ function renderStructure(field, parts, value) {
     set.append(...renderFields(field.structure, parts));
   } else {
     const items = Array.isArray(value) ? value : [];
-    items.forEach((_, i) => set.append(renderItem(field, parts, i, items.length, replace)));
+    // Moving or removing a line renders again only the lines whose place changed, `from`..`to`.
+    const redraw = (from, to, focus) => {
+      const list = getAt(parts);
+      const shown = set.querySelectorAll(':scope > fieldset.item');
+      for (let k = shown.length - 1; k >= list.length; k--) shown[k].remove();
+      for (let k = Math.max(from, 0); k <= Math.min(to, list.length - 1); k++) shown[k].replaceWith(renderItem(field, parts, k, list.length, redraw));
+      formChanged(focus && set.querySelector(focus));
+    };
+    items.forEach((_, i) => set.append(renderItem(field, parts, i, items.length, redraw)));
     if (Array.isArray(value)) {
       const add = button(t('Add {name}', { name: field.name }), () => {
         const list = getAt(parts);
@@ -180,7 +188,7 @@ function renderStructure(field, parts, value) {
         // Only the new line is rendered; the one before it can now move down.
         const previous = add.previousElementSibling?.querySelector(':scope > .item-tools [data-move="down"]');
         if (previous) previous.disabled = false;
-        const item = renderItem(field, parts, list.length - 1, list.length, replace);
+        const item = renderItem(field, parts, list.length - 1, list.length, redraw);
         add.before(item);
         formChanged(item.querySelector('input, select, textarea')); // the new item's first control
       });
@@ -192,8 +200,8 @@ function renderStructure(field, parts, value) {
   return set;
 }
 
-/** Item `i` of a list of `count`; moving or removing one renders the list again (`replace`). */
-function renderItem(field, parts, i, count, replace) {
+/** Item `i` of a list of `count`; moving or removing one renders the lines that changed (`redraw`). */
+function renderItem(field, parts, i, count, redraw) {
   const name = field.name; // one name for a list: the field's, in its legend, its items and its buttons
   // Numbered from 1, as people count.
   const moveLabel = (k, direction) => t(`Move {name} {n} ${direction}`, { name, n: k + 1 });
@@ -210,7 +218,7 @@ function renderItem(field, parts, i, count, replace) {
     [list[i], list[to]] = [list[to], list[i]];
     const last = list.length - 1;
     const keep = (direction === 'up' && to === 0) || (direction === 'down' && to === last) ? (direction === 'up' ? 'down' : 'up') : direction;
-    replace(`[data-path="${pointer([...parts, to])}"] > .item-tools [aria-label="${moveLabel(to, keep)}"]`);
+    redraw(Math.min(i, to), Math.max(i, to), `[data-path="${pointer([...parts, to])}"] > .item-tools [aria-label="${moveLabel(to, keep)}"]`);
   };
   const tools = document.createElement('div');
   tools.className = 'item-tools';
@@ -224,7 +232,8 @@ function renderItem(field, parts, i, count, replace) {
     button(t('Remove'), () => {
       const list = getAt(parts);
       list.splice(i, 1);
-      replace(i < list.length ? `[aria-label="${removeLabel(i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
+      // The lines after it move up one place; a new last line can no longer move down.
+      redraw(Math.min(i, list.length - 1), list.length - 1, i < list.length ? `[aria-label="${removeLabel(i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
     }, 'small remove', false, removeLabel(i)),
   );
   tools.querySelectorAll('button').forEach((b) => { b.dataset.list = path; });
@@ -456,7 +465,8 @@ function showPreview() {
       <table class="headers"><tbody>${Object.entries(req.headers).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code data-header="${escapeHtml(k)}">${escapeHtml(masked(v))}</code></td></tr>`).join('')}</tbody></table>
       ${req.signing ? `<p>${t('String to sign')} <span class="muted">${t('(secret masked)')}</span></p>${longPre(req.signing.stringToSign, 'preview-string-to-sign')}<p>${t('Signature')} <code id="preview-signature">${req.signing.signature}</code></p>` : `<p class="muted">${t('This transport carries a token instead of a signature.')}</p>`}
       <p>${t('Body')}</p>${bodyView(req)}
-      <pre tabindex="0" id="preview-body-raw" hidden>${escapeHtml(masked(req.body))}</pre>`;
+      <pre tabindex="0" id="preview-body-raw" hidden></pre>`;
+    $('preview-body-raw').textContent = masked(req.body); // as text: no escaping, no HTML to parse
   } catch (e) {
     state.request = null;
     if (e instanceof ArgumentError && /is required/.test(e.message) && credentialOptions(provider()).some((o) => `opts.${o.name}` === e.argument)) {
@@ -496,8 +506,13 @@ function bodyView(req) {
     return `<table class="form-body" id="preview-form"><tbody>${rows.join('')}</tbody></table>`;
   }
   if (type.startsWith('application/json')) return longPre(masked(prettyJson(req.body)), 'preview-json');
-  const doc = new DOMParser().parseFromString(req.body, 'text/xml');
-  const params = doc.getElementsByTagName('paramsJson')[0]?.textContent;
+  // A SOAP envelope: its paramsJson (the order, most of the body) is read by a pattern and shown
+  // apart; the envelope around it is parsed without it (parsing the whole body on every keystroke
+  // was a third of a big order's time).
+  const match = /<paramsJson>([\s\S]*?)<\/paramsJson>/.exec(req.body);
+  const params = match ? unescapeXml(match[1]) : undefined;
+  const envelope = match && match[1].length > 80 ? req.body.replace(match[0], '<paramsJson>…</paramsJson>') : req.body;
+  const doc = new DOMParser().parseFromString(envelope, 'text/xml');
   return `${longPre(masked(prettyXml(doc.documentElement)), 'preview-xml')}${params ? `<p>paramsJson</p>${longPre(masked(prettyJson(params)), 'preview-params')}` : ''}`;
 }
 
@@ -515,11 +530,13 @@ function copy(text) {
     () => { $('copy-status').textContent = t('The browser refused the clipboard.'); });
 }
 $('copy-curl').addEventListener('click', () => {
+  flushPreview();
   const r = state.request;
   if (!r) return;
   copy(`curl -X ${r.method} ${shellQuote(r.url)} ${Object.entries(r.headers).map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`).join(' ')} --data-raw ${shellQuote(r.body)}`);
 });
 $('copy-fetch').addEventListener('click', () => {
+  flushPreview();
   const r = state.request;
   if (!r) return;
   copy(`await fetch(${JSON.stringify(r.url)}, ${JSON.stringify({ method: r.method, headers: r.headers, body: r.body }, null, 2)});`);
@@ -601,6 +618,22 @@ function refresh({ raw }) {
   drafts.put(state.id, state.order);
   showIssues();
   if (raw) showRaw();
+  showPreviewSoon();
+}
+
+/** The preview of a big request (a body over 50,000 characters last time) is built when the
+ * page is next idle, so keystrokes in a form of hundreds of lines are not held up by it; a small
+ * one at once. Copying reads the preview's request, so it brings a pending one up to date first. */
+let previewPending = false;
+function showPreviewSoon() {
+  if ((state.request?.body.length ?? 0) <= 50_000) return showPreview();
+  if (previewPending) return;
+  previewPending = true;
+  whenIdle(flushPreview);
+}
+function flushPreview() {
+  if (!previewPending) return;
+  previewPending = false;
   showPreview();
 }
 
