@@ -98,13 +98,9 @@ pub fn endpoints() -> Vec<EndpointInfo> {
         .collect()
 }
 
-/// What a caller's order that is not JSON data is told (never its text: it may hold a secret).
-pub const UNREADABLE: &str =
-    "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)";
-
 /// The order's text, read; a repeated name is already an issue.
 fn read_order<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Error> {
-    doc::parse(text, issues).map_err(|_| Error::argument("order", UNREADABLE))
+    doc::parse(text, issues).map_err(|_| doc::unreadable("order"))
 }
 
 /// Every issue of the order, and whether it is sent exactly as given (see `check_object`).

@@ -56,11 +56,19 @@ pub fn read_value(text: &str) -> Result<Value, Unreadable> {
     parse(text, &mut Issues::default()).map(|document| document.root.into_value())
 }
 
+/// The error of an argument that is not JSON data (it never quotes the text: it may hold a secret).
+pub fn unreadable(argument: &str) -> crate::Error {
+    crate::Error::argument(
+        argument,
+        "could not be read as plain JSON data (BigInts, cycles and lone surrogates are not accepted)",
+    )
+}
+
 /// Reads `text`, the argument called `argument`, as JSON that is sent as given: it must be
 /// readable, and no name may repeat in an object (the receiver might read either value).
 pub fn read_argument<'a>(text: &'a str, argument: &str) -> Result<Document<'a>, crate::Error> {
     let mut issues = Issues::default();
-    let document = parse(text, &mut issues).map_err(|_| crate::Error::argument(argument, crate::api::UNREADABLE))?;
+    let document = parse(text, &mut issues).map_err(|_| unreadable(argument))?;
     if issues.has_errors() {
         return Err(crate::Error::Validation(issues.into_vec()));
     }
@@ -171,14 +179,25 @@ impl<'a> Reader<'a, '_> {
         loop {
             let item = self.value(&path.index(self.items.len() - start))?;
             self.items.push(item);
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Node::Array(self.items.drain(start..).collect()));
-                }
-                _ => return Err(self.unreadable()),
+            if self.closes(b']')? {
+                return Ok(Node::Array(self.items.drain(start..).collect()));
             }
+        }
+    }
+
+    /// After a list item or an object member: `true` at the closing `close`, `false` after a
+    /// comma (another follows), anything else unreadable.
+    fn closes(&mut self, close: u8) -> Result<bool, Unreadable> {
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.unreadable()),
         }
     }
 
@@ -208,13 +227,8 @@ impl<'a> Reader<'a, '_> {
                 );
             }
             self.members.push((name, value));
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Node::Object(self.members.drain(start..).collect()));
-                }
-                _ => return Err(self.unreadable()),
+            if self.closes(b'}')? {
+                return Ok(Node::Object(self.members.drain(start..).collect()));
             }
         }
     }
@@ -392,9 +406,14 @@ fn plain_run_ends(word: u64) -> u64 {
     zero_in(quote) | zero_in(backslash) | control
 }
 
-impl Num<'_> {
+impl<'a> Num<'a> {
     pub fn value(&self) -> &Number {
         &self.value
+    }
+
+    /// The number as the caller wrote it.
+    pub fn text(&self) -> &'a str {
+        self.raw
     }
 
     /// The caller's own text. (serde_json's reader, without its slower `float_roundtrip`, reads
