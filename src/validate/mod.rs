@@ -337,8 +337,9 @@ fn check_id(value: &Node, path: &Path, issues: &mut Issues) {
 
 fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issues) {
     let name = || path.name();
-    let text = match value {
-        Node::Number(n) => n.to_string(),
+    // The text as given (for decimal places and messages) and its value: a number's was read with it.
+    let (text, number): (&str, _) = match value {
+        Node::Number(n) => (n.text(), n.value().as_f64()),
         Node::String(s) if rule.text_ok => {
             if !is_decimal_text(s, true) {
                 issues.error(
@@ -348,7 +349,7 @@ fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issue
                 );
                 return;
             }
-            s.to_string()
+            (s, decimal_value(s))
         }
         _ => {
             let expected = if rule.text_ok { "a number or numeric text" } else { "a number" };
@@ -356,7 +357,7 @@ fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issue
             return;
         }
     };
-    let Some(number) = decimal_value(&text) else {
+    let Some(number) = number else {
         issues.error(path, Code::Type, format!("{} must be a finite number", name()));
         return;
     };
@@ -370,7 +371,7 @@ fn check_number(value: &Node, rule: &NumberRule, path: &Path, issues: &mut Issue
         }
     }
     if let Some(max) = rule.max_decimals {
-        if decimal_places(&text) > max {
+        if decimal_places(text) > max {
             issues.error(
                 path,
                 Code::Precision,
