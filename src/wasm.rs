@@ -61,14 +61,19 @@ fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
     read_js(value, argument).map_err(js_error)
 }
 
+/// A JS value as JSON text, for the entry points that send it as given (numbers keep their digits).
+fn text_from_js(value: JsValue, argument: &str) -> Result<String, JsValue> {
+    json_text(value, argument).map_err(js_error)
+}
+
 fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
     let text = json_text(value, argument)?;
-    crate::doc::read_value(&text).map_err(|_| Error::argument(argument, api::UNREADABLE))
+    crate::doc::read_value(&text).map_err(|_| crate::doc::unreadable(argument))
 }
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
 fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
-    let unreadable = || Error::argument(argument, api::UNREADABLE);
+    let unreadable = || crate::doc::unreadable(argument);
     let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
     if !text.is_string() {
         return Ok("null".to_string());
@@ -166,7 +171,7 @@ fn parse_options_from_js(opts: Option<JsValue>) -> Result<crate::response::Parse
 /// would make it ISO text in UTC, which the gateway does not read as the caller meant).
 fn top_parameters_from_js(params: JsValue) -> Result<String, JsValue> {
     let Some(object) = params.dyn_ref::<js_sys::Object>() else {
-        return json_text(params, "params").map_err(js_error);
+        return text_from_js(params, "params");
     };
     // A shallow copy with each Date replaced, made only when there is one.
     let mut copy: Option<js_sys::Object> = None;
@@ -179,7 +184,7 @@ fn top_parameters_from_js(params: JsValue) -> Result<String, JsValue> {
         let target = copy.get_or_insert_with(|| js_sys::Object::assign(&js_sys::Object::new(), object));
         js_sys::Reflect::set(target, &JsValue::from_str(&key), &JsValue::from_str(&text))?;
     }
-    json_text(copy.map_or(params, JsValue::from), "params").map_err(js_error)
+    text_from_js(copy.map_or(params, JsValue::from), "params")
 }
 
 /// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
@@ -216,7 +221,7 @@ pub fn top_sign(
     secret: &str,
     sign_method: Option<String>,
 ) -> Result<String, JsValue> {
-    let params = json_text(params, "params").map_err(js_error)?;
+    let params = text_from_js(params, "params")?;
     top::top_sign_json(&params, secret, sign_method.as_deref()).map_err(js_error)
 }
 
@@ -225,7 +230,7 @@ pub fn top_sign(
 pub fn top_string_to_sign(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: JsValue,
 ) -> Result<String, JsValue> {
-    let params = json_text(params, "params").map_err(js_error)?;
+    let params = text_from_js(params, "params")?;
     top::top_string_to_sign_json(&params).map_err(js_error)
 }
 
@@ -269,7 +274,7 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PrepareOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = json_text(order, "order").map_err(js_error)?;
+    let order = text_from_js(order, "order")?;
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
     api::prepare_json(id, &order, &opts, &env).map_err(js_error).and_then(|r| request_to_js(&r))
@@ -331,7 +336,7 @@ pub fn prepare_pandapon(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PandaponOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let body = json_text(body, "body").map_err(js_error)?;
+    let body = text_from_js(body, "body")?;
     let opts = options_from_js(opts)?;
     pandapon::prepare_pandapon_json(path, &body, &opts, js_sys::Date::now(), &entropy)
         .map_err(js_error)
@@ -361,7 +366,7 @@ pub fn prepare_eccang(
     #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EccangOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let params = json_text(params, "params").map_err(js_error)?;
+    let params = text_from_js(params, "params")?;
     let opts = from_js(opts, "opts")?;
     eccang::prepare_eccang_json(service, &params, &opts).map_err(js_error).and_then(|r| request_to_js(&r))
 }
