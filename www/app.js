@@ -354,25 +354,36 @@ function focusField(path) {
 }
 
 // ---- raw JSON ------------------------------------------------------------------------------
+/** Text this long (the last one shown) is shown again when the page is next idle, not on every
+ * keystroke: in a form of hundreds of lines, writing it all each time is what would be slow. */
+const BIG_TEXT = 50_000;
+
+/** `run`, now or (when `big`) once when the page is next idle; `flush()` runs a pending one now. */
+function deferrable(run) {
+  let pending = false;
+  const flush = () => {
+    if (!pending) return;
+    pending = false;
+    run();
+  };
+  const soon = (big) => {
+    if (!big) {
+      pending = false;
+      return run();
+    }
+    if (pending) return;
+    pending = true;
+    if (window.requestIdleCallback) requestIdleCallback(flush, { timeout: 500 }); else setTimeout(flush, 100);
+  };
+  return { soon, flush };
+}
+
 /** Writes the order into the raw view. Typing there never calls this (it refreshes with raw: false),
- * so the view always shows the order the form and the preview use, focused or not. A big order's
- * text (the last one written was over 50,000 characters) is written when the page is next idle,
- * so each keystroke in a form of hundreds of lines does not write it all again; opening or
- * focusing the view writes it at once. */
-let rawPending = null;
-const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 500 }) : setTimeout(f, 100));
-function showRaw() {
-  if ($('raw').value.length > 50_000 && !$('raw-details').open) {
-    rawPending ??= whenIdle(writeRaw);
-  } else {
-    writeRaw();
-  }
-}
-function writeRaw() {
-  rawPending = null;
-  $('raw').value = JSON.stringify(state.order, null, 2);
-}
-$('raw-details').addEventListener('toggle', () => { if (rawPending !== null) writeRaw(); });
+ * so the view always shows the order the form and the preview use, focused or not; a big order's
+ * text is written when idle, or at once when the view is opened. */
+const rawView = deferrable(() => { $('raw').value = JSON.stringify(state.order, null, 2); });
+const showRaw = () => rawView.soon($('raw').value.length > BIG_TEXT && !$('raw-details').open);
+$('raw-details').addEventListener('toggle', rawView.flush);
 $('raw').addEventListener('input', () => {
   let parsed;
   try {
@@ -530,13 +541,13 @@ function copy(text) {
     () => { $('copy-status').textContent = t('The browser refused the clipboard.'); });
 }
 $('copy-curl').addEventListener('click', () => {
-  flushPreview();
+  previewView.flush();
   const r = state.request;
   if (!r) return;
   copy(`curl -X ${r.method} ${shellQuote(r.url)} ${Object.entries(r.headers).map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`).join(' ')} --data-raw ${shellQuote(r.body)}`);
 });
 $('copy-fetch').addEventListener('click', () => {
-  flushPreview();
+  previewView.flush();
   const r = state.request;
   if (!r) return;
   copy(`await fetch(${JSON.stringify(r.url)}, ${JSON.stringify({ method: r.method, headers: r.headers, body: r.body }, null, 2)});`);
@@ -621,21 +632,10 @@ function refresh({ raw }) {
   showPreviewSoon();
 }
 
-/** The preview of a big request (a body over 50,000 characters last time) is built when the
- * page is next idle, so keystrokes in a form of hundreds of lines are not held up by it; a small
- * one at once. Copying reads the preview's request, so it brings a pending one up to date first. */
-let previewPending = false;
-function showPreviewSoon() {
-  if ((state.request?.body.length ?? 0) <= 50_000) return showPreview();
-  if (previewPending) return;
-  previewPending = true;
-  whenIdle(flushPreview);
-}
-function flushPreview() {
-  if (!previewPending) return;
-  previewPending = false;
-  showPreview();
-}
+/** The preview of a big request is built when idle, a small one at once. Copying reads the
+ * preview's request, so it brings a pending one up to date first. */
+const previewView = deferrable(showPreview);
+const showPreviewSoon = () => previewView.soon((state.request?.body.length ?? 0) > BIG_TEXT);
 
 $('endpoint').append(...state.endpoints.map((e) => new Option(`${e.title} — ${e.id}`, e.id)));
 /** The endpoint's order as it was left (its draft), else its example. */
