@@ -7,10 +7,24 @@ export function encodeInto(text, bytes) {
   return encoder.encodeInto(text, bytes).written;
 }
 
-/** A PreparedRequest, with `signing` and `warnings` only when there are any (as serde writes it). */
-export function preparedRequest(method, url, headers, body, stringToSign, signature, warnings) {
-  const request = { method, url, headers: JSON.parse(headers), body };
-  if (stringToSign !== undefined) request.signing = { stringToSign, signature };
+/**
+ * A PreparedRequest. Its short texts come as one string cut by their UTF-16 lengths: method,
+ * url, each header's name and value, then the signature when signed. `signing` and `warnings`
+ * are there only when there are any (as serde writes it).
+ */
+export function preparedRequest(texts, lengths, headerCount, body, signed, stringToSign, warnings) {
+  let at = 0;
+  let i = 0;
+  const next = () => texts.slice(at, (at += lengths[i++]));
+  const method = next();
+  const url = next();
+  const headers = {};
+  for (let h = 0; h < headerCount; h++) {
+    const name = next();
+    headers[name] = next();
+  }
+  const request = { method, url, headers, body };
+  if (signed) request.signing = { stringToSign, signature: next() };
   if (warnings !== undefined) request.warnings = warnings;
   return request;
 }
