@@ -131,7 +131,10 @@ impl<'a> Options<'a> {
     }
 
     pub fn get(&self, name: &str) -> Option<&'a Value> {
-        self.map.and_then(|m| m.get(name)).filter(|v| !v.is_null())
+        // A scan, not the map's hash lookup: an options object holds a handful of names (only
+        // known ones get this far), and hashing each name read cost more than comparing.
+        let found = self.map.and_then(|m| m.iter().find(|(key, _)| *key == name));
+        found.map(|(_, value)| value).filter(|v| !v.is_null())
     }
 
     pub fn error(&self, name: &str, message: impl Into<String>) -> Error {

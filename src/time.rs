@@ -42,10 +42,28 @@ impl DateTime {
 
     /// `yyyy-MM-dd HH:mm:ss`
     pub fn format(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+        let Some(year) = u32::try_from(self.year).ok().filter(|y| *y <= 9999) else {
+            // Not a four-digit year: the gateways never see one (their readers keep 1000..=9999).
+            return format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                self.year, self.month, self.day, self.hour, self.minute, self.second
+            );
+        };
+        // Digit by digit: this runs for every TOP request, and `format!` costs more than the rest of reading the options.
+        let mut out = String::with_capacity(19);
+        let mut push = |value: u32, width: u32, then: Option<char>| {
+            for place in (0..width).rev() {
+                out.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
+            }
+            out.extend(then);
+        };
+        push(year, 4, Some('-'));
+        push(self.month, 2, Some('-'));
+        push(self.day, 2, Some(' '));
+        push(self.hour, 2, Some(':'));
+        push(self.minute, 2, Some(':'));
+        push(self.second, 2, None);
+        out
     }
 }
 
@@ -108,6 +126,12 @@ mod tests {
         assert_eq!(DateTime::gmt8_from_epoch_ms(1_709_222_400_000).format(), "2024-03-01 00:00:00");
         assert_eq!(DateTime::gmt8_from_epoch_ms(0).format(), "1970-01-01 08:00:00");
         assert_eq!(DateTime::gmt8_from_epoch_ms(-28_800_001).format(), "1969-12-31 23:59:59");
+        // Years outside four digits keep `{:04}`'s form.
+        let at = |year| DateTime { year, month: 2, day: 3, hour: 4, minute: 5, second: 6 }.format();
+        assert_eq!(
+            (at(7).as_str(), at(-7).as_str(), at(12345).as_str()),
+            ("0007-02-03 04:05:06", "-007-02-03 04:05:06", "12345-02-03 04:05:06")
+        );
     }
 
     #[test]

@@ -147,7 +147,8 @@ pub fn gmt8_timestamp(epoch_ms: f64) -> Option<String> {
 
 /// Whether the SDKs would send this value: not empty, not only whitespace.
 fn has_text(value: &str) -> bool {
-    !value.trim().is_empty()
+    // Most values start with a visible ASCII character: no need to look further.
+    value.bytes().next().is_some_and(|b| b.is_ascii_graphic()) || !value.trim().is_empty()
 }
 
 /// A parameter's value as the gateway receives it: strings as they are; numbers, booleans,
@@ -228,9 +229,10 @@ pub fn all_parameters_json(text: &str) -> Result<Vec<(String, String)>, Error> {
 
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,
 /// each `name` followed by `value`.
-pub fn string_to_sign(params: &[(String, String)]) -> String {
-    let mut signed: Vec<&(String, String)> = params.iter().filter(|(k, v)| k != "sign" && has_text(v)).collect();
-    signed.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+pub fn string_to_sign<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
+    let mut signed = Vec::with_capacity(params.len());
+    signed.extend(params.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).filter(|(k, v)| *k != "sign" && has_text(v)));
+    signed.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = String::with_capacity(signed.iter().map(|(k, v)| k.len() + v.len()).sum());
     for (k, v) in signed {
         out.push_str(k);
@@ -239,7 +241,7 @@ pub fn string_to_sign(params: &[(String, String)]) -> String {
     out
 }
 
-pub fn sign(params: &[(String, String)], secret: &str, method: SignMethod) -> String {
+pub fn sign<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)], secret: &str, method: SignMethod) -> String {
     sign_text(&string_to_sign(params), secret, method)
 }
 
@@ -252,11 +254,15 @@ fn sign_text(text: &str, secret: &str, method: SignMethod) -> String {
 }
 
 /// What was hashed, the secret masked: md5 wraps the text in the secret, the HMACs key with it.
-fn signing(params: &[(String, String)], secret: &str, method: SignMethod) -> Signing {
+fn signing(params: &[(&str, &str)], secret: &str, method: SignMethod) -> Signing {
     let text = string_to_sign(params);
     let signature = sign_text(&text, secret, method);
     let string_to_sign = match method {
-        SignMethod::Md5 => format!("{MASK}{text}{MASK}"),
+        SignMethod::Md5 => {
+            let mut masked = String::with_capacity(text.len() + 2 * MASK.len());
+            masked.extend([MASK, &text, MASK]);
+            masked
+        }
         SignMethod::Hmac | SignMethod::HmacSha256 => text,
     };
     Signing { string_to_sign, signature }
@@ -277,26 +283,26 @@ pub fn check_method(method: &str) -> Result<(), Error> {
 /// system ones included, travels in the body (none in the URL, where proxies log them).
 pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions) -> Result<PreparedRequest, Error> {
     check_method(method)?;
-    let mut params = business;
-    let mut system = |name: &str, value: Option<&str>| {
-        if let Some(v) = value.filter(|v| has_text(v)) {
-            params.push((name.to_string(), v.to_string()));
-        }
-    };
-    system("method", Some(method));
-    system("app_key", Some(opts.app_key));
-    system("session", opts.session);
-    system("timestamp", Some(&opts.timestamp));
-    system("format", Some("json"));
-    system("v", Some("2.0"));
-    system("sign_method", Some(opts.sign_method.as_str()));
-    system("simplify", opts.simplify.then_some("true"));
-    system("partner_id", opts.partner_id);
-    system("target_app_key", opts.target_app_key);
-    params.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let system = [
+        ("method", Some(method)),
+        ("app_key", Some(opts.app_key)),
+        ("session", opts.session),
+        ("timestamp", Some(opts.timestamp.as_str())),
+        ("format", Some("json")),
+        ("v", Some("2.0")),
+        ("sign_method", Some(opts.sign_method.as_str())),
+        ("simplify", opts.simplify.then_some("true")),
+        ("partner_id", opts.partner_id),
+        ("target_app_key", opts.target_app_key),
+    ];
+    let system = system.into_iter().filter_map(|(name, value)| Some((name, value.filter(|v| has_text(v))?)));
+    // Room for the signature too: one allocation.
+    let mut params = Vec::with_capacity(business.len() + SYSTEM_PARAMETERS.len());
+    params.extend(business.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(system));
+    params.sort_by(|a, b| a.0.cmp(b.0));
     let signing = signing(&params, opts.app_secret, opts.sign_method);
-    params.push(("sign".to_string(), signing.signature.clone()));
-    let body = encode_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    params.push(("sign", &signing.signature));
+    let body = encode_pairs(params.iter().copied());
     let headers = Headers(vec![("Content-Type", CONTENT_TYPE.to_string())]);
     Ok(PreparedRequest::post(opts.gateway.to_string(), headers, body, Some(signing)))
 }
