@@ -12,6 +12,7 @@ pub mod digest;
 pub mod doc;
 pub mod endpoint;
 pub mod error;
+pub mod escape;
 pub mod form;
 pub mod issue;
 pub mod normalize;

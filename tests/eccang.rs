@@ -150,6 +150,11 @@ fn text_xml_cannot_carry_is_an_error_at_its_field() {
     }
     let item = with(ID, "/ItemArr/1/invoice_note", Some(json!("\u{7}")));
     assert_only(ID, &item, "/ItemArr/1/invoice_note", Format, E);
+    // Their neighbours are fine: tab, LF, CR, U+FFFD, full-width punctuation (EF BC 8C), U+10FFFF.
+    for good in ["a\tb\nc\rd", "\u{fffd}", "张三，李四", "\u{10ffff}", "\u{effe}"] {
+        let order = with(ID, "/Consignee/consignee_name", Some(json!(good)));
+        assert!(prepare(ID, &order, &opts(), &env()).is_ok(), "{good:?}");
+    }
 }
 
 #[test]

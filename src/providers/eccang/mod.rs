@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::endpoint::{Env, Provider, Transport};
 use crate::error::Error;
+use crate::escape::{entry, push_escaped};
 use crate::normalize::js_safe;
 use crate::options::{options, Options};
 use crate::request::{Headers, PreparedRequest};
@@ -93,37 +94,54 @@ impl<'a> EccangOptions<'a> {
 
 /// Text as XML character data: `&`, `<`, `>` (so `]]>` cannot appear), and both quotes escaped.
 /// JSON text never holds a raw control character, so what remains is valid XML 1.0.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
+const XML_ESCAPED: [[u8; 8]; 256] = {
+    let mut table = [[0u8; 8]; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'&' => entry(b"&amp;"),
+            b'<' => entry(b"&lt;"),
+            b'>' => entry(b"&gt;"),
+            b'"' => entry(b"&quot;"),
+            b'\'' => entry(b"&apos;"),
+            // Every other byte is itself, those of multi-byte characters too.
+            byte => entry(&[byte]),
+        };
+        b += 1;
     }
-    out
+    table
+};
+
+pub fn xml_escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + text.len() / 4);
+    push_escaped(text.as_bytes(), &XML_ESCAPED, &mut out);
+    // Only ASCII bytes were replaced, by ASCII: the UTF-8 is intact.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The doc's full request, with `params_json` and the credentials escaped into it.
 pub fn envelope(service: &str, params_json: &str, opts: &EccangOptions) -> String {
-    format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8"?>"#,
-            r#"<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1="{ns}">"#,
-            "<SOAP-ENV:Body><ns1:callService>",
-            "<paramsJson>{params}</paramsJson><appToken>{token}</appToken><appKey>{key}</appKey><service>{service}</service>",
-            "</ns1:callService></SOAP-ENV:Body></SOAP-ENV:Envelope>"
-        ),
-        ns = NAMESPACE,
-        params = xml_escape(params_json),
-        token = xml_escape(opts.app_token),
-        key = xml_escape(opts.app_key),
-        service = xml_escape(service),
-    )
+    const HEAD: &str = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+        r#"<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ns1=""#,
+    );
+    let parts = [
+        (HEAD, NAMESPACE),
+        (r#""><SOAP-ENV:Body><ns1:callService><paramsJson>"#, params_json),
+        ("</paramsJson><appToken>", opts.app_token),
+        ("</appToken><appKey>", opts.app_key),
+        ("</appKey><service>", service),
+    ];
+    const TAIL: &str = "</service></ns1:callService></SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    // One allocation: JSON text escapes to a little more than itself.
+    let given: usize = parts.iter().map(|(markup, text)| markup.len() + text.len()).sum();
+    let mut out = Vec::with_capacity(given + params_json.len() / 2 + TAIL.len());
+    for (markup, text) in parts {
+        out.extend_from_slice(markup.as_bytes());
+        push_escaped(text.as_bytes(), &XML_ESCAPED, &mut out);
+    }
+    out.extend_from_slice(TAIL.as_bytes());
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The SOAP POST for `service` with these parameters as `paramsJson`.

@@ -244,7 +244,8 @@ model! {
 /// this far: the JSON reader refuses them.)
 fn xml_safe_text(value: &Node, path: &Path, issues: &mut Issues) {
     match value {
-        Node::String(text) => {
+        // The bytes first: every character XML refuses is a byte below 0x20 or EF BF BE/BF.
+        Node::String(text) if maybe_xml_refused(text.as_bytes()) => {
             if let Some(c) = text.chars().find(
                 |&c| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'),
             ) {
@@ -259,6 +260,13 @@ fn xml_safe_text(value: &Node, path: &Path, issues: &mut Issues) {
         Node::Object(members) => members.iter().for_each(|(k, v)| xml_safe_text(v, &path.key(k), issues)),
         _ => {}
     }
+}
+
+/// Whether `text` may hold a character `xml_safe_text` refuses (a byte scan, no decoding).
+fn maybe_xml_refused(text: &[u8]) -> bool {
+    text.iter().enumerate().any(|(i, &b)| {
+        b < 0x20 || (b == 0xEF && text.get(i + 1) == Some(&0xBF) && text.get(i + 2).is_some_and(|c| *c >= 0xBE))
+    })
 }
 
 /// The box of an item or a box without a number ("不填默认为U001").
