@@ -74,7 +74,7 @@ impl<'a> Path<'a> {
 
     /// The RFC 6901 JSON pointer: `~` and `/` in names are escaped as `~0` and `~1`.
     pub fn pointer(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(32);
         self.write(&mut out);
         out
     }
@@ -89,7 +89,16 @@ impl<'a> Path<'a> {
             Path::Index(parent, i) => {
                 parent.write(out);
                 out.push('/');
-                out.push_str(&i.to_string());
+                // Digit by digit, most significant first (no formatter for a number this small).
+                let start = out.len();
+                let mut rest = *i;
+                loop {
+                    out.insert(start, char::from(b'0' + (rest % 10) as u8));
+                    rest /= 10;
+                    if rest == 0 {
+                        break;
+                    }
+                }
             }
         }
     }
@@ -107,6 +116,9 @@ impl<'a> Path<'a> {
 /// Appends `/name` to a JSON pointer, escaping `~` and `/` as `~0` and `~1`.
 pub fn push_segment(out: &mut String, name: &str) {
     out.push('/');
+    if !name.bytes().any(|b| b == b'~' || b == b'/') {
+        return out.push_str(name);
+    }
     for c in name.chars() {
         match c {
             '~' => out.push_str("~0"),
@@ -163,6 +175,8 @@ mod tests {
         let c = b.key("a/b~c");
         assert_eq!(c.pointer(), "/sub_orders/0/a~1b~0c");
         assert_eq!(root.pointer(), "");
+        let (d, e) = (root.index(1_070), root.index(usize::MAX));
+        assert_eq!((d.key("x").pointer(), e.pointer()), ("/1070/x".to_string(), format!("/{}", usize::MAX)));
     }
 
     #[test]

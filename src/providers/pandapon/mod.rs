@@ -96,7 +96,7 @@ pub fn request(path: &str, json: String, opts: &PandaponOptions) -> Result<Prepa
         ("Content-Type", CONTENT_TYPE.to_string()),
     ]);
     let signing = Signing { string_to_sign: sign::masked_string_to_sign(opts), signature };
-    Ok(PreparedRequest::post(format!("{}{path}", opts.base_url), headers, json, Some(signing)))
+    Ok(PreparedRequest::post([opts.base_url, path].concat(), headers, json, Some(signing)))
 }
 
 /// `pandaponStringToSign(opts)`: the signed text for these options, the secret masked.
