@@ -9,10 +9,12 @@ export function encodeInto(text, bytes) {
 
 /**
  * A PreparedRequest. Its short texts come as one string cut by their UTF-16 lengths: method,
- * url, each header's name and value, then the signature when signed. `signing` and `warnings`
- * are there only when there are any (as serde writes it).
+ * url, each header's name and value, then the signature when signed. Where `spliced` says so
+ * (1: the body, 2: the string to sign), that text is the caller's own order string between a
+ * head and a tail taken from the short texts. `signing` and `warnings` are there only when there
+ * are any (as serde writes it).
  */
-export function preparedRequest(texts, lengths, headerCount, body, signed, stringToSign, warnings) {
+export function preparedRequest(texts, lengths, headerCount, spliced, order, body, signed, stringToSign, warnings) {
   let at = 0;
   let i = 0;
   const next = () => texts.slice(at, (at += lengths[i++]));
@@ -23,8 +25,8 @@ export function preparedRequest(texts, lengths, headerCount, body, signed, strin
     const name = next();
     headers[name] = next();
   }
-  const request = { method, url, headers, body };
-  if (signed) request.signing = { stringToSign, signature: next() };
+  const request = { method, url, headers, body: spliced & 1 ? next() + order + next() : body };
+  if (signed) request.signing = { stringToSign: spliced & 2 ? next() + order + next() : stringToSign, signature: next() };
   if (warnings !== undefined) request.warnings = warnings;
   return request;
 }

@@ -25,6 +25,10 @@ test("the seed's example body validates (warnings only) and prepares", () => {
   assert.equal(req.warnings.length, 3);
   assert.deepEqual(JSON.parse(req.body), seedBody);
   assert.equal(req.url, 'https://api.pandapon.com/alibaba/order/create/previewbatch');
+  // Sent as given, the body is the caller's JSON text itself, non-ASCII and emoji included.
+  const order = structuredClone(seedBody);
+  order.addressParam.address = '留言 😀 {"x":"é"}';
+  assert.equal(oc.prepare(ID, order, opts).body, JSON.stringify(order));
 });
 
 test("signature matches Node's crypto; five headers plus Content-Type; ms timestamp; Web Crypto nonce", () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as oc from 'ordercraft';
-import { topSignIndependent, formToObject } from './support/top.js';
+import { topSignIndependent, topStringToSignIndependent, formToObject } from './support/top.js';
 
 const INTENTION = 'top:alibaba.intention.order.save';
 const TRADE = 'top:alibaba.wdk.trade.order.create';
@@ -142,4 +142,26 @@ test('validate accepts anything and reports a non-object order at the root', () 
     assert.equal(r.ok, false);
     assert.deepEqual(r.issues.map((i) => [i.path, i.code]), [['', 'type']]);
   }
+});
+
+// The boundary hands the caller's own JSON.stringify string back inside the texts that hold it
+// whole (the string to sign here, the body at PandaPon) instead of decoding it again: whatever
+// the order holds and whatever else starts like it, the texts are exactly what the form says.
+test('the string to sign and the body are exact around the order: non-ASCII, emoji, decoys that start like it', () => {
+  const order = oc.example(TRADE);
+  order.user_mem = '备注 😀 {"a":1} é\u2028';
+  const text = JSON.stringify(order);
+  for (const appKey of ['k', '{', text.slice(0, 12), text.slice(0, 40)]) {
+    const req = oc.prepare(TRADE, order, { ...opts, appKey });
+    const form = formToObject(req.body);
+    assert.equal(form.trade, text);
+    assert.equal(form.app_key, appKey);
+    assert.equal(req.signing.stringToSign, `********${topStringToSignIndependent(form)}********`);
+    assert.equal(form.sign, topSignIndependent(form, opts.appSecret, 'md5'));
+  }
+  // Not sent as given (a null left out): the texts are written, not spliced, and still exact.
+  const withNull = { ...order, user_mem: null };
+  const form = formToObject(oc.prepare(TRADE, withNull, opts).body);
+  const { user_mem: _, ...rest } = order;
+  assert.equal(form.trade, JSON.stringify(rest));
 });

@@ -25,6 +25,8 @@ extern "C" {
         texts: &str,
         lengths: &[u32],
         header_count: usize,
+        spliced: u8,
+        order: JsValue,
         body: &str,
         signed: bool,
         string_to_sign: &str,
@@ -73,12 +75,17 @@ fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
 fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
+    json_text_and_string(value, argument).map(|(text, _)| text)
+}
+
+/// `json_text`, and the JS string it was encoded from (`None` for `undefined` and the like).
+fn json_text_and_string(value: JsValue, argument: &str) -> Result<(String, Option<js_sys::JsString>), Error> {
     let unreadable = || crate::doc::unreadable(argument);
-    let text = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
-    if !text.is_string() {
-        return Ok("null".to_string());
+    let string = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
+    if !string.is_string() {
+        return Ok(("null".to_string(), None));
     }
-    let text = utf8(&text).ok_or_else(unreadable)?;
+    let text = utf8(&string).ok_or_else(unreadable)?;
     // JSON.stringify writes NaN and ±Infinity as null, which would read as "absent": when the
     // text has a null at all, find them and say where, rather than drop the caller's value.
     if has_null(&text) {
@@ -88,7 +95,7 @@ fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
             return Err(non_finite_error(argument, found));
         }
     }
-    Ok(text)
+    Ok((text, Some(string)))
 }
 
 /// Whether JSON text has a `null` (found by its `n`s, which a byte search finds fast).
@@ -107,11 +114,27 @@ fn utf8(text: &js_sys::JsString) -> Option<String> {
 
 /// A prepared request as a plain object, built in one call. Its short texts go across as one
 /// string (one decode instead of one each), cut in JS by their lengths in UTF-16 units; the body
-/// and the string to sign each on their own (an ASCII body stays a one-byte JS string).
-fn request_to_js(request: &PreparedRequest) -> Result<JsValue, JsValue> {
+/// and the string to sign each on their own (an ASCII body stays a one-byte JS string). Where the
+/// body or the string to sign holds the order's JSON text whole (the order sent as given), only
+/// the text around it crosses, and JS puts the caller's own `JSON.stringify` string in between:
+/// the largest decode is then no decode at all.
+fn request_to_js(request: &PreparedRequest, order: Option<(&str, &js_sys::JsString)>) -> Result<JsValue, JsValue> {
     let mut texts = vec![request.method, &request.url];
     for (name, value) in &request.headers.0 {
         texts.extend([*name, value]);
+    }
+    let mut spliced = 0;
+    let order_text = order.map(|(text, _)| text);
+    let body = split_around(&request.body, order_text);
+    if let Some((head, tail)) = body {
+        texts.extend([head, tail]);
+        spliced |= 1;
+    }
+    let string_to_sign = request.signing.as_ref().map_or("", |s| s.string_to_sign.as_str());
+    let signing = split_around(string_to_sign, order_text);
+    if let Some((head, tail)) = signing {
+        texts.extend([head, tail]);
+        spliced |= 2;
     }
     texts.extend(request.signing.as_ref().map(|s| s.signature.as_str()));
     let mut all = String::with_capacity(texts.iter().map(|t| t.len()).sum());
@@ -122,17 +145,36 @@ fn request_to_js(request: &PreparedRequest) -> Result<JsValue, JsValue> {
             utf16_length(t)
         })
         .collect();
-    let string_to_sign = request.signing.as_ref().map_or("", |s| s.string_to_sign.as_str());
     let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { to_js(&request.warnings)? };
+    let order = order.map_or(JsValue::UNDEFINED, |(_, string)| string.into());
     Ok(prepared_request(
         &all,
         &lengths,
         request.headers.0.len(),
-        &request.body,
+        spliced,
+        order,
+        if body.is_some() { "" } else { &request.body },
         request.signing.is_some(),
-        string_to_sign,
+        if signing.is_some() { "" } else { string_to_sign },
         warnings,
     ))
+}
+
+/// `text` before and after the one place it holds `order` whole (found from `order`'s first byte).
+fn split_around<'t>(text: &'t str, order: Option<&str>) -> Option<(&'t str, &'t str)> {
+    let order = order?;
+    let first = order.chars().next()?;
+    let holds_order =
+        |at: usize| text.as_bytes().get(at..at + order.len()).is_some_and(|t| same_bytes(t, order.as_bytes()));
+    let (at, _) = text.match_indices(first).find(|(at, _)| holds_order(*at))?;
+    Some((text.get(..at)?, text.get(at + order.len()..)?))
+}
+
+/// `a == b` for slices of one length, eight bytes at a time (wasm's `memcmp` goes byte by byte).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |c: &[u8]| c.try_into().map_or(0, u64::from_ne_bytes);
+    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    a_words.remainder() == b_words.remainder() && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
 /// The length of `text` in UTF-16 units (JS string length): a unit per character, two for those
@@ -253,7 +295,9 @@ pub fn prepare_top(
 ) -> Result<JsValue, JsValue> {
     let params = top_parameters_from_js(params)?;
     let opts = options_from_js(opts)?;
-    top::prepare_top_json(method, &params, &opts, js_sys::Date::now()).map_err(js_error).and_then(|r| request_to_js(&r))
+    top::prepare_top_json(method, &params, &opts, js_sys::Date::now())
+        .map_err(js_error)
+        .and_then(|r| request_to_js(&r, None))
 }
 
 /// TOP's signature of these parameters, upper-case hex.
@@ -316,10 +360,11 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PrepareOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = text_from_js(order, "order")?;
+    let (order, string) = json_text_and_string(order, "order").map_err(js_error)?;
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
-    api::prepare_json(id, &order, &opts, &env).map_err(js_error).and_then(|r| request_to_js(&r))
+    let request = api::prepare_json(id, &order, &opts, &env).map_err(js_error)?;
+    request_to_js(&request, string.as_ref().map(|string| (order.as_str(), string)))
 }
 
 /// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.
@@ -382,7 +427,7 @@ pub fn prepare_pandapon(
     let opts = options_from_js(opts)?;
     pandapon::prepare_pandapon_json(path, &body, &opts, js_sys::Date::now(), &entropy)
         .map_err(js_error)
-        .and_then(|r| request_to_js(&r))
+        .and_then(|r| request_to_js(&r, None))
 }
 
 /// The text PandaPon signs for these options (`accessKey + timestamp + nonce + secret`), the
@@ -410,7 +455,7 @@ pub fn prepare_eccang(
 ) -> Result<JsValue, JsValue> {
     let params = text_from_js(params, "params")?;
     let opts = from_js(opts, "opts")?;
-    eccang::prepare_eccang_json(service, &params, &opts).map_err(js_error).and_then(|r| request_to_js(&r))
+    eccang::prepare_eccang_json(service, &params, &opts).map_err(js_error).and_then(|r| request_to_js(&r, None))
 }
 
 /// Reads any ECCANG answer (SOAP or bare JSON): `ask: "Success"` → `{ ok: true, data }`.
