@@ -30,3 +30,21 @@ export function preparedRequest(texts, lengths, headerCount, spliced, order, bod
   if (warnings !== undefined) request.warnings = warnings;
   return request;
 }
+
+/** Issues `{ path, code, severity, message }` from their texts in one string, four per issue, cut by UTF-16 lengths. */
+export function issueList(texts, lengths) {
+  const list = [];
+  let at = 0;
+  for (let i = 0; i < lengths.length; i += 4) {
+    const path = texts.slice(at, (at += lengths[i]));
+    const code = texts.slice(at, (at += lengths[i + 1]));
+    const severity = texts.slice(at, (at += lengths[i + 2]));
+    list.push({ path, code, severity, message: texts.slice(at, (at += lengths[i + 3])) });
+  }
+  return list;
+}
+
+/** What `validate` returns. */
+export function validation(ok, texts, lengths) {
+  return { ok, issues: issueList(texts, lengths) };
+}

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::endpoint::Env;
 use crate::error::Error;
+use crate::issue::Issue;
 use crate::providers::{eccang, pandapon, top};
 use crate::request::PreparedRequest;
 use crate::{api, registry};
@@ -32,14 +33,15 @@ extern "C" {
         string_to_sign: &str,
         warnings: JsValue,
     ) -> JsValue;
+    #[wasm_bindgen(js_name = issueList)]
+    fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
+    fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
 }
 
 fn js_error(error: Error) -> JsValue {
     let message = error.message();
     match error {
-        Error::Validation(issues) => {
-            make_error("OrderValidationError", &message, to_js(&issues).unwrap_or(JsValue::NULL))
-        }
+        Error::Validation(issues) => make_error("OrderValidationError", &message, issues_to_js(&issues)),
         Error::Argument { argument, .. } => make_error("ArgumentError", &message, JsValue::from_str(&argument)),
         Error::UnknownEndpoint(id) => make_error("UnknownEndpointError", &message, JsValue::from_str(&id)),
     }
@@ -145,7 +147,7 @@ fn request_to_js(request: &PreparedRequest, order: Option<(&str, &js_sys::JsStri
             utf16_length(t)
         })
         .collect();
-    let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { to_js(&request.warnings)? };
+    let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { issues_to_js(&request.warnings) };
     let order = order.map_or(JsValue::UNDEFINED, |(_, string)| string.into());
     Ok(prepared_request(
         &all,
@@ -175,6 +177,34 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let word = |c: &[u8]| c.try_into().map_or(0, u64::from_ne_bytes);
     let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
     a_words.remainder() == b_words.remainder() && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
+}
+
+/// Issues as an array of plain objects `{ path, code, severity, message }`, built in one call
+/// (no JSON text to escape and parse).
+fn issues_to_js(issues: &[Issue]) -> JsValue {
+    let (texts, lengths) = issue_texts(issues);
+    issue_list(&texts, &lengths)
+}
+
+/// The texts of issues as one string, four per issue, and their lengths in UTF-16 units.
+fn issue_texts(issues: &[Issue]) -> (String, Vec<u32>) {
+    let mut all = String::new();
+    let mut lengths = Vec::with_capacity(issues.len() * 4);
+    for issue in issues {
+        for text in [&issue.path, &serde_name(&issue.code), &serde_name(&issue.severity), &issue.message] {
+            all.push_str(text);
+            lengths.push(utf16_length(text));
+        }
+    }
+    (all, lengths)
+}
+
+/// The name serde gives a unit variant (`"unknown_field"`): the one table of names stays serde's.
+fn serde_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(Value::String(name)) => name,
+        _ => String::new(),
+    }
 }
 
 /// The length of `text` in UTF-16 units (JS string length): a unit per character, two for those
@@ -349,7 +379,9 @@ pub fn validate(
         Err(Error::Validation(issues)) => registry::find(id).map(|_| api::Validation { ok: false, issues }),
         Err(other) => Err(other),
     };
-    validation.map_err(js_error).and_then(|v| to_js(&v))
+    let api::Validation { ok, issues } = validation.map_err(js_error)?;
+    let (texts, lengths) = issue_texts(&issues);
+    Ok(self::validation(ok, &texts, &lengths))
 }
 
 /// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws
