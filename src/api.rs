@@ -98,9 +98,21 @@ pub fn endpoints() -> Vec<EndpointInfo> {
         .collect()
 }
 
+/// What a `null` in the order's text may stand for, asked only when the text holds one: the JS
+/// boundary checks that it is not a NaN or ±Infinity, which `JSON.stringify` writes as `null` (an
+/// error then replaces the result: a value the caller gave must not read as absent).
+pub type NullCheck<'a> = &'a dyn Fn() -> Result<(), Error>;
+
+/// For callers whose text is the order itself (a `null` there is a null).
+pub const NULLS_ARE_NULLS: NullCheck<'static> = &|| Ok(());
+
 /// The order's text, read; a repeated name is already an issue.
-fn read_order<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Error> {
-    doc::parse(text, issues).map_err(|_| doc::unreadable("order"))
+fn read_order<'a>(text: &'a str, issues: &mut Issues, nulls: NullCheck) -> Result<Document<'a>, Error> {
+    let document = doc::parse(text, issues).map_err(|_| doc::unreadable("order"))?;
+    if document.has_null {
+        nulls()?;
+    }
+    Ok(document)
 }
 
 /// Every issue of the order, and whether it is sent exactly as given (see `check_object`).
@@ -142,15 +154,15 @@ fn split_unknown_fields(opts: &Value) -> Result<(UnknownFields, Cow<'_, Value>),
 /// `validate(id, order, opts?)`: `opts` may hold `unknownFields` (any other option is ignored
 /// here: validation needs no credentials).
 pub fn validate(id: &str, order: &Value, opts: &Value) -> Result<Validation, Error> {
-    validate_json(id, &order.to_string(), opts)
+    validate_json(id, &order.to_string(), opts, NULLS_ARE_NULLS)
 }
 
 /// `validate` of an order given as JSON text (what the JS boundary passes).
-pub fn validate_json(id: &str, order: &str, opts: &Value) -> Result<Validation, Error> {
+pub fn validate_json(id: &str, order: &str, opts: &Value, nulls: NullCheck) -> Result<Validation, Error> {
     let endpoint = find(id)?;
     let (unknown, _) = split_unknown_fields(opts)?;
     let mut issues = Issues::default();
-    let order = read_order(order, &mut issues)?;
+    let order = read_order(order, &mut issues, nulls)?;
     let (issues, _) = check(endpoint, &order.root, unknown, issues);
     Ok(Validation { ok: !issues.has_errors(), issues: issues.into_vec() })
 }
@@ -158,15 +170,21 @@ pub fn validate_json(id: &str, order: &str, opts: &Value) -> Result<Validation, 
 /// Validates, then builds and signs. Any error-severity issue stops it with all issues;
 /// warnings ride along on the request.
 pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
-    prepare_json(id, &order.to_string(), opts, env)
+    prepare_json(id, &order.to_string(), opts, env, NULLS_ARE_NULLS)
 }
 
 /// `prepare` of an order given as JSON text: read once, checked, and written out as sent.
-pub fn prepare_json(id: &str, order: &str, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+pub fn prepare_json(
+    id: &str,
+    order: &str,
+    opts: &Value,
+    env: &Env,
+    nulls: NullCheck,
+) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
     let (unknown, opts) = split_unknown_fields(opts)?;
     let mut issues = Issues::default();
-    let document = read_order(order, &mut issues)?;
+    let document = read_order(order, &mut issues, nulls)?;
     let (issues, as_given) = check(endpoint, &document.root, unknown, issues);
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));

@@ -84,6 +84,8 @@ pub struct Document<'a> {
     /// Whether the text is exactly what `write` gives for the tree (no whitespace, escapes as
     /// serde_json writes them), as `JSON.stringify`'s is: then the text itself can be sent.
     pub canonical: bool,
+    /// Whether a `null` appears anywhere in it.
+    pub has_null: bool,
 }
 
 /// Reads `text`; a name repeated in an object is an error issue at that name.
@@ -94,6 +96,7 @@ pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Unr
         at: 0,
         depth: MAX_DEPTH,
         canonical: true,
+        has_null: false,
         issues,
         items: Vec::new(),
         members: Vec::new(),
@@ -101,7 +104,7 @@ pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Unr
     let root = reader.value(&Path::Root)?;
     reader.skip_space();
     if reader.at == reader.bytes.len() {
-        Ok(Document { root, canonical: reader.canonical })
+        Ok(Document { root, canonical: reader.canonical, has_null: reader.has_null })
     } else {
         Err(reader.unreadable())
     }
@@ -113,6 +116,7 @@ struct Reader<'a, 'i> {
     at: usize,
     depth: usize,
     canonical: bool,
+    has_null: bool,
     issues: &'i mut Issues,
     /// The items and members of the lists and objects being read, nested ones above their
     /// parents': each list or object is then moved out in one allocation of its exact size.
@@ -148,7 +152,10 @@ impl<'a> Reader<'a, '_> {
 
     fn value(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
         match self.peek().ok_or_else(|| self.unreadable())? {
-            b'n' => self.eat(b"null").map(|_| Node::Null),
+            b'n' => {
+                self.has_null = true;
+                self.eat(b"null").map(|_| Node::Null)
+            }
             b't' => self.eat(b"true").map(|_| Node::Bool(true)),
             b'f' => self.eat(b"false").map(|_| Node::Bool(false)),
             b'"' => self.string().map(Node::String),

@@ -4,12 +4,12 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::api;
 use crate::endpoint::Env;
 use crate::error::Error;
 use crate::issue::Issue;
 use crate::providers::{eccang, pandapon, top};
 use crate::request::PreparedRequest;
-use crate::{api, registry};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -77,30 +77,39 @@ fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
 fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
-    json_text_and_string(value, argument).map(|(text, _)| text)
-}
-
-/// `json_text`, and the JS string it was encoded from (`None` for `undefined` and the like).
-fn json_text_and_string(value: JsValue, argument: &str) -> Result<(String, Option<js_sys::JsString>), Error> {
-    let unreadable = || crate::doc::unreadable(argument);
-    let string = js_sys::JSON::stringify(&value).map_err(|_| unreadable())?;
-    if !string.is_string() {
-        return Ok(("null".to_string(), None));
-    }
-    let text = utf8(&string).ok_or_else(unreadable)?;
+    let (text, _) = stringified(&value, argument)?;
     // JSON.stringify writes NaN and ±Infinity as null, which would read as "absent": when the
     // text has a null at all, find them and say where, rather than drop the caller's value.
     if has_null(&text) {
-        let mut found = Vec::new();
-        non_finite_numbers(&value, &mut String::new(), &mut found, 0);
-        if !found.is_empty() {
-            return Err(non_finite_error(argument, found));
-        }
+        finite_numbers(&value, argument)?;
     }
-    Ok((text, Some(string)))
+    Ok(text)
 }
 
-/// Whether JSON text has a `null` (found by its `n`s, which a byte search finds fast).
+/// `JSON.stringify(value)` as UTF-8, and the JS string itself (`None` for `undefined` and the like).
+/// NaN and ±Infinity are not looked for: see `json_text`, and `finite_numbers` for the order.
+fn stringified(value: &JsValue, argument: &str) -> Result<(String, Option<js_sys::JsString>), Error> {
+    let unreadable = || crate::doc::unreadable(argument);
+    let string = js_sys::JSON::stringify(value).map_err(|_| unreadable())?;
+    if !string.is_string() {
+        return Ok(("null".to_string(), None));
+    }
+    Ok((utf8(&string).ok_or_else(unreadable)?, Some(string)))
+}
+
+/// An error naming each NaN and ±Infinity in `value` (the nulls JSON.stringify wrote for them).
+fn finite_numbers(value: &JsValue, argument: &str) -> Result<(), Error> {
+    let mut found = Vec::new();
+    non_finite_numbers(value, &mut String::new(), &mut found, 0);
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(non_finite_error(argument, found))
+    }
+}
+
+/// Whether JSON text has a `null` (found by its `n`s, which a byte search finds fast). For an
+/// order, the reader says so instead (`api::NullCheck`).
 fn has_null(text: &str) -> bool {
     text.match_indices('n').any(|(i, _)| text.as_bytes().get(i + 1..i + 4) == Some(b"ull"))
 }
@@ -374,11 +383,12 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
-    let validation = match json_text(order, "order") {
-        Ok(order) => api::validate_json(id, &order, &opts),
-        Err(Error::Validation(issues)) => registry::find(id).map(|_| api::Validation { ok: false, issues }),
-        Err(other) => Err(other),
-    };
+    let nulls = || finite_numbers(&order, "order");
+    let validation =
+        match stringified(&order, "order").and_then(|(text, _)| api::validate_json(id, &text, &opts, &nulls)) {
+            Err(Error::Validation(issues)) => Ok(api::Validation { ok: false, issues }),
+            other => other,
+        };
     let api::Validation { ok, issues } = validation.map_err(js_error)?;
     let (texts, lengths) = issue_texts(&issues);
     Ok(self::validation(ok, &texts, &lengths))
@@ -392,11 +402,12 @@ pub fn prepare(
     #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PrepareOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (order, string) = json_text_and_string(order, "order").map_err(js_error)?;
+    let (text, string) = stringified(&order, "order").map_err(js_error)?;
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
-    let request = api::prepare_json(id, &order, &opts, &env).map_err(js_error)?;
-    request_to_js(&request, string.as_ref().map(|string| (order.as_str(), string)))
+    let nulls = || finite_numbers(&order, "order");
+    let request = api::prepare_json(id, &text, &opts, &env, &nulls).map_err(js_error)?;
+    request_to_js(&request, string.as_ref().map(|string| (text.as_str(), string)))
 }
 
 /// Reads the endpoint's response body: `{ ok: true, data, requestId? }` or `{ ok: false, error }`.

@@ -119,3 +119,36 @@ fn every_endpoint_folder_is_registered() {
         }
     }
 }
+
+/// The order's `null`s are put to the caller's check (the JS boundary's NaN and ±Infinity test)
+/// only when the text holds one, and an error there replaces the answer of validate and prepare.
+#[test]
+fn a_null_in_the_text_is_put_to_the_null_check_and_only_then() {
+    use ordercraft::api::{prepare_json, validate_json};
+    use ordercraft::endpoint::Env;
+    use ordercraft::Error;
+    use std::cell::Cell;
+    let entropy = || Some([7u8; 16]);
+    let env = Env { now_ms: 1.7e12, entropy: &entropy };
+    let refused = || Err(Error::argument("order.x", "is NaN"));
+    for e in ENDPOINTS {
+        let text = example(e.id).unwrap().to_string();
+        let asked = Cell::new(0);
+        let counting = || {
+            asked.set(asked.get() + 1);
+            Ok(())
+        };
+        assert!(validate_json(e.id, &text, &Value::Null, &counting).is_ok_and(|v| v.ok), "{}", e.id);
+        assert_eq!(asked.get(), 0, "{}: no null, no question", e.id);
+        let with_null = format!("{{\"x_null\":null,{}", &text[1..]);
+        let _ = validate_json(e.id, &with_null, &Value::Null, &counting);
+        assert_eq!(asked.get(), 1, "{}", e.id);
+        assert!(matches!(validate_json(e.id, &with_null, &Value::Null, &refused), Err(Error::Argument { .. })));
+        let opts = serde_json::json!({});
+        assert!(
+            matches!(prepare_json(e.id, &with_null, &opts, &env, &refused), Err(Error::Argument { .. })),
+            "{}",
+            e.id
+        );
+    }
+}

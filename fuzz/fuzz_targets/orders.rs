@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ordercraft::api::{endpoints, prepare, prepare_json, validate, validate_json};
+use ordercraft::api::{endpoints, prepare, prepare_json, validate, validate_json, NULLS_ARE_NULLS};
 use ordercraft::Code;
 use ordercraft::endpoint::Env;
 use serde_json::{json, Value};
@@ -64,7 +64,7 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
             "pandapon" => json!({ "accessKey": "a", "accessSecret": "s", "userId": "u", "nonce": "n", "timestamp": 1 }),
             _ => json!({ "appToken": "t", "appKey": "k", "endpoint": "http://x" }),
         };
-        let checked = validate_json(e.id, text, &json!({}));
+        let checked = validate_json(e.id, text, &json!({}), NULLS_ARE_NULLS);
         let (Some(value), Some(written)) = (&value, &written) else {
             assert!(checked.is_err(), "text serde_json refuses was read");
             continue;
@@ -74,9 +74,9 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
             continue;
         }
         // Whitespace and escapes change nothing: the text and its compact form answer alike.
-        let compact = prepare_json(e.id, written, &provider_opts, env);
-        assert_eq!(validate_json(e.id, written, &json!({})).map(|v| v.issues), Ok(checked.issues.clone()));
-        assert_eq!(prepare_json(e.id, text, &provider_opts, env), compact);
+        let compact = prepare_json(e.id, written, &provider_opts, env, NULLS_ARE_NULLS);
+        assert_eq!(validate_json(e.id, written, &json!({}), NULLS_ARE_NULLS).map(|v| v.issues), Ok(checked.issues.clone()));
+        assert_eq!(prepare_json(e.id, text, &provider_opts, env, NULLS_ARE_NULLS), compact);
         // Where serde_json's round trip keeps every number's text, the Value path answers alike too.
         if value.to_string() == *written {
             assert_eq!(validate(e.id, value, &json!({})).map(|v| v.issues), Ok(checked.issues));

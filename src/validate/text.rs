@@ -85,7 +85,10 @@ pub fn is_http_url(text: &str) -> bool {
     let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        // Visible ASCII is neither whitespace nor control: only other text needs decoding.
+        let clean =
+            text.bytes().all(|b| b.is_ascii_graphic()) || !text.chars().any(|c| c.is_whitespace() || c.is_control());
+        !host.is_empty() && clean
     })
 }
 
@@ -143,8 +146,10 @@ mod tests {
         for bad in ["xxx", "@a.com", "a@b", "a b@c.com", "a@b..com"] {
             assert!(!is_email(bad), "{bad}");
         }
-        assert!(is_http_url("http://cdn.xxx.com/xxx/xxx"));
-        for bad in ["cdn.xxx.com", "ftp://x.com", "https://", "https:// x"] {
+        for ok in ["http://cdn.xxx.com/xxx/xxx", "https://例子.中国/图片.png"] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in ["cdn.xxx.com", "ftp://x.com", "https://", "https:// x", "https://x/\u{3000}", "https://x/\u{85}"] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }
