@@ -2,11 +2,11 @@
 // double nothing; a journal makes a second run send nothing; keys, invalid orders and stopping.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oc from 'ordercraft';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+import { tempDirs } from './support/temp.js';
 
 let sandbox;
 before(async () => { sandbox = await startSandbox(); });
@@ -21,7 +21,8 @@ const client = (options = {}) => oc.createClient({
   gateways: { top: sandbox.urls.top, pandapon: sandbox.urls.pandapon },
   backoffMs: 1, maxBackoffMs: 5, ...options,
 });
-const tempJournal = () => join(mkdtempSync(join(tmpdir(), 'ordercraft-batch-')), 'journal.jsonl');
+const tempDir = tempDirs('ordercraft-batch-');
+const tempJournal = () => join(tempDir(), 'journal.jsonl');
 const hemaOrders = (n) => Array.from({ length: n }, (_, i) => ({ ...oc.example(HEMA), out_order_id: `B-${i}` }));
 /** How many times the sandbox processed each order, by the key read from the request it got. */
 function processedPerKey(provider, keyOf) {

@@ -3,19 +3,19 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import * as oc from 'ordercraft';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
+import { tempDirs } from './support/temp.js';
 
 const CLI = fileURLToPath(new URL('./node_modules/ordercraft/bin/ordercraft.js', import.meta.url));
 const HEMA = 'top:alibaba.wdk.trade.order.create';
 const ECCANG = 'eccang:createOrder';
-const dir = () => mkdtempSync(join(tmpdir(), 'ordercraft-cli-'));
+const dir = tempDirs('ordercraft-cli-');
 /** Runs the command without blocking this process: the sandbox it talks to lives here. */
 function cli(args, env = {}) {
   return new Promise((resolve) => {
