@@ -62,6 +62,10 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A JS value as JSON data. The message names the argument only: the value may hold a secret.
 fn from_js(value: JsValue, argument: &str) -> Result<Value, JsValue> {
+    // Options left out are the common case: JSON.stringify would only say `null`.
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
     read_js(value, argument).map_err(js_error)
 }
 
