@@ -27,36 +27,45 @@ const large = (id) => benchCases.get(id).large(oc.example(id), LARGE);
 const OPTS = madeUpOptions(oc.endpoints(), 'bench');
 
 // ---- timing --------------------------------------------------------------------------------
-function opsPerSecond(fn) {
-  for (let i = 0; i < 50; i++) fn(); // warm up
-  const rounds = [];
-  for (let r = 0; r < 3; r++) {
-    let n = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < MIN_MS / 3) {
-      for (let i = 0; i < 20; i++) fn();
-      n += 20;
-      elapsed = performance.now() - start;
-    }
-    rounds.push((n * 1000) / elapsed);
+/** Calls of `fn` per second over `ms` (awaited when `fn` is async). */
+async function rate(fn, ms, isAsync) {
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    if (isAsync) for (let i = 0; i < 20; i++) await fn();
+    else for (let i = 0; i < 20; i++) fn();
+    n += 20;
+    elapsed = performance.now() - start;
   }
-  return rounds.sort((a, b) => a - b)[1];
+  return (n * 1000) / elapsed;
 }
 
-async function opsPerSecondAsync(fn) {
-  for (let i = 0; i < 50; i++) await fn();
-  const rounds = [];
-  for (let r = 0; r < 3; r++) {
-    let n = 0;
-    const start = performance.now();
-    while (performance.now() - start < MIN_MS / 3) {
-      for (let i = 0; i < 20; i++) await fn();
-      n += 20;
-    }
-    rounds.push((n * 1000) / (performance.now() - start));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Measures several functions in turns, round after round (each once per round), so a slow moment
+ * of the machine falls on all of them alike. Returns each one's median rate, and `ratio(a, b)`:
+ * the median of the per-round ratios of a's rate to b's.
+ */
+async function sideBySide(fns, rounds = 7) {
+  const names = Object.keys(fns);
+  const isAsync = {};
+  for (const name of names) {
+    isAsync[name] = fns[name]() instanceof Promise;
+    for (let i = 0; i < 50; i++) await fns[name](); // warm up
   }
-  return rounds.sort((a, b) => a - b)[1];
+  const rates = Object.fromEntries(names.map((name) => [name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const name of names) {
+      global.gc?.(); // each starts on a clean heap, not paying for the garbage of the one before
+      rates[name].push(await rate(fns[name], MIN_MS / rounds, isAsync[name]));
+    }
+  }
+  return {
+    rate: Object.fromEntries(names.map((name) => [name, median(rates[name])])),
+    ratio: (a, b) => median(rates[a].map((x, r) => x / rates[b][r])),
+  };
 }
 
 // ---- baselines for the TOP requests --------------------------------------------------------
@@ -118,19 +127,22 @@ for (const { id, provider, operation } of oc.endpoints()) {
   for (const [label, order] of [['example', oc.example(id)], [`${LARGE} lines`, large(id)]]) {
     if (!oc.validate(id, order).ok) throw new Error(`${id} ${label} is not valid`);
     const opts = OPTS[provider];
-    const row = { endpoint: id, order: label };
-    row.prepare = opsPerSecond(() => oc.prepare(id, order, opts));
-    row.validate = opsPerSecond(() => oc.validate(id, order));
+    const { body } = oc.prepare(id, order, opts);
+    const fns = {
+      prepare: () => oc.prepare(id, order, opts),
+      validate: () => oc.validate(id, order),
+      plainJs: () => PLAIN[provider](operation, order, id),
+      // The physical floor: node:crypto's MD5 over the exact body prepared (every byte touched once).
+      md5Floor: () => createHash('md5').update(body).digest(),
+    };
     if (provider === 'top') {
       const params = { [topParam(id, order)]: order };
-      row.taobaoTopClient = await opsPerSecondAsync(() => ntc(operation, params));
+      fns.taobaoTopClient = () => ntc(operation, params);
     }
-    row.plainJs = opsPerSecond(() => PLAIN[provider](operation, order, id));
-    // The physical floor: node:crypto's MD5 over the exact body prepared (every byte touched once).
-    const { body } = oc.prepare(id, order, opts);
-    row.md5Floor = opsPerSecond(() => createHash('md5').update(body).digest());
-    row.bodyBytes = Buffer.byteLength(body);
-    results.rows.push(row);
+    const { rate, ratio } = await sideBySide(fns);
+    const ratios = { plainJs: ratio('prepare', 'plainJs'), md5Floor: ratio('md5Floor', 'prepare') };
+    if (fns.taobaoTopClient) ratios.taobaoTopClient = ratio('prepare', 'taobaoTopClient');
+    results.rows.push({ endpoint: id, order: label, bodyBytes: Buffer.byteLength(body), ...rate, ratios });
   }
 }
 
@@ -194,11 +206,12 @@ results.size = { rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).
 // ---- report --------------------------------------------------------------------------------
 const f = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+const times = (x) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
 const lines = [];
 lines.push('| endpoint | order | body bytes | prepare (orders/s) | node-taobao-topclient | plain node:crypto, no validation | prepare ÷ topclient | prepare ÷ plain | prepare time ÷ MD5-floor time | validate (orders/s) |');
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results.rows) {
-  lines.push(`| ${r.endpoint} | ${r.order} | ${r.bodyBytes.toLocaleString('en-US')} | ${f(r.prepare)} | ${r.taobaoTopClient ? f(r.taobaoTopClient) : '–'} | ${f(r.plainJs)} | ${ratio(r.prepare, r.taobaoTopClient)} | ${ratio(r.prepare, r.plainJs)} | ${ratio(r.md5Floor, r.prepare)} | ${f(r.validate)} |`);
+  lines.push(`| ${r.endpoint} | ${r.order} | ${r.bodyBytes.toLocaleString('en-US')} | ${f(r.prepare)} | ${r.taobaoTopClient ? f(r.taobaoTopClient) : '–'} | ${f(r.plainJs)} | ${times(r.ratios.taobaoTopClient)} | ${times(r.ratios.plainJs)} | ${times(r.ratios.md5Floor)} | ${f(r.validate)} |`);
 }
 lines.push('', `| batch of ${BATCH.toLocaleString('en-US')} prepares | seconds | peak RSS MiB | RSS growth MiB |`, '| --- | --- | --- | --- |');
 for (const b of results.batch) lines.push(`| ${b.endpoint} | ${b.seconds.toFixed(2)} | ${b.peakRssMiB.toFixed(0)} | ${b.rssGrowthMiB.toFixed(0)} |`);
@@ -209,7 +222,7 @@ lines.push(`wasm: ${results.size.rawBytes.toLocaleString('en-US')} bytes raw, ${
 console.log(lines.join('\n'));
 // The README's short table: the same rows, the ratios a user asks about.
 const summary = ['| endpoint | order | prepare ÷ node-taobao-topclient | prepare ÷ plain node:crypto (no validation) | prepare time ÷ MD5-floor time |', '| --- | --- | --- | --- | --- |'];
-for (const r of results.rows) summary.push(`| ${r.endpoint} | ${r.order} | ${ratio(r.prepare, r.taobaoTopClient)} | ${ratio(r.prepare, r.plainJs)} | ${ratio(r.md5Floor, r.prepare)} |`);
+for (const r of results.rows) summary.push(`| ${r.endpoint} | ${r.order} | ${times(r.ratios.taobaoTopClient)} | ${times(r.ratios.plainJs)} | ${times(r.ratios.md5Floor)} |`);
 summary.push('', lines.at(-1));
 // A full run rewrites the figures in CONTRIBUTING.md and the README, so the figures there are always its output.
 if (!quick) {
