@@ -78,7 +78,7 @@ mod tests {
     use crate::schema::Schema;
     use serde_json::json;
 
-    static EMPTY: Schema = Schema { name: "Empty", fields: &[] };
+    static EMPTY: Schema = Schema { name: "Empty", fields: &[], slots: [0; crate::schema::FIELD_SLOTS] };
 
     #[test]
     fn big_integers_become_strings_anywhere() {

@@ -102,6 +102,36 @@ pub struct Field {
 pub struct Schema {
     pub name: &'static str,
     pub fields: &'static [Field],
+    /// Where each field sits, by its name hash: built with the table (`field_slots`).
+    pub slots: FieldSlots,
+}
+
+/// An open-addressing index of a table's fields, built at compile time: slot `bucket(hash)` and
+/// the next ones hold field position + 1 (0 is empty), so a lookup reads one or two slots instead
+/// of scanning the table.
+pub type FieldSlots = [u8; FIELD_SLOTS];
+
+pub const FIELD_SLOTS: usize = 128;
+
+/// The first slot for a name hash (Fibonacci hashing: the hash's bits well mixed into seven).
+const fn bucket(hash: u32) -> usize {
+    (hash.wrapping_mul(0x9E37_79B1) >> 25) as usize
+}
+
+/// The slots of a table whose fields have these name hashes, in order. `model!` refuses to
+/// compile a table of 128 fields or more, so a slot always stays empty and every probe ends.
+pub const fn field_slots(hashes: &[u32]) -> FieldSlots {
+    let mut slots = [0u8; FIELD_SLOTS];
+    let mut i = 0;
+    while i < hashes.len() && i < FIELD_SLOTS - 1 {
+        let mut slot = bucket(hashes[i]);
+        while slots[slot] != 0 {
+            slot = (slot + 1) % FIELD_SLOTS;
+        }
+        slots[slot] = (i + 1) as u8;
+        i += 1;
+    }
+    slots
 }
 
 impl Schema {
@@ -112,7 +142,17 @@ impl Schema {
     /// The position of the field called `name` in the table.
     pub fn field_index(&self, name: &str) -> Option<usize> {
         let hash = name_hash(name);
-        self.fields.iter().position(|f| f.hash == hash && f.name == name)
+        let mut slot = bucket(hash);
+        // Probing ends at an empty slot: the index always keeps one (fewer than 128 fields).
+        for _ in 0..FIELD_SLOTS {
+            let at = usize::from(*self.slots.get(slot)?).checked_sub(1)?;
+            let field = self.fields.get(at)?;
+            if field.hash == hash && field.name == name {
+                return Some(at);
+            }
+            slot = (slot + 1) % FIELD_SLOTS;
+        }
+        None
     }
 }
 
@@ -152,6 +192,10 @@ macro_rules! model {
             )*
         }
     ) => {
+        const _: () = assert!(
+            [$($crate::schema::field_name!($field $(, $json)?)),*].len() < $crate::schema::FIELD_SLOTS,
+            "a table of 128 fields or more needs more FIELD_SLOTS"
+        );
         pub static $schema: $crate::schema::Schema = $crate::schema::Schema {
             name: stringify!($ts_name),
             fields: &[$(
@@ -164,6 +208,7 @@ macro_rules! model {
                     en: $en,
                 },
             )*],
+            slots: $crate::schema::field_slots(&[$($crate::schema::name_hash($crate::schema::field_name!($field $(, $json)?))),*]),
         };
 
         #[cfg(feature = "wasm")]

@@ -152,3 +152,30 @@ fn a_null_in_the_text_is_put_to_the_null_check_and_only_then() {
         );
     }
 }
+
+/// Every field of every order table (and the tables below it) is found by its name through the
+/// compiled slots, at its own position; names that are not fields are not found.
+#[test]
+fn every_field_is_found_through_the_slots() {
+    use ordercraft::schema::{Kind, Schema};
+    fn walk(schema: &Schema, seen: &mut usize) {
+        for (i, field) in schema.fields.iter().enumerate() {
+            assert_eq!(schema.field_index(field.name), Some(i), "{}.{}", schema.name, field.name);
+            for other in [format!("{}_", field.name), field.name.to_uppercase(), String::new()] {
+                if !schema.fields.iter().any(|f| f.name == other) {
+                    assert_eq!(schema.field_index(&other), None, "{}: {other:?}", schema.name);
+                }
+            }
+            *seen += 1;
+            match &field.kind {
+                Kind::Object(inner) | Kind::List { item: inner, .. } => walk(inner, seen),
+                _ => {}
+            }
+        }
+    }
+    let mut seen = 0;
+    for e in ENDPOINTS {
+        walk(e.order, &mut seen);
+    }
+    assert!(seen > 100, "{seen} fields walked");
+}
