@@ -7,6 +7,12 @@ export function encodeInto(text, bytes) {
   return encoder.encodeInto(text, bytes).written;
 }
 
+/** `opts.timestamp` as epoch milliseconds when it is a Date (NaN for an invalid one), else undefined. */
+export function timestampDate(opts) {
+  const timestamp = opts?.timestamp;
+  return timestamp instanceof Date ? timestamp.getTime() : undefined;
+}
+
 /**
  * A PreparedRequest. Its short texts come as one string cut by their UTF-16 lengths: method,
  * url, each header's name and value, then the signature when signed. Where `spliced` says so

@@ -33,6 +33,8 @@ extern "C" {
         string_to_sign: &str,
         warnings: JsValue,
     ) -> JsValue;
+    #[wasm_bindgen(catch, js_name = timestampDate)]
+    fn timestamp_date(opts: &JsValue) -> Result<Option<f64>, JsValue>;
     #[wasm_bindgen(js_name = issueList)]
     fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
     fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
@@ -316,11 +318,10 @@ fn top_parameters_from_js(params: JsValue) -> Result<String, JsValue> {
 
 /// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
 fn options_from_js(opts: JsValue) -> Result<Value, JsValue> {
-    let timestamp = js_sys::Reflect::get(&opts, &JsValue::from_str("timestamp")).ok();
-    let date = timestamp.and_then(|t| t.dyn_into::<js_sys::Date>().ok());
+    // A getter that throws is left to JSON.stringify, which reports the options as unreadable.
+    let date = timestamp_date(&opts).ok().flatten();
     let mut value = from_js(opts, "opts")?;
-    if let (Some(date), Value::Object(map)) = (date, &mut value) {
-        let ms = date.get_time();
+    if let (Some(ms), Value::Object(map)) = (date, &mut value) {
         if ms.is_nan() {
             return Err(js_error(Error::argument("opts.timestamp", "is an invalid Date")));
         }
