@@ -111,15 +111,16 @@ pub struct Schema {
 /// of scanning the table.
 pub type FieldSlots = [u8; FIELD_SLOTS];
 
-pub const FIELD_SLOTS: usize = 128;
+pub const FIELD_SLOTS: usize = 64;
 
-/// The first slot for a name hash (Fibonacci hashing: the hash's bits well mixed into seven).
+/// The first slot for a name hash (Fibonacci hashing: the hash's bits well mixed into six).
 const fn bucket(hash: u32) -> usize {
-    (hash.wrapping_mul(0x9E37_79B1) >> 25) as usize
+    (hash.wrapping_mul(0x9E37_79B1) >> 26) as usize
 }
 
 /// The slots of a table whose fields have these name hashes, in order. `model!` refuses to
-/// compile a table of 128 fields or more, so a slot always stays empty and every probe ends.
+/// compile a table of 64 fields or more (the largest has 38), so a slot always stays empty and
+/// every probe ends.
 pub const fn field_slots(hashes: &[u32]) -> FieldSlots {
     let mut slots = [0u8; FIELD_SLOTS];
     let mut i = 0;
@@ -143,7 +144,7 @@ impl Schema {
     pub fn field_index(&self, name: &str) -> Option<usize> {
         let hash = name_hash(name);
         let mut slot = bucket(hash);
-        // Probing ends at an empty slot: the index always keeps one (fewer than 128 fields).
+        // Probing ends at an empty slot: the index always keeps one (fewer than 64 fields).
         for _ in 0..FIELD_SLOTS {
             let at = usize::from(*self.slots.get(slot)?).checked_sub(1)?;
             let field = self.fields.get(at)?;
@@ -194,7 +195,7 @@ macro_rules! model {
     ) => {
         const _: () = assert!(
             [$($crate::schema::field_name!($field $(, $json)?)),*].len() < $crate::schema::FIELD_SLOTS,
-            "a table of 128 fields or more needs more FIELD_SLOTS"
+            "a table of 64 fields or more needs more FIELD_SLOTS"
         );
         pub static $schema: $crate::schema::Schema = $crate::schema::Schema {
             name: stringify!($ts_name),
