@@ -7,6 +7,12 @@ export function encodeInto(text, bytes) {
   return encoder.encodeInto(text, bytes).written;
 }
 
+/** The own enumerable keys of `object` whose values are Dates (none for a non-object). */
+export function dateKeys(object) {
+  if (object === null || typeof object !== 'object') return [];
+  return Object.keys(object).filter((key) => object[key] instanceof Date);
+}
+
 /** `opts.timestamp` as epoch milliseconds when it is a Date (NaN for an invalid one), else undefined. */
 export function timestampDate(opts) {
   const timestamp = opts?.timestamp;

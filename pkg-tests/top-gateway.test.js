@@ -53,6 +53,18 @@ test('empty parameters are neither sent nor signed; optional system parameters a
   assert.equal(form.sign, topSignIndependent(form, 's'));
 });
 
+test('a Date among the parameters is sent as GMT+8 time; one inside an object is JSON; an invalid one is refused by name; the caller\'s object is not changed', () => {
+  const at = Date.UTC(2024, 1, 29, 16, 30, 5); // 2024-03-01 00:30:05 in Beijing
+  const params = { start_time: new Date(at), note: 'x', nested: { at: new Date(at) } };
+  const form = formToObject(oc.prepareTop('a.b', params, { appKey: 'k', appSecret: 's' }).body);
+  assert.equal(form.start_time, '2024-03-01 00:30:05');
+  assert.equal(form.nested, JSON.stringify({ at: new Date(at) }));
+  assert.equal(form.sign, topSignIndependent(form, 's'));
+  assert.ok(params.start_time instanceof Date);
+  assert.throws(() => oc.prepareTop('a.b', { a: 1, end_time: new Date('nope') }, { appKey: 'k', appSecret: 's' }),
+    (e) => e instanceof oc.ArgumentError && e.argument === 'params.end_time');
+});
+
 test('the timestamp is GMT+8 whatever the host time zone', () => {
   const at = Date.UTC(2024, 1, 29, 16, 30, 5); // 2024-03-01 00:30:05 in Beijing
   const script = `

@@ -33,6 +33,8 @@ extern "C" {
         string_to_sign: &str,
         warnings: JsValue,
     ) -> JsValue;
+    #[wasm_bindgen(catch, js_name = dateKeys)]
+    fn date_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(catch, js_name = timestampDate)]
     fn timestamp_date(opts: &JsValue) -> Result<Option<f64>, JsValue>;
     #[wasm_bindgen(js_name = issueList)]
@@ -299,12 +301,13 @@ fn parse_options_from_js(opts: Option<JsValue>) -> Result<crate::response::Parse
 /// TOP parameters as JSON text, each `Date` value as TOP's `yyyy-MM-dd HH:mm:ss` in GMT+8 (JSON
 /// would make it ISO text in UTC, which the gateway does not read as the caller meant).
 fn top_parameters_from_js(params: JsValue) -> Result<String, JsValue> {
-    let Some(object) = params.dyn_ref::<js_sys::Object>() else {
+    // Found in one JS call; a getter that throws is left to JSON.stringify, which reports it.
+    let (Ok(keys), Some(object)) = (date_keys(&params), params.dyn_ref::<js_sys::Object>()) else {
         return text_from_js(params, "params");
     };
     // A shallow copy with each Date replaced, made only when there is one.
     let mut copy: Option<js_sys::Object> = None;
-    for key in js_sys::Object::keys(object).iter().filter_map(|k| k.as_string()) {
+    for key in keys.iter().filter_map(|k| k.as_string()) {
         let value = js_sys::Reflect::get(&params, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
         let Some(date) = value.dyn_ref::<js_sys::Date>() else { continue };
         let text = top::gateway::gmt8_timestamp(date.get_time()).ok_or_else(|| {
