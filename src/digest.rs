@@ -33,11 +33,19 @@ fn hmac_upper_hex<M: Mac + hmac::digest::KeyInit>(key: &[u8], message: &[u8]) ->
 }
 
 fn upper_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    hex(bytes, b"0123456789ABCDEF")
+}
+
+/// Lower-case hex (PandaPon's nonces).
+pub fn lower_hex(bytes: &[u8]) -> String {
+    hex(bytes, b"0123456789abcdef")
+}
+
+fn hex(bytes: &[u8], digits: &[u8; 16]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
+        out.push(char::from(digits[usize::from(b >> 4)]));
+        out.push(char::from(digits[usize::from(b & 15)]));
     }
     out
 }
@@ -51,6 +59,13 @@ mod tests {
     fn md5_rfc1321() {
         assert_eq!(md5_upper_hex(&[b""]), "D41D8CD98F00B204E9800998ECF8427E");
         assert_eq!(md5_upper_hex(&[b"message ", b"digest"]), "F96B697D7CB7938D525A2F31AAF161D0");
+    }
+
+    #[test]
+    fn hex_writes_every_nibble() {
+        let bytes = [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef];
+        assert_eq!(lower_hex(&bytes), "0123456789abcdef");
+        assert_eq!(upper_hex(&bytes), "0123456789ABCDEF");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use crate::digest::md5_upper_hex;
+use crate::digest::{lower_hex, md5_upper_hex};
 use crate::endpoint::Entropy;
 use crate::error::Error;
 use crate::options::{check_header_value, options, Options};
@@ -107,10 +107,6 @@ fn epoch_text(epoch_ms: f64, unit: TimestampUnit) -> Option<String> {
         TimestampUnit::Milliseconds => ms.to_string(),
         TimestampUnit::Seconds => (ms / 1000).to_string(),
     })
-}
-
-fn lower_hex(bytes: &[u8; 16]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The signed text: `access_key + timestamp + nonce_str + secret`.
