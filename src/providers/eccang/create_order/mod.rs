@@ -292,8 +292,9 @@ pub fn rules(order: &Node, issues: &mut Issues) {
     }
     let boxes = order.get("Volume").and_then(Node::as_array).filter(|b| !b.is_empty());
     let volume = root.key("Volume");
-    let mut box_numbers: HashMap<&str, usize> = HashMap::new();
-    let mut child_numbers: HashMap<&str, usize> = HashMap::new();
+    let box_count = boxes.map_or(0, |b| b.len());
+    let mut box_numbers: HashMap<&str, usize> = HashMap::with_capacity(box_count);
+    let mut child_numbers: HashMap<&str, usize> = HashMap::with_capacity(box_count);
     for (i, b) in boxes.into_iter().flatten().enumerate() {
         let here = volume.index(i);
         if let Some(number) = b.get("child_number").and_then(Node::as_str) {

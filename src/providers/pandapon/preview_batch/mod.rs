@@ -184,7 +184,7 @@ model! {
 pub fn rules(order: &Node, issues: &mut Issues) {
     let Some(lines) = order.get("cargoParamList").and_then(Node::as_array) else { return };
     let list = Path::Root.key("cargoParamList");
-    let mut seen: HashMap<(String, Option<&str>), usize> = HashMap::new();
+    let mut seen: HashMap<(String, Option<&str>), usize> = HashMap::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let here = list.index(i);
         if line.get("specId").is_none_or(Node::is_null) {

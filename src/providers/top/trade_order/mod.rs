@@ -277,7 +277,7 @@ pub fn rules(trade: &Node, issues: &mut Issues) {
         return;
     };
     let subs_path = root.key("sub_orders");
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(subs.len());
     for (i, sub) in subs.iter().enumerate() {
         let here = subs_path.index(i);
         sub_order_rules(sub, &here, issues);
