@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::decimal::push_decimal;
+
 /// A stable, machine-readable name for the rule an issue breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -89,16 +91,7 @@ impl<'a> Path<'a> {
             Path::Index(parent, i) => {
                 parent.write(out);
                 out.push('/');
-                // Digit by digit, most significant first (no formatter for a number this small).
-                let start = out.len();
-                let mut rest = *i;
-                loop {
-                    out.insert(start, char::from(b'0' + (rest % 10) as u8));
-                    rest /= 10;
-                    if rest == 0 {
-                        break;
-                    }
-                }
+                push_decimal(out, *i as u64, 1);
             }
         }
     }

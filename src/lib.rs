@@ -7,6 +7,7 @@
 //! endpoint a folder), the `registry` that lists them, the `api` over the registry, and `wasm`.
 
 pub mod api;
+pub mod decimal;
 pub mod describe;
 pub mod digest;
 pub mod doc;
