@@ -27,9 +27,7 @@ export function timestampDate(opts) {
  * are any (as serde writes it).
  */
 export function preparedRequest(texts, lengths, headerCount, spliced, order, body, signed, stringToSign, warnings) {
-  let at = 0;
-  let i = 0;
-  const next = () => texts.slice(at, (at += lengths[i++]));
+  const next = pieces(texts, lengths);
   const method = next();
   const url = next();
   const headers = {};
@@ -45,15 +43,22 @@ export function preparedRequest(texts, lengths, headerCount, spliced, order, bod
 
 /** Issues `{ path, code, severity, message }` from their texts in one string, four per issue, cut by UTF-16 lengths. */
 export function issueList(texts, lengths) {
+  const next = pieces(texts, lengths);
   const list = [];
-  let at = 0;
   for (let i = 0; i < lengths.length; i += 4) {
-    const path = texts.slice(at, (at += lengths[i]));
-    const code = texts.slice(at, (at += lengths[i + 1]));
-    const severity = texts.slice(at, (at += lengths[i + 2]));
-    list.push({ path, code, severity, message: texts.slice(at, (at += lengths[i + 3])) });
+    const path = next();
+    const code = next();
+    const severity = next();
+    list.push({ path, code, severity, message: next() });
   }
   return list;
+}
+
+/** The texts joined in `texts`, one per call, cut by their UTF-16 `lengths` (src/wasm.rs `Pieces`). */
+function pieces(texts, lengths) {
+  let at = 0;
+  let i = 0;
+  return () => texts.slice(at, (at += lengths[i++]));
 }
 
 /** What `validate` returns. */

@@ -138,37 +138,36 @@ fn utf8(text: &js_sys::JsString) -> Option<String> {
 /// the text around it crosses, and JS puts the caller's own `JSON.stringify` string in between:
 /// the largest decode is then no decode at all.
 fn request_to_js(request: &PreparedRequest, order: Option<(&str, &js_sys::JsString)>) -> Result<JsValue, JsValue> {
-    let mut texts = vec![request.method, &request.url];
+    let mut texts = Pieces::default();
+    texts.push(request.method);
+    texts.push(&request.url);
     for (name, value) in &request.headers.0 {
-        texts.extend([*name, value]);
+        texts.push(name);
+        texts.push(value);
     }
     let mut spliced = 0;
     let order_text = order.map(|(text, _)| text);
     let body = split_around(&request.body, order_text);
     if let Some((head, tail)) = body {
-        texts.extend([head, tail]);
+        texts.push(head);
+        texts.push(tail);
         spliced |= 1;
     }
     let string_to_sign = request.signing.as_ref().map_or("", |s| s.string_to_sign.as_str());
     let signing = split_around(string_to_sign, order_text);
     if let Some((head, tail)) = signing {
-        texts.extend([head, tail]);
+        texts.push(head);
+        texts.push(tail);
         spliced |= 2;
     }
-    texts.extend(request.signing.as_ref().map(|s| s.signature.as_str()));
-    let mut all = String::with_capacity(texts.iter().map(|t| t.len()).sum());
-    let lengths: Vec<u32> = texts
-        .iter()
-        .map(|t| {
-            all.push_str(t);
-            utf16_length(t)
-        })
-        .collect();
+    if let Some(signing) = &request.signing {
+        texts.push(&signing.signature);
+    }
     let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { issues_to_js(&request.warnings) };
     let order = order.map_or(JsValue::UNDEFINED, |(_, string)| string.into());
     Ok(prepared_request(
-        &all,
-        &lengths,
+        &texts.all,
+        &texts.lengths,
         request.headers.0.len(),
         spliced,
         order,
@@ -196,24 +195,37 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     a_words.remainder() == b_words.remainder() && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
+/// Texts that cross into JS as one string (one decode), and their lengths in UTF-16 units, by
+/// which JS cuts them apart again (`pieces` in js/boundary.js).
+#[derive(Default)]
+struct Pieces {
+    all: String,
+    lengths: Vec<u32>,
+}
+
+impl Pieces {
+    fn push(&mut self, text: &str) {
+        self.all.push_str(text);
+        self.lengths.push(utf16_length(text));
+    }
+}
+
 /// Issues as an array of plain objects `{ path, code, severity, message }`, built in one call
 /// (no JSON text to escape and parse).
 fn issues_to_js(issues: &[Issue]) -> JsValue {
-    let (texts, lengths) = issue_texts(issues);
-    issue_list(&texts, &lengths)
+    let texts = issue_texts(issues);
+    issue_list(&texts.all, &texts.lengths)
 }
 
-/// The texts of issues as one string, four per issue, and their lengths in UTF-16 units.
-fn issue_texts(issues: &[Issue]) -> (String, Vec<u32>) {
-    let mut all = String::new();
-    let mut lengths = Vec::with_capacity(issues.len() * 4);
+/// The texts of issues, four per issue.
+fn issue_texts(issues: &[Issue]) -> Pieces {
+    let mut texts = Pieces::default();
     for issue in issues {
         for text in [&issue.path, &serde_name(&issue.code), &serde_name(&issue.severity), &issue.message] {
-            all.push_str(text);
-            lengths.push(utf16_length(text));
+            texts.push(text);
         }
     }
-    (all, lengths)
+    texts
 }
 
 /// The name serde gives a unit variant (`"unknown_field"`): the one table of names stays serde's.
@@ -398,8 +410,8 @@ pub fn validate(
             other => other,
         };
     let api::Validation { ok, issues } = validation.map_err(js_error)?;
-    let (texts, lengths) = issue_texts(&issues);
-    Ok(self::validation(ok, &texts, &lengths))
+    let texts = issue_texts(&issues);
+    Ok(self::validation(ok, &texts.all, &texts.lengths))
 }
 
 /// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws
