@@ -205,8 +205,8 @@ results.size = { rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).
 
 // ---- report --------------------------------------------------------------------------------
 const f = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
-const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
 const times = (x) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
+const ratio = (a, b) => times(b ? a / b : undefined);
 const lines = [];
 lines.push('| endpoint | order | body bytes | prepare (orders/s) | node-taobao-topclient | plain node:crypto, no validation | prepare ÷ topclient | prepare ÷ plain | prepare time ÷ MD5-floor time | validate (orders/s) |');
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
