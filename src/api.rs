@@ -191,11 +191,11 @@ pub fn prepare_json(
     }
     // JSON.stringify's text of an order without nulls or dropped fields is the very text sent.
     let json = if as_given && document.canonical {
-        order.to_string()
+        Cow::Borrowed(order)
     } else {
         let mut json = String::with_capacity(order.len());
         write_sendable(&document.root, endpoint.order, unknown, &mut json);
-        json
+        Cow::Owned(json)
     };
     let mut request = endpoint.transport.prepare(json, &opts, env)?;
     request.warnings = issues.into_vec();

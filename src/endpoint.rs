@@ -2,6 +2,8 @@
 //! transport that builds the request and reads the answer. Providers implement [`Transport`] and
 //! declare their [`Provider`]; this module imports none of them (the registry names them all).
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::doc::Node;
@@ -41,8 +43,9 @@ pub trait Transport: Sync {
     fn operation(&self) -> &'static str;
     /// The TypeScript type of a successful answer's `data`.
     fn response_type(&self) -> &'static str;
-    /// Builds and signs the request that carries `json`, the order's sendable JSON text.
-    fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error>;
+    /// Builds and signs the request that carries `json`, the order's sendable JSON text (the
+    /// caller's own text, borrowed, when it is sent as given).
+    fn prepare(&self, json: Cow<'_, str>, opts: &Value, env: &Env) -> Result<PreparedRequest, Error>;
     /// Reads the provider's answer to this endpoint, as the request that asked for it was sent.
     fn parse(&self, body: &str, opts: &ParseOptions) -> Parsed<Value>;
     /// Raises an error when the order is recognisably in the wrong place (e.g. still wrapped in

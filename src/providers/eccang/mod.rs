@@ -4,6 +4,8 @@
 
 pub mod create_order;
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::endpoint::{Env, Provider, Transport};
@@ -47,7 +49,7 @@ impl Transport for Service {
         self.response_type
     }
 
-    fn prepare(&self, json: String, opts: &Value, _env: &Env) -> Result<PreparedRequest, Error> {
+    fn prepare(&self, json: Cow<'_, str>, opts: &Value, _env: &Env) -> Result<PreparedRequest, Error> {
         request(self.service, &json, &EccangOptions::read(opts)?)
     }
 

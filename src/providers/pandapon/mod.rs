@@ -4,6 +4,8 @@
 pub mod preview_batch;
 pub mod sign;
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::endpoint::{Entropy, Env, Provider, Transport};
@@ -46,8 +48,8 @@ impl Transport for ApiPath {
         self.response_type
     }
 
-    fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
-        request(self.path, json, &PandaponOptions::read(opts, env.now_ms, env.entropy)?)
+    fn prepare(&self, json: Cow<'_, str>, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+        request(self.path, json.into_owned(), &PandaponOptions::read(opts, env.now_ms, env.entropy)?)
     }
 
     /// `simplify` is TOP's: nothing to change here.

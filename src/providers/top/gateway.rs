@@ -281,7 +281,7 @@ pub fn check_method(method: &str) -> Result<(), Error> {
 
 /// Builds the signed form POST for `method` with these business parameters. Every parameter,
 /// system ones included, travels in the body (none in the URL, where proxies log them).
-pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions) -> Result<PreparedRequest, Error> {
+pub fn prepare(method: &str, business: &[(&str, &str)], opts: &TopOptions) -> Result<PreparedRequest, Error> {
     check_method(method)?;
     let system = [
         ("method", Some(method)),
@@ -298,7 +298,7 @@ pub fn prepare(method: &str, business: Vec<(String, String)>, opts: &TopOptions)
     let system = system.into_iter().filter_map(|(name, value)| Some((name, value.filter(|v| has_text(v))?)));
     // Room for the signature too: one allocation.
     let mut params = Vec::with_capacity(business.len() + SYSTEM_PARAMETERS.len());
-    params.extend(business.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(system));
+    params.extend(business.iter().copied().chain(system));
     params.sort_by(|a, b| a.0.cmp(b.0));
     let signing = signing(&params, opts.app_secret, opts.sign_method);
     params.push(("sign", &signing.signature));
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(signed, "b1");
         // A whitespace-only session is no session: not in the body, not signed.
         let opts = json!({ "appKey": "k", "appSecret": "s", "session": "   ", "timestamp": "2016-01-01 12:00:00" });
-        let req = TopOptions::read(&opts, 0.0).and_then(|o| prepare("a.b", Vec::new(), &o));
+        let req = TopOptions::read(&opts, 0.0).and_then(|o| prepare("a.b", &[], &o));
         let body = req.map(|r| r.body).unwrap_or_default();
         assert!(!body.contains("session"), "{body}");
     }
@@ -407,7 +407,7 @@ mod tests {
         let req = o.and_then(|o| {
             prepare(
                 "taobao.item.seller.get",
-                pairs(&[("fields", "num_iid,title,nick,price,num"), ("num_iid", "11223344")]),
+                &[("fields", "num_iid,title,nick,price,num"), ("num_iid", "11223344")],
                 &o,
             )
         });

@@ -6,6 +6,8 @@ pub mod intention_order;
 pub mod response;
 pub mod trade_order;
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::doc::Node;
@@ -54,9 +56,9 @@ impl Transport for OrderMethod {
     }
 
     /// The order, known fields only, as the JSON text of its parameter.
-    fn prepare(&self, json: String, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
+    fn prepare(&self, json: Cow<'_, str>, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
         let opts = TopOptions::read(opts, env.now_ms)?;
-        gateway::prepare(self.method, vec![(self.param.to_string(), json)], &opts)
+        gateway::prepare(self.method, &[(self.param, &json)], &opts)
     }
 
     /// `{ "trade": {…} }` for the trade endpoint: the caller passed the parameter map that
@@ -109,7 +111,9 @@ pub fn prepare_top(method: &str, params: &Value, opts: &Value, now_ms: f64) -> R
 
 pub fn prepare_top_json(method: &str, params: &str, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
     let opts = TopOptions::read(opts, now_ms)?;
-    gateway::prepare(method, gateway::business_parameters_json(params)?, &opts)
+    let business = gateway::business_parameters_json(params)?;
+    let business: Vec<(&str, &str)> = business.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    gateway::prepare(method, &business, &opts)
 }
 
 /// `topStringToSign(params)`: what TOP signs for these parameters (system ones included, if given).
