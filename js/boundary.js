@@ -54,11 +54,18 @@ export function issueList(texts, lengths) {
   return list;
 }
 
+/** Lengths from SAME up repeat an earlier piece: piece number `length - SAME` (src/wasm.rs `Pieces`). */
+const SAME = 2 ** 31;
+
 /** The texts joined in `texts`, one per call, cut by their UTF-16 `lengths` (src/wasm.rs `Pieces`). */
 function pieces(texts, lengths) {
+  const made = [];
   let at = 0;
-  let i = 0;
-  return () => texts.slice(at, (at += lengths[i++]));
+  return () => {
+    const length = lengths[made.length];
+    made.push(length >= SAME ? made[length - SAME] : texts.slice(at, (at += length)));
+    return made[made.length - 1];
+  };
 }
 
 /** What `validate` returns. */

@@ -98,3 +98,26 @@ test("the doc's response parses; a failed seller is surfaced in failures", () =>
   const big = oc.parsePandaponResponse('{"code":200,"data":{"orderId":3482310123456789012}}');
   assert.equal(big.data.orderId, '3482310123456789012');
 });
+
+test('issues repeated on many list items keep each its own path, code, severity and message', () => {
+  // Item i lacks one field in turn and has an unknown field of its own: texts that repeat and
+  // texts seen once interleave, past the 16 the boundary remembers to send a repeated text once.
+  const base = oc.example(ID);
+  const item = base.cargoParamList[0];
+  const fields = Object.keys(item);
+  const items = Array.from({ length: 60 }, (_, i) => {
+    const it = { ...item, specId: item.specId.slice(0, -2) + String(i).padStart(2, '0'), [`extra${i}`]: i };
+    delete it[fields[1 + (i % (fields.length - 1))]];
+    if (i % 3 === 0 && 'quantity' in it) it.quantity = 'x';
+    return it;
+  });
+  const inList = (issue) => issue.path.startsWith('/cargoParamList/');
+  const all = oc.validate(ID, { ...base, cargoParamList: items }).issues;
+  // The same items validated one at a time: no text repeats within one call.
+  const alone = items.flatMap((it, i) =>
+    oc.validate(ID, { ...base, cargoParamList: [it] }).issues.filter(inList)
+      .map((issue) => ({ ...issue, path: issue.path.replace('/cargoParamList/0/', `/cargoParamList/${i}/`) })));
+  assert.ok(all.length > 150);
+  assert.deepEqual(all.filter(inList), alone);
+  for (const issue of all) assert.ok(issue.message.startsWith(`\`${issue.path.split('/').pop()}\``), `${issue.path}: ${issue.message}`);
+});

@@ -199,17 +199,39 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Texts that cross into JS as one string (one decode), and their lengths in UTF-16 units, by
-/// which JS cuts them apart again (`pieces` in js/boundary.js).
+/// which JS cuts them apart again (`pieces` in js/boundary.js). A length from `SAME` up stands
+/// for a text already sent: the same as piece number `length - SAME`.
 #[derive(Default)]
 struct Pieces {
     all: String,
     lengths: Vec<u32>,
 }
 
+const SAME: u32 = 1 << 31;
+
+/// How many texts `push_once` remembers: more than there are codes and severities, and enough for
+/// the warnings an order's list items repeat.
+const REMEMBERED: usize = 16;
+
 impl Pieces {
     fn push(&mut self, text: &str) {
         self.all.push_str(text);
         self.lengths.push(utf16_length(text));
+    }
+
+    /// The text for `key`, or, when `seen` has that key (a text sent before), the number of the
+    /// piece that carried it: a warning repeated on every item of a list crosses once, and JS
+    /// hands out the very same string again. The text is made only when it is sent.
+    fn push_once<K: PartialEq, T: AsRef<str>>(&mut self, seen: &mut Vec<(K, u32)>, key: K, text: impl FnOnce() -> T) {
+        if let Some((_, piece)) = seen.iter().find(|(k, _)| *k == key) {
+            self.lengths.push(SAME | piece);
+            return;
+        }
+        if seen.len() == REMEMBERED {
+            seen.remove(0);
+        }
+        seen.push((key, self.lengths.len() as u32));
+        self.push(text().as_ref());
     }
 }
 
@@ -220,13 +242,15 @@ fn issues_to_js(issues: &[Issue]) -> JsValue {
     issue_list(&texts.all, &texts.lengths)
 }
 
-/// The texts of issues, four per issue.
+/// The texts of issues, four per issue; codes, severities and messages each sent once.
 fn issue_texts(issues: &[Issue]) -> Pieces {
     let mut texts = Pieces::default();
+    let (mut codes, mut severities, mut messages) = (Vec::new(), Vec::new(), Vec::new());
     for issue in issues {
-        for text in [&issue.path, &serde_name(&issue.code), &serde_name(&issue.severity), &issue.message] {
-            texts.push(text);
-        }
+        texts.push(&issue.path);
+        texts.push_once(&mut codes, issue.code, || serde_name(&issue.code));
+        texts.push_once(&mut severities, issue.severity, || serde_name(&issue.severity));
+        texts.push_once(&mut messages, issue.message.as_str(), || issue.message.as_str());
     }
     texts
 }
