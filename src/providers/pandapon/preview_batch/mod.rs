@@ -184,7 +184,7 @@ model! {
 pub fn rules(order: &Node, issues: &mut Issues) {
     let Some(lines) = order.get("cargoParamList").and_then(Node::as_array) else { return };
     let list = Path::Root.key("cargoParamList");
-    let mut seen: HashMap<(String, Option<&str>), usize> = HashMap::with_capacity(lines.len());
+    let mut seen: HashMap<(&str, Option<&str>), usize> = HashMap::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let here = list.index(i);
         if line.get("specId").is_none_or(Node::is_null) {
@@ -216,13 +216,13 @@ pub fn rules(order: &Node, issues: &mut Issues) {
                 format!("`quantity` {} is a fraction; most 1688 offers sell whole units", number_text(q)),
             );
         }
-        let offer = match line.get("offerId") {
-            Some(Node::Number(n)) => n.to_string(),
-            Some(Node::String(s)) => s.to_string(),
+        let offer: &str = match line.get("offerId") {
+            Some(Node::Number(n)) => n.text(),
+            Some(Node::String(s)) => s,
             _ => continue,
         };
         let spec = line.get("specId").and_then(Node::as_str);
-        if let Some(first) = seen.insert((offer.clone(), spec), i) {
+        if let Some(first) = seen.insert((offer, spec), i) {
             issues.warning(
                 &here,
                 Code::Duplicate,
