@@ -16,6 +16,7 @@ use std::fmt;
 use serde_json::{Map, Number, Value};
 
 use crate::issue::{Code, Issues, Path};
+use crate::words::{bytes_below, bytes_equal, word_at};
 
 /// One JSON value of the caller's text.
 #[derive(Debug, PartialEq)]
@@ -245,8 +246,8 @@ impl<'a> Reader<'a, '_> {
         self.at += 1;
         let start = self.at;
         // Eight bytes at a time up to the first that ends the plain run.
-        while let Some(&[a, b, c, d, e, f, g, h]) = self.bytes.get(self.at..self.at + 8) {
-            let found = plain_run_ends(u64::from_le_bytes([a, b, c, d, e, f, g, h]));
+        while let Some(word) = word_at(self.bytes, self.at) {
+            let found = plain_run_ends(word);
             if found != 0 {
                 self.at += (found.trailing_zeros() / 8) as usize;
                 break;
@@ -400,17 +401,9 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
-/// The high bit set in each byte of the (little-endian) word that is `"`, `\` or a control
-/// character, by the classic has-zero-byte and has-byte-less-than tests: the lowest bit set is
-/// always the first such byte (bits above it may misfire, so only the lowest is used); 0 if none.
+/// The high bit set in each byte of the word that is `"`, `\` or a control character (see `words`).
 fn plain_run_ends(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    zero_in(quote) | zero_in(backslash) | control
+    bytes_equal(word, b'"') | bytes_equal(word, b'\\') | bytes_below(word, 0x20)
 }
 
 impl<'a> Num<'a> {

@@ -26,6 +26,7 @@ pub mod schema;
 pub mod suggest;
 pub mod time;
 pub mod validate;
+pub mod words;
 pub mod xml;
 
 #[cfg(feature = "wasm")]

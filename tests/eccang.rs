@@ -143,7 +143,11 @@ fn the_docs_success_and_failure_parse_bare_and_in_soap() {
 
 #[test]
 fn text_xml_cannot_carry_is_an_error_at_its_field() {
-    for bad in ["a\u{1}b", "\u{0}", "x\u{1f}", "\u{b}", "\u{fffe}", "end\u{ffff}"] {
+    // At every place in a longer text too: the scan goes eight bytes at a time.
+    let placed = |c: &str| -> Vec<String> {
+        (0..18).map(|n| format!("{}{c}{}", "a".repeat(n), "b".repeat(n % 5))).collect()
+    };
+    for bad in ["a\u{1}b", "\u{0}", "x\u{1f}", "\u{b}", "\u{fffe}", "end\u{ffff}"].into_iter().flat_map(placed) {
         let order = with(ID, "/Consignee/consignee_name", Some(json!(bad)));
         assert_only(ID, &order, "/Consignee/consignee_name", Format, E);
         assert!(matches!(prepare(ID, &order, &opts(), &env()), Err(Error::Validation(_))), "{bad:?}");
@@ -151,7 +155,7 @@ fn text_xml_cannot_carry_is_an_error_at_its_field() {
     let item = with(ID, "/ItemArr/1/invoice_note", Some(json!("\u{7}")));
     assert_only(ID, &item, "/ItemArr/1/invoice_note", Format, E);
     // Their neighbours are fine: tab, LF, CR, U+FFFD, full-width punctuation (EF BC 8C), U+10FFFF.
-    for good in ["a\tb\nc\rd", "\u{fffd}", "张三，李四", "\u{10ffff}", "\u{effe}"] {
+    for good in ["a\tb\nc\rd", "\u{fffd}", "张三，李四", "\u{10ffff}", "\u{effe}"].into_iter().flat_map(placed) {
         let order = with(ID, "/Consignee/consignee_name", Some(json!(good)));
         assert!(prepare(ID, &order, &opts(), &env()).is_ok(), "{good:?}");
     }

@@ -22,6 +22,7 @@ use crate::issue::{Code, Issues, Path};
 use crate::normalize::normalize;
 use crate::response::Parsed;
 use crate::schema::{model, NumberRule, TextCheck};
+use crate::words::{bytes_below, bytes_equal, word_at};
 
 pub const SERVICE: &str = "createOrder";
 
@@ -262,10 +263,16 @@ fn xml_safe_text(value: &Node, path: &Path, issues: &mut Issues) {
     }
 }
 
-/// Whether `text` may hold a character `xml_safe_text` refuses (a byte scan, no decoding).
+/// Whether `text` may hold a character `xml_safe_text` refuses (a byte scan, no decoding): eight
+/// bytes at a time up to the first word with a byte below 0x20 or an 0xEF, byte by byte from there.
 fn maybe_xml_refused(text: &[u8]) -> bool {
-    text.iter().enumerate().any(|(i, &b)| {
-        b < 0x20 || (b == 0xEF && text.get(i + 1) == Some(&0xBF) && text.get(i + 2).is_some_and(|c| *c >= 0xBE))
+    let mut start = 0;
+    while word_at(text, start).is_some_and(|w| bytes_below(w, 0x20) | bytes_equal(w, 0xEF) == 0) {
+        start += 8;
+    }
+    let rest = text.get(start..).unwrap_or_default();
+    rest.iter().enumerate().any(|(i, &b)| {
+        b < 0x20 || (b == 0xEF && rest.get(i + 1) == Some(&0xBF) && rest.get(i + 2).is_some_and(|c| *c >= 0xBE))
     })
 }
 

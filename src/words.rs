@@ -1,0 +1,41 @@
+//! Bytes tested eight at a time in a `u64` (little-endian): the classic has-zero-byte and
+//! has-byte-less-than word tests. Each returns the word with the high bit set in bytes that
+//! match; the lowest set bit is always the first matching byte (bits above it may misfire, so
+//! only the lowest one, or whether any is set, may be used).
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Bytes equal to `byte`.
+pub fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
+/// Bytes below `limit` (at most 0x80).
+pub fn bytes_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGH
+}
+
+/// The eight bytes at `at` as a word; `None` past the end.
+pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    bytes.get(at..at + 8)?.try_into().ok().map(u64::from_le_bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_matching_byte() {
+        let word = |b: &[u8; 8]| u64::from_le_bytes(*b);
+        let first = |found: u64| (found != 0).then(|| found.trailing_zeros() / 8);
+        assert_eq!(first(bytes_equal(word(b"ab\"cd\"ef"), b'"')), Some(2));
+        assert_eq!(first(bytes_equal(word(b"abcdefgh"), b'"')), None);
+        assert_eq!(first(bytes_below(word(b"abc\x1fe\x00gh"), 0x20)), Some(3));
+        assert_eq!(first(bytes_below(word(b"\x20\x7f\x80\xffABCD"), 0x20)), None);
+        assert_eq!(first(bytes_equal(word(b"\x01\x00\xef\xbf\xbe\xef\x00\x00"), 0xEF)), Some(2));
+        assert_eq!(word_at(b"0123456789", 2), Some(word(b"23456789")));
+        assert_eq!(word_at(b"0123456789", 3), None);
+    }
+}
