@@ -8,7 +8,7 @@
 //! with two decisions of its own: a number is written as the caller wrote it (not re-formatted
 //! from a value that may be one unit off), and a name repeated in one object is an issue
 //! (serde_json keeps the last one, JavaScript's `JSON.parse` too, other readers the first; the
-//! order must not mean two things).
+//! order must not mean two things) — looked for unless the text is `JSON.stringify`'s (`Names`).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -89,8 +89,22 @@ pub struct Document<'a> {
     pub has_null: bool,
 }
 
+/// Whether the reader looks for a name repeated in an object.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Names {
+    /// Looked for: a repeated name is an error issue at that name.
+    Checked,
+    /// Not looked for: the text's writer never repeats one (`JSON.stringify`).
+    Unique,
+}
+
 /// Reads `text`; a name repeated in an object is an error issue at that name.
 pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Unreadable> {
+    parse_names(text, issues, Names::Checked)
+}
+
+/// Reads `text`, looking for repeated names or not.
+pub fn parse_names<'a>(text: &'a str, issues: &mut Issues, names: Names) -> Result<Document<'a>, Unreadable> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -98,6 +112,7 @@ pub fn parse<'a>(text: &'a str, issues: &mut Issues) -> Result<Document<'a>, Unr
         depth: MAX_DEPTH,
         canonical: true,
         has_null: false,
+        names,
         issues,
         items: Vec::new(),
         members: Vec::new(),
@@ -118,6 +133,7 @@ struct Reader<'a, 'i> {
     depth: usize,
     canonical: bool,
     has_null: bool,
+    names: Names,
     issues: &'i mut Issues,
     /// The items and members of the lists and objects being read, nested ones above their
     /// parents': each list or object is then moved out in one allocation of its exact size.
@@ -225,7 +241,7 @@ impl<'a> Reader<'a, '_> {
             }
             self.at += 1;
             let value = self.value(&path.key(&name))?;
-            if self.members[start..].iter().any(|(n, _)| *n == name) {
+            if self.names == Names::Checked && self.members[start..].iter().any(|(n, _)| *n == name) {
                 self.issues.error(
                     &path.key(&name),
                     Code::Duplicate,

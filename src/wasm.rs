@@ -117,7 +117,7 @@ fn finite_numbers(value: &JsValue, argument: &str) -> Result<(), Error> {
 }
 
 /// Whether JSON text has a `null` (found by its `n`s, which a byte search finds fast). For an
-/// order, the reader says so instead (`api::NullCheck`).
+/// order, the reader says so instead (`api::Source`).
 fn has_null(text: &str) -> bool {
     text.match_indices('n').any(|(i, _)| text.as_bytes().get(i + 1..i + 4) == Some(b"ull"))
 }
@@ -442,7 +442,7 @@ pub fn validate(
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
     let nulls = || finite_numbers(&order, "order");
     let validation =
-        match stringified(&order, "order").and_then(|(text, _)| api::validate_json(id, &text, &opts, &nulls)) {
+        match stringified(&order, "order").and_then(|(text, _)| api::validate_json(id, &text, &opts, api::Source::Stringified { nulls: &nulls })) {
             Err(Error::Validation(issues)) => Ok(api::Validation { ok: false, issues }),
             other => other,
         };
@@ -463,7 +463,7 @@ pub fn prepare(
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
     let nulls = || finite_numbers(&order, "order");
-    let request = api::prepare_json(id, &text, &opts, &env, &nulls).map_err(js_error)?;
+    let request = api::prepare_json(id, &text, &opts, &env, api::Source::Stringified { nulls: &nulls }).map_err(js_error)?;
     request_to_js(&request, string.as_ref().map(|string| (text.as_str(), string)))
 }
 

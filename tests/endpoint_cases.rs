@@ -124,7 +124,7 @@ fn every_endpoint_folder_is_registered() {
 /// only when the text holds one, and an error there replaces the answer of validate and prepare.
 #[test]
 fn a_null_in_the_text_is_put_to_the_null_check_and_only_then() {
-    use ordercraft::api::{prepare_json, validate_json};
+    use ordercraft::api::{prepare_json, validate_json, Source};
     use ordercraft::endpoint::Env;
     use ordercraft::Error;
     use std::cell::Cell;
@@ -138,18 +138,40 @@ fn a_null_in_the_text_is_put_to_the_null_check_and_only_then() {
             asked.set(asked.get() + 1);
             Ok(())
         };
-        assert!(validate_json(e.id, &text, &Value::Null, &counting).is_ok_and(|v| v.ok), "{}", e.id);
+        let counted = Source::Stringified { nulls: &counting };
+        assert!(validate_json(e.id, &text, &Value::Null, counted).is_ok_and(|v| v.ok), "{}", e.id);
         assert_eq!(asked.get(), 0, "{}: no null, no question", e.id);
         let with_null = format!("{{\"x_null\":null,{}", &text[1..]);
-        let _ = validate_json(e.id, &with_null, &Value::Null, &counting);
+        let _ = validate_json(e.id, &with_null, &Value::Null, counted);
         assert_eq!(asked.get(), 1, "{}", e.id);
-        assert!(matches!(validate_json(e.id, &with_null, &Value::Null, &refused), Err(Error::Argument { .. })));
+        let refusing = Source::Stringified { nulls: &refused };
+        assert!(matches!(validate_json(e.id, &with_null, &Value::Null, refusing), Err(Error::Argument { .. })));
         let opts = serde_json::json!({});
         assert!(
-            matches!(prepare_json(e.id, &with_null, &opts, &env, &refused), Err(Error::Argument { .. })),
+            matches!(prepare_json(e.id, &with_null, &opts, &env, refusing), Err(Error::Argument { .. })),
             "{}",
             e.id
         );
+    }
+}
+
+/// A name repeated in the order's text is an issue where anyone may have written the text; in
+/// JSON.stringify's (the JS boundary's), which never repeats one, it is not looked for.
+#[test]
+fn repeated_names_are_looked_for_in_text_from_anyone() {
+    use ordercraft::api::{validate_json, Source};
+    use ordercraft::Code;
+    for e in ENDPOINTS {
+        let example = example(e.id).unwrap();
+        let Some((name, value)) = example.as_object().and_then(|m| m.iter().next()) else { continue };
+        let text = example.to_string();
+        let repeated = format!("{{{}:{value},{}", Value::from(name.as_str()), &text[1..]);
+        let duplicates = |source| {
+            let issues = validate_json(e.id, &repeated, &Value::Null, source).map(|v| v.issues).unwrap_or_default();
+            issues.iter().filter(|i| i.code == Code::Duplicate && i.path == format!("/{name}")).count()
+        };
+        assert_eq!(duplicates(Source::Text), 1, "{}", e.id);
+        assert_eq!(duplicates(Source::Stringified { nulls: &|| Ok(()) }), 0, "{}", e.id);
     }
 }
 

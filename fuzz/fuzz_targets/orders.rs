@@ -1,11 +1,13 @@
 //! Any JSON as an order (and any opts) for every endpoint: validate and prepare must return,
 //! never panic or hang; a prepared request's header values never hold CR or LF. Any text as an
 //! order: the text path (what the JS boundary calls) refuses what serde_json refuses, and answers
-//! exactly as the `Value` path does for what it reads (but for a repeated name, its own issue).
+//! exactly as the `Value` path does for what it reads (but for a repeated name, its own issue);
+//! read as JSON.stringify's text (repeated names not looked for) it never panics, and answers
+//! alike where no name repeats.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ordercraft::api::{endpoints, prepare, prepare_json, validate, validate_json, NULLS_ARE_NULLS};
+use ordercraft::api::{endpoints, prepare, prepare_json, validate, validate_json, Source};
 use ordercraft::Code;
 use ordercraft::endpoint::Env;
 use serde_json::{json, Value};
@@ -64,7 +66,12 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
             "pandapon" => json!({ "accessKey": "a", "accessSecret": "s", "userId": "u", "nonce": "n", "timestamp": 1 }),
             _ => json!({ "appToken": "t", "appKey": "k", "endpoint": "http://x" }),
         };
-        let checked = validate_json(e.id, text, &json!({}), NULLS_ARE_NULLS);
+        // As the JS boundary reads JSON.stringify's text (repeated names not looked for): it
+        // returns whatever the text, and where no name repeats it answers as the checked read.
+        let stringified = Source::Stringified { nulls: &|| Ok(()) };
+        let trusted = validate_json(e.id, text, &json!({}), stringified);
+        let _ = prepare_json(e.id, text, &provider_opts, env, stringified);
+        let checked = validate_json(e.id, text, &json!({}), Source::Text);
         let (Some(value), Some(written)) = (&value, &written) else {
             assert!(checked.is_err(), "text serde_json refuses was read");
             continue;
@@ -73,10 +80,11 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
         if checked.issues.iter().any(|i| i.code == Code::Duplicate && i.message.contains("more than once")) {
             continue;
         }
+        assert_eq!(trusted.map(|v| v.issues), Ok(checked.issues.clone()));
         // Whitespace and escapes change nothing: the text and its compact form answer alike.
-        let compact = prepare_json(e.id, written, &provider_opts, env, NULLS_ARE_NULLS);
-        assert_eq!(validate_json(e.id, written, &json!({}), NULLS_ARE_NULLS).map(|v| v.issues), Ok(checked.issues.clone()));
-        assert_eq!(prepare_json(e.id, text, &provider_opts, env, NULLS_ARE_NULLS), compact);
+        let compact = prepare_json(e.id, written, &provider_opts, env, Source::Text);
+        assert_eq!(validate_json(e.id, written, &json!({}), Source::Text).map(|v| v.issues), Ok(checked.issues.clone()));
+        assert_eq!(prepare_json(e.id, text, &provider_opts, env, Source::Text), compact);
         // Where serde_json's round trip keeps every number's text, the Value path answers alike too.
         if value.to_string() == *written {
             assert_eq!(validate(e.id, value, &json!({})).map(|v| v.issues), Ok(checked.issues));
