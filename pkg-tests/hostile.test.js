@@ -172,3 +172,18 @@ test('NaN and Infinity are reported where they are, never read as absent', () =>
   // A real null is still "not given".
   assert.equal(oc.validate(id, { ...oc.example(id), user_mem: null }).ok, true);
 });
+
+test('an object that lists a key twice (a Proxy) is refused, never read with the name repeated', () => {
+  // The reader trusts JSON.stringify's text to hold each name once (api::Source): a Proxy whose
+  // ownKeys lists one twice must end as an error, not as an order that means two things.
+  const twice = new Proxy({ a: 1 }, {
+    ownKeys: () => ['a', 'a'],
+    getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }),
+  });
+  for (const { id, provider } of oc.endpoints()) {
+    const order = { ...oc.example(id), nested: twice };
+    for (const call of [() => oc.validate(id, order), () => oc.prepare(id, order, OPTS[provider])]) {
+      assert.throws(call, (e) => e instanceof oc.ArgumentError && e.argument === 'order', id);
+    }
+  }
+});
