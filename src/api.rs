@@ -185,13 +185,7 @@ pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<Prepa
 }
 
 /// `prepare` of an order given as JSON text: read once, checked, and written out as sent.
-pub fn prepare_json(
-    id: &str,
-    order: &str,
-    opts: &Value,
-    env: &Env,
-    source: Source,
-) -> Result<PreparedRequest, Error> {
+pub fn prepare_json(id: &str, order: &str, opts: &Value, env: &Env, source: Source) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
     let (unknown, opts) = split_unknown_fields(opts)?;
     let mut issues = Issues::default();

@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::issue::Issue;
 use crate::providers::{eccang, pandapon, top};
 use crate::request::PreparedRequest;
+use crate::words::same_bytes;
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -199,13 +200,6 @@ impl PartialEq for Text<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.0.len() == other.0.len() && same_bytes(self.0.as_bytes(), other.0.as_bytes())
     }
-}
-
-/// `a == b` for slices of one length, eight bytes at a time (wasm's `memcmp` goes byte by byte).
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let word = |c: &[u8]| c.try_into().map_or(0, u64::from_ne_bytes);
-    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
-    a_words.remainder() == b_words.remainder() && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
 /// Texts that cross into JS as one string (one decode), and their lengths in UTF-16 units, by
@@ -441,11 +435,12 @@ pub fn validate(
     let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
     let nulls = || finite_numbers(&order, "order");
-    let validation =
-        match stringified(&order, "order").and_then(|(text, _)| api::validate_json(id, &text, &opts, api::Source::Stringified { nulls: &nulls })) {
-            Err(Error::Validation(issues)) => Ok(api::Validation { ok: false, issues }),
-            other => other,
-        };
+    let validation = match stringified(&order, "order")
+        .and_then(|(text, _)| api::validate_json(id, &text, &opts, api::Source::Stringified { nulls: &nulls }))
+    {
+        Err(Error::Validation(issues)) => Ok(api::Validation { ok: false, issues }),
+        other => other,
+    };
     let api::Validation { ok, issues } = validation.map_err(js_error)?;
     let texts = issue_texts(&issues);
     Ok(self::validation(ok, &texts.all, &texts.lengths))
@@ -463,7 +458,8 @@ pub fn prepare(
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
     let nulls = || finite_numbers(&order, "order");
-    let request = api::prepare_json(id, &text, &opts, &env, api::Source::Stringified { nulls: &nulls }).map_err(js_error)?;
+    let request =
+        api::prepare_json(id, &text, &opts, &env, api::Source::Stringified { nulls: &nulls }).map_err(js_error)?;
     request_to_js(&request, string.as_ref().map(|string| (text.as_str(), string)))
 }
 

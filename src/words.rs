@@ -1,7 +1,7 @@
-//! Bytes tested eight at a time in a `u64` (little-endian): the classic has-zero-byte and
-//! has-byte-less-than word tests. Each returns the word with the high bit set in bytes that
-//! match; the lowest set bit is always the first matching byte (bits above it may misfire, so
-//! only the lowest one, or whether any is set, may be used).
+//! Bytes taken eight at a time in a `u64` (little-endian): equal texts, and the classic
+//! has-zero-byte and has-byte-less-than word tests. Those return the word with the high bit set
+//! in bytes that match; the lowest set bit is always the first matching byte (bits above it may
+//! misfire, so only the lowest one, or whether any is set, may be used).
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -22,6 +22,13 @@ pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     bytes.get(at..at + 8)?.try_into().ok().map(u64::from_le_bytes)
 }
 
+/// `a == b` for slices of one length, eight bytes at a time (wasm's `memcmp` goes byte by byte).
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |c: &[u8]| c.try_into().map_or(0, u64::from_ne_bytes);
+    let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
+    a_words.remainder() == b_words.remainder() && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +44,16 @@ mod tests {
         assert_eq!(first(bytes_equal(word(b"\x01\x00\xef\xbf\xbe\xef\x00\x00"), 0xEF)), Some(2));
         assert_eq!(word_at(b"0123456789", 2), Some(word(b"23456789")));
         assert_eq!(word_at(b"0123456789", 3), None);
+    }
+
+    #[test]
+    fn compares_whole_words_and_the_rest() {
+        let text = "0123456789abcdefXYZ";
+        for cut in 0..text.len() {
+            let mut other = text.as_bytes().to_vec();
+            other[cut] ^= 1;
+            assert!(!same_bytes(text.as_bytes(), &other), "{cut}");
+        }
+        assert!(same_bytes(text.as_bytes(), text.to_string().as_bytes()));
     }
 }

@@ -144,9 +144,8 @@ fn the_docs_success_and_failure_parse_bare_and_in_soap() {
 #[test]
 fn text_xml_cannot_carry_is_an_error_at_its_field() {
     // At every place in a longer text too: the scan goes eight bytes at a time.
-    let placed = |c: &str| -> Vec<String> {
-        (0..18).map(|n| format!("{}{c}{}", "a".repeat(n), "b".repeat(n % 5))).collect()
-    };
+    let placed =
+        |c: &str| -> Vec<String> { (0..18).map(|n| format!("{}{c}{}", "a".repeat(n), "b".repeat(n % 5))).collect() };
     for bad in ["a\u{1}b", "\u{0}", "x\u{1f}", "\u{b}", "\u{fffe}", "end\u{ffff}"].into_iter().flat_map(placed) {
         let order = with(ID, "/Consignee/consignee_name", Some(json!(bad)));
         assert_only(ID, &order, "/Consignee/consignee_name", Format, E);

@@ -8,8 +8,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use ordercraft::api::{endpoints, prepare, prepare_json, validate, validate_json, Source};
-use ordercraft::Code;
 use ordercraft::endpoint::Env;
+use ordercraft::Code;
 use serde_json::{json, Value};
 
 fn entropy() -> Option<[u8; 16]> {
@@ -83,7 +83,10 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
         assert_eq!(trusted.map(|v| v.issues), Ok(checked.issues.clone()));
         // Whitespace and escapes change nothing: the text and its compact form answer alike.
         let compact = prepare_json(e.id, written, &provider_opts, env, Source::Text);
-        assert_eq!(validate_json(e.id, written, &json!({}), Source::Text).map(|v| v.issues), Ok(checked.issues.clone()));
+        assert_eq!(
+            validate_json(e.id, written, &json!({}), Source::Text).map(|v| v.issues),
+            Ok(checked.issues.clone())
+        );
         assert_eq!(prepare_json(e.id, text, &provider_opts, env, Source::Text), compact);
         // Where serde_json's round trip keeps every number's text, the Value path answers alike too.
         if value.to_string() == *written {
