@@ -75,68 +75,79 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     resendUnknown = false,
     sendOptions = {},
   } = options;
-  const journal = typeof journalOption === 'string' ? openJournal(journalOption) : (journalOption ?? memoryJournal());
-  const recorded = new Map();
-  for (const entry of await journal.load()) recorded.set(entry.key, entry);
-
-  const pace = pacer(ratePerSecond);
-  const results = [];
-  const counts = { ok: 0, failed: 0, invalid: 0, unknown: 0, skipped: 0 };
-  const seen = new Set();
-  let total = 0;
-  const known = Array.isArray(orders) ? orders.length : undefined;
-  const finish = (index, result) => {
-    results[index] = result;
-    counts[result.state] += 1;
-    onProgress?.({ done: results.filter(Boolean).length, total: known ?? total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
-  };
-  const record = async (entry) => { recorded.set(entry.key, entry); await journal.append(entry); };
-
-  async function one(index, order) {
-    const orderKeyText = await key(order);
-    if (seen.has(orderKeyText)) {
-      // Not journaled: the key's entries belong to the first order that has it.
-      return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message: `another order in this batch has the key ${JSON.stringify(orderKeyText)}` }] });
-    }
-    seen.add(orderKeyText);
-    const before = recorded.get(orderKeyText);
-    if (before && (FINAL.has(before.state) || (before.state === 'unknown' && !resendUnknown))) {
-      return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
-    }
-    if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
-      // The process died with this request in flight: it may have created the order.
-      await record({ key: orderKeyText, state: 'unknown', at: new Date().toISOString() });
-      return finish(index, { key: orderKeyText, state: 'unknown' });
-    }
-    const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
-    if (!checked.ok) {
-      await record({ key: orderKeyText, state: 'invalid', issues: checked.issues });
-      return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
-    }
-    await pace.wait();
-    await record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
-    // Resent after a crash: "already exists" then means the crashed run created it.
-    const mayAlreadyExist = before?.state === 'sending' || before?.state === 'unknown';
-    const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist });
-    const state = outcomeState(result, endpoint);
-    await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
-    return finish(index, { key: orderKeyText, state, result });
+  // A journal opened here from a path is closed here, however the run ends (no file left open per batch).
+  const opened = typeof journalOption === 'string' ? openJournal(journalOption) : undefined;
+  try {
+    return await run(opened ?? journalOption ?? memoryJournal());
+  } finally {
+    opened?.close?.();
   }
 
-  const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
-  let stopped = false;
-  async function worker() {
-    for (;;) {
-      if (signal?.aborted) { stopped = true; return; }
-      const next = await iterator.next();
-      if (next.done) return;
-      const index = total;
-      total += 1;
-      await one(index, next.value);
+  async function run(journal) {
+    const recorded = new Map();
+    for (const entry of await journal.load()) recorded.set(entry.key, entry);
+
+    const pace = pacer(ratePerSecond);
+    const results = [];
+    const counts = { ok: 0, failed: 0, invalid: 0, unknown: 0, skipped: 0 };
+    const seen = new Set();
+    let total = 0;
+    let done = 0;
+    const known = Array.isArray(orders) ? orders.length : undefined;
+    const finish = (index, result) => {
+      results[index] = result;
+      counts[result.state] += 1;
+      done += 1; // counted, not found by a scan of the results: a batch of a million stays linear
+      onProgress?.({ done, total: known ?? total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
+    };
+    const record = async (entry) => { recorded.set(entry.key, entry); await journal.append(entry); };
+
+    async function one(index, order) {
+      const orderKeyText = await key(order);
+      if (seen.has(orderKeyText)) {
+        // Not journaled: the key's entries belong to the first order that has it.
+        return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message: `another order in this batch has the key ${JSON.stringify(orderKeyText)}` }] });
+      }
+      seen.add(orderKeyText);
+      const before = recorded.get(orderKeyText);
+      if (before && (FINAL.has(before.state) || (before.state === 'unknown' && !resendUnknown))) {
+        return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
+      }
+      if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
+        // The process died with this request in flight: it may have created the order.
+        await record({ key: orderKeyText, state: 'unknown', at: new Date().toISOString() });
+        return finish(index, { key: orderKeyText, state: 'unknown' });
+      }
+      const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
+      if (!checked.ok) {
+        await record({ key: orderKeyText, state: 'invalid', issues: checked.issues });
+        return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
+      }
+      await pace.wait();
+      await record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
+      // Resent after a crash: "already exists" then means the crashed run created it.
+      const mayAlreadyExist = before?.state === 'sending' || before?.state === 'unknown';
+      const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist });
+      const state = outcomeState(result, endpoint);
+      await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
+      return finish(index, { key: orderKeyText, state, result });
     }
+
+    const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
+    let stopped = false;
+    async function worker() {
+      for (;;) {
+        if (signal?.aborted) { stopped = true; return; }
+        const next = await iterator.next();
+        if (next.done) return;
+        const index = total;
+        total += 1;
+        await one(index, next.value);
+      }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    return { total, ...counts, stopped, results: results.filter(Boolean) };
   }
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  return { total, ...counts, stopped, results: results.filter(Boolean) };
 }
 
 /** What an answer means for the order: a send whose answer never came, on an endpoint where a repeat may create a second order, is `unknown`. */

@@ -2,7 +2,7 @@
 // double nothing; a journal makes a second run send nothing; keys, invalid orders and stopping.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oc from 'ordercraft';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
@@ -48,7 +48,7 @@ test('1,000 Hema orders through timeouts, dropped connections and rate limits: n
   assert.equal(summary.ok + summary.unknown + summary.failed, n, JSON.stringify({ ...summary, results: undefined }));
   assert.equal(summary.failed, 0, 'a timeout or drop on a creation is unknown, never "failed"');
   assert.ok(summary.unknown > 0 && summary.ok > 0);
-  assert.equal(progress.at(-1).done, n);
+  assert.deepEqual(progress.map((p) => p.done), Array.from({ length: n }, (_, i) => i + 1), 'one report per order, counting up');
   const per = processedPerKey('top', hemaKey);
   for (const [k, times] of per) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
   for (const r of summary.results) {
@@ -136,4 +136,15 @@ test('orders may be an async iterable; the rate limit spaces the starts', async 
   const r = await client().sendBatch(ECCANG, generate(), { ratePerSecond: 20, concurrency: 5 });
   assert.deepEqual([r.total, r.ok], [5, 5]);
   assert.ok(Date.now() - started >= 4 * 50 - 5, 'five starts at 20/s take at least 200 ms');
+});
+
+test('a journal given as a path is closed when its batch ends', async (t) => {
+  if (!existsSync('/proc/self/fd')) return t.skip('counts open files through /proc (Linux)');
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+  // Orders refused by validation: journaled, and nothing sent (no sockets to count).
+  const batch = () => client().sendBatch(ECCANG, [{}, { reference_no: 'X' }], { journal: tempJournal() });
+  await batch();
+  const before = openFiles();
+  for (let i = 0; i < 20; i++) assert.equal((await batch()).invalid, 2);
+  assert.equal(openFiles(), before);
 });
