@@ -153,6 +153,6 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
 /** What an answer means for the order: a send whose answer never came, on an endpoint where a repeat may create a second order, is `unknown`. */
 function outcomeState(result, endpoint) {
   if (result.ok) return 'ok';
-  const unanswered = ['timeout', 'network'].includes(result.error?.code) && !result.error?.notSent;
+  const unanswered = ['timeout', 'network', 'aborted'].includes(result.error?.code) && !result.error?.notSent;
   return unanswered && !endpoint.idempotent ? 'unknown' : 'failed';
 }

@@ -111,8 +111,15 @@ export interface CreatedByEarlierAttempt {
   refusal: ResponseError;
 }
 
-/** The parsed answer, or a transport failure (`timeout`, `network`, `aborted`, `http_<status>`). */
-export type SendResult<T = unknown> = (Parsed<T> | { ok: false; error: ResponseError } | CreatedByEarlierAttempt) & { attempts: number };
+/**
+ * A transport failure (`timeout`, `network`, `aborted`, `http_<status>`). `notSent` is there only
+ * when no request of the send can have been processed (the connection was refused, or the caller
+ * aborted before a request went out): otherwise the order may have been received.
+ */
+export type SendError = ResponseError & { notSent?: true };
+
+/** The parsed answer, or the provider's or the transport's failure. */
+export type SendResult<T = unknown> = (Extract<Parsed<T>, { ok: true }> | { ok: false; error: SendError } | CreatedByEarlierAttempt) & { attempts: number };
 
 export interface Client {
   send<K extends EndpointId>(id: K, order: Orders[K], options?: SendOptions): Promise<SendResult<Responses[K]>>;

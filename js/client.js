@@ -7,7 +7,17 @@ import { runBatch } from './batch.js';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const ABORTED = Object.freeze({ code: 'aborted', message: 'the caller aborted the send', retryable: false });
+
+/**
+ * The caller aborted the send. `notSent` only when no request of it can have been processed
+ * (none went out, or the provider refused each unprocessed): after an abort with a request in
+ * flight, or after an attempt whose answer never came, the order may exist, as after a timeout.
+ */
+function aborted(mayHaveBeenReceived) {
+  return mayHaveBeenReceived
+    ? { code: 'aborted', message: 'the caller aborted the send after a request went out: the order may have been received', retryable: false }
+    : { code: 'aborted', message: 'the caller aborted the send before any request could be processed', retryable: false, notSent: true };
+}
 
 /** Settles when `promise` does or when `signal` aborts, whichever is first. */
 function abortable(promise, signal) {
@@ -52,7 +62,7 @@ export function createClient({
     let earlierMayHaveCreated = mayAlreadyExist;
     for (let attempt = 1; ; attempt += 1) {
       // An aborted send sends nothing more: not the first attempt, not a retry after a wait.
-      if (signal?.aborted) return { ok: false, error: ABORTED, attempts: attempt - 1 };
+      if (signal?.aborted) return { ok: false, error: aborted(earlierMayHaveCreated), attempts: attempt - 1 };
       // Prepared afresh each attempt: a new timestamp and nonce, so a retry is never stale.
       // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
       const request = prepare(id, order, opts);
@@ -119,7 +129,7 @@ async function exchange(fetchImpl, request, timeoutMs, signal) {
     const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
     return { status: response.status, text: await response.text() };
   } catch (cause) {
-    if (signal?.aborted) return { error: ABORTED };
+    if (signal?.aborted) return { error: aborted(true) }; // the request was on its way
     if (controller.signal.aborted) {
       return { error: { code: 'timeout', message: `no complete answer within ${timeoutMs} ms; the order may have been received`, retryable: true } };
     }

@@ -14,7 +14,7 @@ export {
 } from './errors.js';
 export {
   createClient, memoryJournal, orderKey, type Client, type ClientOptions, type ClientCredentials, type SendOptions,
-  type SendResult, type Journal, type JournalEntry, type BatchOptions, type BatchProgress, type BatchResult,
+  type SendResult, type SendError, type Journal, type JournalEntry, type BatchOptions, type BatchProgress, type BatchResult,
   type BatchSummary, type CreatedByEarlierAttempt, type FetchLike, type AbortSignalLike,
 } from './client.js';
 

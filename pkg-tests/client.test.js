@@ -39,7 +39,7 @@ test('an aborted send sends nothing; an abort during a backoff wait stops the re
   const before = new AbortController();
   before.abort();
   const none = await client().send(id, oc.example(id), { signal: before.signal });
-  assert.deepEqual([none.ok, none.error.code, none.attempts, sandbox.hits.pandapon], [false, 'aborted', 0, 0]);
+  assert.deepEqual([none.ok, none.error.code, none.error.notSent, none.attempts, sandbox.hits.pandapon], [false, 'aborted', true, 0, 0]);
 
   sandbox.script('pandapon', Array.from({ length: 5 }, () => ({ fault: 'retryable' })));
   const during = new AbortController();
@@ -49,6 +49,29 @@ test('an aborted send sends nothing; an abort during a backoff wait stops the re
   });
   const stopped = await waiting.send(id, oc.example(id), { signal: during.signal });
   assert.deepEqual([stopped.ok, stopped.error.code, stopped.attempts, sandbox.hits.pandapon], [false, 'aborted', 1, 1]);
+  // The one attempt was refused unprocessed (429): nothing of this send can have been processed.
+  assert.equal(stopped.error.notSent, true);
+});
+
+test('an abort with a creation in flight, or after an attempt whose answer never came, says the order may exist', async () => {
+  const id = 'eccang:createOrder';
+  const order = { ...oc.example(id), reference_no: 'ABORT-1' };
+  // In flight: the sandbox takes its time, the caller aborts, the sandbox then creates the order.
+  sandbox.script('eccang', [{ delayMs: 150 }]);
+  const inFlight = new AbortController();
+  setTimeout(() => inFlight.abort(), 30);
+  const r = await client().send(id, order, { signal: inFlight.signal });
+  assert.deepEqual([r.ok, r.error.code, r.error.notSent, r.attempts], [false, 'aborted', undefined, 1]);
+  assert.match(r.error.message, /may have been received/);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(sandbox.processed.filter((p) => p.provider === 'eccang').length, 1, 'the aborted request did create the order');
+
+  // After a timeout (ECCANG is idempotent, so it would be retried) the caller aborts the wait.
+  sandbox.script('eccang', [{ delayMs: 150 }]);
+  const waiting = new AbortController();
+  const timedOut = await client({ options: { timeoutMs: 30, sleep: () => { waiting.abort(); return new Promise(() => {}); } } })
+    .send(id, { ...order, reference_no: 'ABORT-2' }, { signal: waiting.signal });
+  assert.deepEqual([timedOut.ok, timedOut.error.code, timedOut.error.notSent, timedOut.attempts], [false, 'aborted', undefined, 1]);
 });
 
 test('simplify: true is sent, and the simplified answer is read as the success it is', async () => {
