@@ -150,9 +150,15 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
   }
 }
 
-/** What an answer means for the order: a send whose answer never came, on an endpoint where a repeat may create a second order, is `unknown`. */
+/**
+ * What an answer means for the order. Only the provider's own answer is a verdict: a failure
+ * without one (a timeout, a lost connection, an abort, a proxy's error page, a body that could not
+ * be read), after a request went out, on an endpoint where a repeat may create a second order, is
+ * `unknown`: the order may exist.
+ */
 function outcomeState(result, endpoint) {
   if (result.ok) return 'ok';
-  const unanswered = ['timeout', 'network', 'aborted'].includes(result.error?.code) && !result.error?.notSent;
+  const { code, notSent } = result.error ?? {};
+  const unanswered = /^(timeout|network|aborted|parse|http_\d+)$/.test(code) && !notSent;
   return unanswered && !endpoint.idempotent ? 'unknown' : 'failed';
 }

@@ -148,3 +148,18 @@ test('a journal given as a path is closed when its batch ends', async (t) => {
   for (let i = 0; i < 20; i++) assert.equal((await batch()).invalid, 2);
   assert.equal(openFiles(), before);
 });
+
+test("a proxy's error page or an unreadable answer is no verdict: a creation is unknown, an idempotent order failed", async () => {
+  const stub = (status, text) => oc.createClient({
+    credentials: SANDBOX_CREDENTIALS, fetch: async () => ({ status, text: async () => text }), backoffMs: 1, sleep: async () => {},
+  });
+  for (const [status, text] of [[502, '<html>502 Bad Gateway</html>'], [504, ''], [200, '{"alibaba_wdk_trade_order_create_resp'], [200, '<html>ok</html>']]) {
+    const creation = await stub(status, text).sendBatch(HEMA, hemaOrders(1));
+    assert.deepEqual([creation.unknown, creation.failed], [1, 0], `${status} ${text}`);
+    const preview = await stub(status, text).sendBatch(PREVIEW, [oc.example(PREVIEW)]);
+    assert.deepEqual([preview.unknown, preview.failed], [0, 1], `${status} ${text}`);
+  }
+  // The provider's own refusal is a verdict.
+  const refused = await stub(200, JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature' } })).sendBatch(HEMA, hemaOrders(1));
+  assert.deepEqual([refused.unknown, refused.failed, refused.results[0].result.error.code], [0, 1, '25']);
+});
