@@ -124,10 +124,12 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
         return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
       }
       await pace.wait();
-      await record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
       // Resent after a crash: "already exists" then means the crashed run created it.
       const mayAlreadyExist = before?.state === 'sending' || before?.state === 'unknown';
-      const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist });
+      // `sending` is journaled once the request is built, before it leaves: options the request
+      // cannot be built with throw before, and leave no order looking as if it may have been sent.
+      const sending = () => record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
+      const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist, beforeRequest: sending });
       const state = outcomeState(result, endpoint);
       await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
       return finish(index, { key: orderKeyText, state, result });
@@ -135,17 +137,27 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
 
     const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
     let stopped = false;
+    // The first error (a journal that cannot write, options no request can be built with, a key
+    // function that throws) starts nothing new; the orders in flight finish and are journaled,
+    // and only then does the batch reject: nothing of it goes on in the background.
+    let failure;
     async function worker() {
       for (;;) {
+        if (failure) return;
         if (signal?.aborted) { stopped = true; return; }
         const next = await iterator.next();
-        if (next.done) return;
+        if (next.done || failure) return;
         const index = total;
         total += 1;
-        await one(index, next.value);
+        try {
+          await one(index, next.value);
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    if (failure) throw failure.error;
     return { total, ...counts, stopped, results: results.filter(Boolean) };
   }
 }

@@ -43,6 +43,8 @@ export interface SendOptions {
   signal?: AbortSignalLike;
   /** An earlier send (a crashed run of a batch) may have created this order: an "already exists" refusal then reports it as created. */
   mayAlreadyExist?: boolean;
+  /** Awaited once the first request is built, before it leaves (a batch journals `sending` there); if it throws, nothing is sent. */
+  beforeRequest?: () => unknown;
   /** Any other option goes to `prepare` (timestamp, nonce, signMethod, session, unknownFields …). */
   [option: string]: unknown;
 }

@@ -54,6 +54,7 @@ export function createClient({
       signal,
       pace, // a batch's shared pacing: waited on before each retry, told when the provider says slow down
       mayAlreadyExist = false, // an earlier send (another run of a batch) may have created this order
+      beforeRequest, // awaited once the first request is built, before it leaves (a batch journals `sending` there)
       ...requestOptions
     } = options;
     const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
@@ -66,6 +67,7 @@ export function createClient({
       // Prepared afresh each attempt: a new timestamp and nonce, so a retry is never stale.
       // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
       const request = prepare(id, order, opts);
+      if (attempt === 1) await beforeRequest?.();
       const outcome = await exchange(fetchImpl, request, attemptTimeout, signal);
       // Read as it was asked for: TOP answers a `simplify` request without the method's wrapper.
       const result = outcome.error ? { ok: false, error: outcome.error } : readAnswer(id, outcome, { simplify: opts.simplify === true });

@@ -163,3 +163,29 @@ test("a proxy's error page or an unreadable answer is no verdict: a creation is 
   const refused = await stub(200, JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature' } })).sendBatch(HEMA, hemaOrders(1));
   assert.deepEqual([refused.unknown, refused.failed, refused.results[0].result.error.code], [0, 1, '25']);
 });
+
+test('options no request can be built with stop the batch before anything is journaled as sending', async () => {
+  const journal = tempJournal();
+  const broken = oc.createClient({ credentials: { top: { appKey: 'k' } }, gateways: { top: sandbox.urls.top }, backoffMs: 1 });
+  await assert.rejects(broken.sendBatch(HEMA, hemaOrders(5), { journal, concurrency: 2 }), (e) => e instanceof oc.ArgumentError);
+  assert.equal(sandbox.hits.top, 0);
+  const entries = existsSync(journal) ? readFileSync(journal, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  assert.deepEqual(entries.filter((e) => e.state === 'sending'), [], 'nothing was sent, so nothing may look as if it was');
+  // Fixed, the same batch over the same journal sends every order: none is left unknown.
+  const fixed = await client().sendBatch(HEMA, hemaOrders(5), { journal });
+  assert.deepEqual([fixed.ok, fixed.unknown], [5, 0]);
+});
+
+test('a journal that fails stops the batch, and nothing of it goes on once it has rejected', async () => {
+  const inner = oc.memoryJournal();
+  let appends = 0;
+  const journal = { load: inner.load, append: async (entry) => { if (++appends === 7) throw new Error('disk full'); return inner.append(entry); } };
+  await assert.rejects(client().sendBatch(HEMA, hemaOrders(40), { journal, concurrency: 4 }), /disk full/);
+  const hits = sandbox.hits.top;
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.equal(sandbox.hits.top, hits, 'a request left after the batch rejected');
+  assert.ok(hits < 40, 'the batch went on past its failure');
+  // Every order the sandbox processed was journaled as sending first.
+  const sent = new Set(inner.entries.filter((e) => e.state === 'sending').map((e) => e.key));
+  for (const key of processedPerKey('top', hemaKey).keys()) assert.ok(sent.has(key), `${key} was sent without a journal entry`);
+});
