@@ -138,22 +138,22 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
     let stopped = false;
     // The first error (a journal that cannot write, options no request can be built with, a key
-    // function that throws) starts nothing new; the orders in flight finish and are journaled,
+    // function or an order source that throws) starts nothing new; the orders in flight finish and are journaled,
     // and only then does the batch reject: nothing of it goes on in the background.
     let failure;
     async function worker() {
-      for (;;) {
-        if (failure) return;
-        if (signal?.aborted) { stopped = true; return; }
-        const next = await iterator.next();
-        if (next.done || failure) return;
-        const index = total;
-        total += 1;
-        try {
+      try {
+        for (;;) {
+          if (failure) return;
+          if (signal?.aborted) { stopped = true; return; }
+          const next = await iterator.next();
+          if (next.done || failure) return;
+          const index = total;
+          total += 1;
           await one(index, next.value);
-        } catch (error) {
-          failure ??= { error };
         }
+      } catch (error) {
+        failure ??= { error };
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

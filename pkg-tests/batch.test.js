@@ -189,3 +189,22 @@ test('a journal that fails stops the batch, and nothing of it goes on once it ha
   const sent = new Set(inner.entries.filter((e) => e.state === 'sending').map((e) => e.key));
   for (const key of processedPerKey('top', hemaKey).keys()) assert.ok(sent.has(key), `${key} was sent without a journal entry`);
 });
+
+test('an order source that throws stops the batch the same way', async () => {
+  async function* orders() {
+    for (let i = 0; i < 30; i++) {
+      if (i === 6) throw new Error('the file went away');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      yield { ...oc.example(HEMA), out_order_id: `S-${i}` };
+    }
+  }
+  const journal = oc.memoryJournal();
+  await assert.rejects(client().sendBatch(HEMA, orders(), { journal, concurrency: 3 }), /the file went away/);
+  const hits = sandbox.hits.top;
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.equal(sandbox.hits.top, hits);
+  // What was started finished and was journaled: each order sent has its outcome.
+  const last = new Map(journal.entries.map((e) => [e.key, e.state]));
+  assert.ok([...last.values()].every((state) => state === 'ok'), JSON.stringify([...last]));
+  assert.equal(last.size, hits);
+});
