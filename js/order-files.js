@@ -1,9 +1,29 @@
 // Orders in a file's text, whatever its kind: `.csv` (see csv.js), `.jsonl` (an order a line) or
 // `.json` (one order or an array). Each comes with its place in the file, for messages. Shared by
 // the `ordercraft` command and the order builder's batch tab.
+import { ArgumentError } from '../pkg/errors.js';
+import { repeatedNames } from '../pkg/guarded.js';
 import { ordersFromCsv } from './csv.js';
 
-/** `[{ order, place, entry? }]`; `entry` (CSV only) locates issues by row and column. Throws a plain `Error` naming the line for text that is not JSON. */
+/**
+ * `JSON.parse(text)`, refusing a name given twice in one object: JSON.parse keeps its last value
+ * without a word, and the order would not be the one in the file. Throws an `Error` saying why.
+ */
+function parseJson(text) {
+  let value;
+  try { value = JSON.parse(text); } catch (e) { throw new Error(`is not JSON: ${e.message}`); }
+  let repeated;
+  try {
+    [repeated] = repeatedNames(text);
+  } catch (e) {
+    if (!(e instanceof ArgumentError)) throw e;
+    throw new Error('is JSON ordercraft does not read (a number out of range, a lone surrogate, or nesting deeper than 128)');
+  }
+  if (repeated) throw new Error(`at ${repeated.path}: ${repeated.message} (JSON.parse would keep the last)`);
+  return value;
+}
+
+/** `[{ order, place, entry? }]`; `entry` (CSV only) locates issues by row and column. Throws a plain `Error` naming the line for text that is not JSON or gives a name twice. */
 export function ordersFromText(name, text, structure) {
   const lower = name.toLowerCase();
   if (lower.endsWith('.csv')) {
@@ -14,10 +34,10 @@ export function ordersFromText(name, text, structure) {
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
     return text.split('\n').flatMap((line, i) => {
       if (!line.trim()) return [];
-      try { return [{ order: JSON.parse(line), place: `line ${i + 1}` }]; } catch (e) { throw new Error(`line ${i + 1} is not JSON: ${e.message}`); }
+      try { return [{ order: parseJson(line), place: `line ${i + 1}` }]; } catch (e) { throw new Error(`line ${i + 1} ${e.message}`); }
     });
   }
   let value;
-  try { value = JSON.parse(text.replace(/^\uFEFF/, '')); } catch (e) { throw new Error(`not JSON: ${e.message}`); }
+  try { value = parseJson(text.replace(/^\uFEFF/, '')); } catch (e) { throw new Error(`the file ${e.message}`); }
   return Array.isArray(value) ? value.map((order, i) => ({ order, place: `item ${i}` })) : [{ order: value, place: 'the order' }];
 }

@@ -121,6 +121,29 @@ test('usage errors exit 2; a missing credential is named; nothing is taken from 
   assert.equal(sandbox.hits.top, 0);
 });
 
+test('a file that gives a name twice in one object is refused, naming the line and the name; nothing is sent', async () => {
+  // JSON.parse would keep the second reference_no without a word: which one did the file mean?
+  const good = JSON.stringify({ ...oc.example(ECCANG), reference_no: 'R-1' });
+  const twice = `${good.slice(0, -1)},"reference_no":"R-2"}`;
+  const jsonl = join(dir(), 'orders.jsonl');
+  writeFileSync(jsonl, `${good}\n${twice}\n`);
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  for (const command of [['validate', ECCANG, jsonl], ['send', ECCANG, jsonl, '--journal', join(dir(), 'j.jsonl')]]) {
+    const run = await cli(command, env);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /line 2 at \/reference_no: `reference_no` appears more than once/);
+  }
+  const json = join(dir(), 'orders.json');
+  writeFileSync(json, `[${good},{"Consignee":{"consignee_name":"a","consignee_name":"b"}}]`);
+  const array = await cli(['validate', ECCANG, json], env);
+  assert.equal(array.status, 2);
+  assert.match(array.stderr, /the file at \/1\/Consignee\/consignee_name: `consignee_name` appears more than once/);
+  // What JSON.parse accepts but ordercraft does not read is said so too (1e400 would turn into Infinity).
+  writeFileSync(jsonl, `${good.slice(0, -1)},"x":1e400}\n`);
+  assert.match((await cli(['validate', ECCANG, jsonl], env)).stderr, /line 1 is JSON ordercraft does not read/);
+  assert.equal(sandbox.hits.eccang, 0);
+});
+
 /** Starts `ordercraft send`, kills it with SIGKILL once the journal shows `sending` for `after` orders. */
 async function killMidway(args, env, journal, after) {
   const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' });

@@ -217,6 +217,16 @@ pub fn schema(id: &str) -> Result<crate::describe::StructureInfo, Error> {
     Ok(crate::describe::describe(find(id)?.order))
 }
 
+/// `repeatedNames(text)`: an issue at each name given again in one object of JSON text (the
+/// second and later of each). `JSON.parse` reads such text without a word, keeping the last value,
+/// so an order read from a file would not be the one written there; readers of files ask this
+/// first. Text ordercraft cannot read is an ArgumentError naming `text`.
+pub fn repeated_names(text: &str) -> Result<Vec<Issue>, Error> {
+    let mut issues = Issues::default();
+    doc::parse(text, &mut issues).map_err(|_| doc::unreadable("text"))?;
+    Ok(issues.into_vec())
+}
+
 /// The native tests check that every bundled example parses and validates clean.
 pub fn example(id: &str) -> Result<Value, Error> {
     Ok(doc::read_value(find(id)?.example).unwrap_or_default())

@@ -482,6 +482,14 @@ pub fn schema(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> 
     api::schema(id).map_err(js_error).and_then(|s| to_js(&s))
 }
 
+/// An issue (`duplicate`, an error) at each name given again in one object of JSON text, which
+/// `JSON.parse` would read without a word, keeping the last value. Throws `ArgumentError` for text
+/// that is not JSON ordercraft can read.
+#[wasm_bindgen(js_name = repeatedNames, unchecked_return_type = "Issue[]")]
+pub fn repeated_names(text: &str) -> Result<JsValue, JsValue> {
+    api::repeated_names(text).map(|issues| issues_to_js(&issues)).map_err(js_error)
+}
+
 /// A complete, valid example order for the endpoint.
 #[wasm_bindgen(unchecked_return_type = "Order")]
 pub fn example(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> Result<JsValue, JsValue> {

@@ -175,6 +175,20 @@ fn repeated_names_are_looked_for_in_text_from_anyone() {
     }
 }
 
+/// `repeatedNames`: every name given again in its object, wherever it is; text that is not JSON
+/// is an argument error.
+#[test]
+fn repeated_names_in_any_json_text_are_listed() {
+    use ordercraft::api::repeated_names;
+    use ordercraft::Error;
+    let found = repeated_names(r#"[{"a":1,"b":{"c":1,"c":2,"c":3},"a":3},{"a":1,"A":2}]"#);
+    let paths = found.map(|issues| issues.into_iter().map(|i| (i.path, i.code)).collect::<Vec<_>>());
+    let duplicate = |path: &str| (path.to_string(), ordercraft::Code::Duplicate);
+    assert_eq!(paths, Ok(vec![duplicate("/0/b/c"), duplicate("/0/b/c"), duplicate("/0/a")]));
+    assert_eq!(repeated_names(r#"{"a":{"a":1}}"#), Ok(vec![]));
+    assert!(matches!(repeated_names(r#"{"a":1,}"#), Err(Error::Argument { .. })));
+}
+
 /// Every field of every order table (and the tables below it) is found by its name through the
 /// compiled slots, at its own position; names that are not fields are not found.
 #[test]

@@ -1226,6 +1226,13 @@ export function preparePandapon(path: string, body: unknown, opts: PandaponOptio
 export function prepareTop(method: string, params: Record<string, unknown>, opts: TopOptions): PreparedRequest;
 
 /**
+ * An issue (`duplicate`, an error) at each name given again in one object of JSON text, which
+ * `JSON.parse` would read without a word, keeping the last value. Throws `ArgumentError` for text
+ * that is not JSON ordercraft can read.
+ */
+export function repeatedNames(text: string): Issue[];
+
+/**
  * The order's fields as data (name, presence, kind, format, values, the doc's description,
  * nested structures): what the order builder generates its form from.
  */
