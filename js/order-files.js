@@ -6,20 +6,27 @@ import { repeatedNames } from '../pkg/guarded.js';
 import { ordersFromCsv } from './csv.js';
 
 /**
- * `JSON.parse(text)`, refusing a name given twice in one object: JSON.parse keeps its last value
- * without a word, and the order would not be the one in the file. Throws an `Error` saying why.
+ * What makes JSON text that `JSON.parse` reads not the order it seems, or `undefined`: a name
+ * given twice in one object (JSON.parse keeps the last value without a word), or text ordercraft
+ * does not read. Worded to follow "the file", "line 3" or "the JSON".
  */
-function parseJson(text) {
-  let value;
-  try { value = JSON.parse(text); } catch (e) { throw new Error(`is not JSON: ${e.message}`); }
+export function unclearJson(text) {
   let repeated;
   try {
     [repeated] = repeatedNames(text);
   } catch (e) {
     if (!(e instanceof ArgumentError)) throw e;
-    throw new Error('is JSON ordercraft does not read (a number out of range, a lone surrogate, or nesting deeper than 128)');
+    return 'is JSON ordercraft does not read (a number out of range, a lone surrogate, or nesting deeper than 128)';
   }
-  if (repeated) throw new Error(`at ${repeated.path}: ${repeated.message} (JSON.parse would keep the last)`);
+  return repeated && `at ${repeated.path}: ${repeated.message} (JSON.parse would keep the last)`;
+}
+
+/** `JSON.parse(text)`, refusing what `unclearJson` finds; the `Error` says why, worded as there. */
+export function parseJson(text) {
+  let value;
+  try { value = JSON.parse(text); } catch (e) { throw new Error(`is not JSON: ${e.message}`); }
+  const unclear = unclearJson(text);
+  if (unclear) throw new Error(unclear);
   return value;
 }
 

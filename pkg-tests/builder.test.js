@@ -221,7 +221,7 @@ test('Send: a double click sends once; sending the same creation again asks firs
   assert.equal(server.sandbox.hits.top, 2, 'confirmed: sent again');
 });
 
-test('the raw view refuses what is not an object, and the form keeps working', async () => {
+test('the raw view refuses what is not an object, or gives a name twice, and the form keeps working', async () => {
   await page.selectOption('#endpoint', 'eccang:createOrder');
   await page.evaluate(() => { document.getElementById('raw-details').open = true; });
   for (const text of ['null', '[]', '"x"']) {
@@ -230,6 +230,11 @@ test('the raw view refuses what is not an object, and the form keeps working', a
     await field('/reference_no').fill(`STILL-${text.length}`);
     assert.equal(JSON.parse(await page.inputValue('#raw')).reference_no, `STILL-${text.length}`);
   }
+  // A name given twice: JSON.parse would take the second silently; the form keeps the last order.
+  await field('/reference_no').fill('KEPT');
+  await page.fill('#raw', '{"reference_no":"A","reference_no":"B"}');
+  assert.match(await page.textContent('#raw-status'), /at \/reference_no: `reference_no` appears more than once/);
+  assert.equal(await field('/reference_no').inputValue(), 'KEPT');
 });
 
 test('accessibility: axe-core finds no serious or critical violation, light and dark, with issues shown', async () => {

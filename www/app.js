@@ -3,6 +3,7 @@
 // only (never storage, cookies, the URL or other DOM).
 import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
 import { initBatch } from '/batch.js';
+import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
 import { counted, setLanguage, t, titleOf } from '/i18n.js';
@@ -398,6 +399,12 @@ $('raw').addEventListener('input', () => {
     $('raw-status').textContent = t('An order is a JSON object ({ … }), not {what}: the form keeps the last order.', { what });
     return;
   }
+  // A name given twice: JSON.parse kept the last value, which may not be the one meant.
+  const unclear = unclearJson($('raw').value);
+  if (unclear) {
+    $('raw-status').textContent = t('The JSON {problem}: the form keeps the last order.', { problem: unclear });
+    return;
+  }
   state.order = parsed;
   $('raw-status').textContent = '';
   renderForm();
@@ -676,7 +683,7 @@ $('import').addEventListener('change', async () => {
   const file = $('import').files[0];
   if (!file) return;
   try {
-    const order = JSON.parse(await file.text());
+    const order = parseJson(await file.text());
     if (order === null || typeof order !== 'object' || Array.isArray(order)) throw new Error('an order is a JSON object');
     const id = endpointForOrder(order);
     openOrder(id, order);

@@ -43,6 +43,7 @@ const ZH = {
   'validated in {ms} ms': '校验用时 {ms} 毫秒',
   'Not JSON yet: {message}': '还不是 JSON：{message}',
   'An order is a JSON object ({ … }), not {what}: the form keeps the last order.': '订单是一个 JSON 对象（{ … }），不是{what}：表单保留上一个订单。',
+  'The JSON {problem}: the form keeps the last order.': '这段 JSON {problem}：表单保留上一个订单。',
   'a list': '列表',
   'a {type}': '{type}',
   'Not signed: the order has {errors} (listed under Issues).': '未签名：订单有 {errors}（见“问题”）。',
