@@ -138,8 +138,8 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
     let stopped = false;
     // The first error (a journal that cannot write, options no request can be built with, a key
-    // function or an order source that throws) starts nothing new; the orders in flight finish and are journaled,
-    // and only then does the batch reject: nothing of it goes on in the background.
+    // function or an order source that throws) starts nothing new; the orders in flight finish
+    // and are journaled, and only then does the batch reject: nothing of it goes on afterwards.
     let failure;
     async function worker() {
       try {
