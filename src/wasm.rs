@@ -198,7 +198,7 @@ struct Text<'t>(&'t str);
 
 impl PartialEq for Text<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.0.len() == other.0.len() && same_bytes(self.0.as_bytes(), other.0.as_bytes())
+        same_bytes(self.0.as_bytes(), other.0.as_bytes())
     }
 }
 

@@ -22,11 +22,13 @@ pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     bytes.get(at..at + 8)?.try_into().ok().map(u64::from_le_bytes)
 }
 
-/// `a == b` for slices of one length, eight bytes at a time (wasm's `memcmp` goes byte by byte).
+/// `a == b`, eight bytes at a time (wasm's `memcmp` goes byte by byte).
 pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let word = |c: &[u8]| c.try_into().map_or(0, u64::from_ne_bytes);
     let (a_words, b_words) = (a.chunks_exact(8), b.chunks_exact(8));
-    a_words.remainder() == b_words.remainder() && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
+    a.len() == b.len()
+        && a_words.remainder() == b_words.remainder()
+        && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
 #[cfg(test)]
@@ -55,5 +57,7 @@ mod tests {
             assert!(!same_bytes(text.as_bytes(), &other), "{cut}");
         }
         assert!(same_bytes(text.as_bytes(), text.to_string().as_bytes()));
+        // Whole words alike and no remainder: only the lengths tell them apart.
+        assert!(!same_bytes(&text.as_bytes()[..16], &text.as_bytes()[..8]));
     }
 }
