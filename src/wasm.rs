@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::issue::Issue;
 use crate::providers::{eccang, pandapon, top};
 use crate::request::PreparedRequest;
-use crate::words::same_bytes;
+use crate::words::{same_bytes, utf16_length};
 
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
@@ -265,30 +265,6 @@ fn serde_name<T: Serialize>(value: &T) -> String {
         Ok(Value::String(name)) => name,
         _ => String::new(),
     }
-}
-
-/// The length of `text` in UTF-16 units (JS string length): a unit per character, two for those
-/// written in four UTF-8 bytes. Counted eight bytes at a time: bytes less continuation bytes
-/// (`10xxxxxx`) plus four-byte leads (`11110xxx`).
-fn utf16_length(text: &str) -> u32 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let count = |w: u64| {
-        let continuation = w & !(w << 1) & HIGH;
-        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & !(w << 4) & HIGH;
-        four_byte_lead.count_ones() as i64 - continuation.count_ones() as i64
-    };
-    let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    let mut units = bytes.len() as i64;
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        units += count(u64::from_le_bytes(word));
-    }
-    let mut word = [0; 8];
-    word[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    units += count(u64::from_le_bytes(word));
-    units as u32
 }
 
 /// Pointers to the NaN and ±Infinity numbers in a JS value (own enumerable keys, as JSON.stringify sees them).

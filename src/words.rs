@@ -1,7 +1,7 @@
-//! Bytes taken eight at a time in a `u64` (little-endian): equal texts, and the classic
-//! has-zero-byte and has-byte-less-than word tests. Those return the word with the high bit set
-//! in bytes that match; the lowest set bit is always the first matching byte (bits above it may
-//! misfire, so only the lowest one, or whether any is set, may be used).
+//! Bytes taken eight at a time in a `u64` (little-endian): equal texts, UTF-16 lengths, and the
+//! classic has-zero-byte and has-byte-less-than word tests. Those return the word with the high
+//! bit set in bytes that match; the lowest set bit is always the first matching byte (bits above
+//! it may misfire, so only the lowest one, or whether any is set, may be used).
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -31,6 +31,29 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         && a_words.zip(b_words).all(|(x, y)| word(x) == word(y))
 }
 
+/// The length of `text` in UTF-16 units (JS string length): a unit per character, two for those
+/// written in four UTF-8 bytes. Counted eight bytes at a time: bytes less continuation bytes
+/// (`10xxxxxx`) plus four-byte leads (`11110xxx`).
+pub fn utf16_length(text: &str) -> u32 {
+    let count = |w: u64| {
+        let continuation = w & !(w << 1) & HIGH;
+        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & !(w << 4) & HIGH;
+        four_byte_lead.count_ones() as i64 - continuation.count_ones() as i64
+    };
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = bytes.len() as i64;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        units += count(u64::from_le_bytes(word));
+    }
+    let mut word = [0; 8];
+    word[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    units += count(u64::from_le_bytes(word));
+    units as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +69,14 @@ mod tests {
         assert_eq!(first(bytes_equal(word(b"\x01\x00\xef\xbf\xbe\xef\x00\x00"), 0xEF)), Some(2));
         assert_eq!(word_at(b"0123456789", 2), Some(word(b"23456789")));
         assert_eq!(word_at(b"0123456789", 3), None);
+    }
+
+    #[test]
+    fn counts_utf16_units_as_js_does() {
+        for text in ["", "a", "12345678", "123456789", "名前", "a😀b", "😀😀😀😀", "é\u{10FFFF}x\u{7FF}\u{800}\u{FFFF}"]
+        {
+            assert_eq!(utf16_length(text) as usize, text.encode_utf16().count(), "{text}");
+        }
     }
 
     #[test]
