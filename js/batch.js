@@ -7,6 +7,7 @@
 // was in flight) is sent again only when the endpoint is idempotent, else it is `unknown` until
 // the caller reconciles it (or passes `resendUnknown: true`).
 import { validate } from '../pkg/guarded.js';
+import { ArgumentError } from '../pkg/errors.js';
 
 /**
  * States that end an order on resume; `unknown` ends it too, unless the caller asks to resend.
@@ -17,10 +18,27 @@ const FINAL = new Set(['ok', 'failed']);
 
 /**
  * An in-memory journal: the interface a shared store implements. `load()` resolves to the
- * entries written so far, in order; `append(entry)` resolves once the entry is durable.
+ * entries written so far, in order; `append(entry)` resolves once the entry is durable;
+ * `lock()` (optional, but a store two runs can reach needs it) resolves to a release function
+ * once this run is the only one on the journal, and rejects while another holds it.
  */
 export function memoryJournal(entries = []) {
-  return { load: async () => [...entries], append: async (entry) => { entries.push(entry); }, entries };
+  let running = false;
+  return {
+    load: async () => [...entries],
+    append: async (entry) => { entries.push(entry); },
+    lock: async () => {
+      if (running) throw journalInUse('another batch is running over this journal');
+      running = true;
+      return () => { running = false; };
+    },
+    entries,
+  };
+}
+
+/** The error of a journal another run holds: two runs over one journal could send an order twice. */
+export function journalInUse(who, remedy = 'wait for that run to end') {
+  return new ArgumentError(`${who}; two runs over one journal could send an order twice: ${remedy}`, 'options.journal');
 }
 
 /** The order's identity: its key field when the endpoint has one and the order fills it, else a hash of its canonical JSON. */
@@ -84,6 +102,16 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
   }
 
   async function run(journal) {
+    // Held for the whole run, before anything is read: a second run would see the same orders unsent.
+    const release = await journal.lock?.();
+    try {
+      return await runLocked(journal);
+    } finally {
+      await release?.();
+    }
+  }
+
+  async function runLocked(journal) {
     const recorded = new Map();
     for (const entry of await journal.load()) recorded.set(entry.key, entry);
 

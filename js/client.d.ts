@@ -62,10 +62,16 @@ export interface JournalEntry {
 export interface Journal {
   load(): Promise<JournalEntry[]>;
   append(entry: JournalEntry): Promise<void>;
+  /**
+   * Taken before `load` and held for the whole run: resolves to its release once this run is the
+   * only one on the journal; rejects while another run holds it (two runs would both send the
+   * orders neither had recorded). A store that two runs can reach needs it.
+   */
+  lock?(): Promise<() => void | Promise<void>>;
 }
 
 export interface BatchOptions {
-  /** A file path (Node: append-only JSON lines, fsynced per entry) or a journal object. Default: in memory (no resume). */
+  /** A file path (Node: append-only JSON lines, fsynced per entry, locked by `<path>.lock` while a run uses it) or a journal object. Default: in memory (no resume). */
   journal?: string | Journal;
   /** The order's identity; default: the endpoint's key field (`endpoints()[i].keyField`), else a SHA-256 of the order's canonical JSON. */
   key?: (order: unknown) => string | Promise<string>;

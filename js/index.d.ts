@@ -39,5 +39,5 @@ export type WasmSource = string | ArrayBuffer | ArrayBufferView | PromiseLike<un
  */
 export function init(wasm?: WasmSource): Promise<void>;
 
-/** Node only: the default file journal of `sendBatch` (append-only JSON lines, fsynced per entry). */
-export function fileJournal(path: string): import('./client.js').Journal & { path: string; close(): void };
+/** Node only: the default file journal of `sendBatch` (append-only JSON lines, fsynced per entry; `lock` makes `<path>.lock`). */
+export function fileJournal(path: string): Required<import('./client.js').Journal> & { path: string; close(): void };

@@ -2,7 +2,18 @@
 // flushed to disk (fsync) before `append` resolves, so a state change the batch acted on survives
 // a crash at any instant. A crash mid-write leaves a torn line: that change never took effect, so
 // loading passes over it, and the next append starts on a line of its own.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+//
+// One run at a time: two runs over one journal would each see an order unsent and both send it.
+// `lock()` creates `<journal>.lock` (its content whole, or not at all) naming the process; it is
+// removed when the run ends. A lock left by a process that died (on this host, or before the host
+// last started) is taken over, so a rerun after a crash needs no hand.
+import { randomUUID } from 'node:crypto';
+import {
+  closeSync, existsSync, fstatSync, fsyncSync, linkSync, openSync, readFileSync, readSync, renameSync, unlinkSync,
+  writeFileSync, writeSync,
+} from 'node:fs';
+import { hostname, uptime } from 'node:os';
+import { journalInUse } from './batch.js';
 
 export function fileJournal(path) {
   let fd;
@@ -14,6 +25,7 @@ export function fileJournal(path) {
   }
   return {
     path,
+    async lock() { return lockFile(path); },
     async load() {
       if (!existsSync(path)) return [];
       return readFileSync(path, 'utf8').split('\n').flatMap((line) => {
@@ -27,4 +39,89 @@ export function fileJournal(path) {
     },
     close() { if (fd !== undefined) closeSync(fd); fd = undefined; },
   };
+}
+
+/** Takes `<path>.lock` for this process; resolves to its release. Throws when a live run holds it. */
+function lockFile(path) {
+  const lockPath = `${path}.lock`;
+  const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
+  // Written aside, then linked into place: the lock never exists without its content.
+  const aside = `${lockPath}.${randomUUID()}`;
+  writeFileSync(aside, mine);
+  try {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        place(aside, lockPath, mine);
+        return () => { if (read(lockPath) === mine) unlinkSync(lockPath); };
+      } catch (error) {
+        if (error.code !== 'EEXIST') throw error;
+      }
+      const held = read(lockPath);
+      if (held === undefined) continue; // released meanwhile
+      if (!abandoned(held)) throw inUse(path, lockPath, held);
+      takeOver(lockPath, held);
+    }
+    throw inUse(path, lockPath, read(lockPath) ?? '{}');
+  } finally {
+    unlinkSync(aside);
+  }
+}
+
+/** Links `aside` as `lockPath`; where the file system has no hard links, creates it with the content (failing if it exists). */
+function place(aside, lockPath, content) {
+  try {
+    linkSync(aside, lockPath);
+  } catch (error) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP'].includes(error.code)) throw error;
+    writeFileSync(lockPath, content, { flag: 'wx' });
+  }
+}
+
+const read = (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } };
+
+/** Whether the run that wrote `held` on this host is gone: its process is not running, or the host restarted since. */
+function abandoned(held) {
+  let holder;
+  try { holder = JSON.parse(held); } catch { return false; } // not ours to judge: refuse, and say which file
+  if (holder.host !== hostname()) return false; // its processes are not ours to see
+  const bootedAt = Date.now() - uptime() * 1000;
+  if (Date.parse(holder.since) < bootedAt - 60_000) return true; // its pid may be another process's now
+  if (!Number.isInteger(holder.pid)) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH'; // EPERM: it runs, as another user
+  }
+}
+
+/**
+ * Removes an abandoned lock, unless another run replaced it since it was read: the lock is moved
+ * aside (one atomic step, so two runs cannot both remove it) and checked; one that is not the
+ * abandoned lock is put back (linked, so it never overwrites a lock made meanwhile).
+ */
+function takeOver(lockPath, held) {
+  const claimed = `${lockPath}.${randomUUID()}`;
+  try {
+    renameSync(lockPath, claimed);
+  } catch (error) {
+    if (error.code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    if (read(claimed) !== held) linkSync(claimed, lockPath);
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error; // a third run locked it meanwhile: the next attempt meets that one
+  } finally {
+    unlinkSync(claimed);
+  }
+}
+
+function inUse(path, lockPath, held) {
+  let holder = {};
+  try { holder = JSON.parse(held); } catch { /* named by its file below */ }
+  return journalInUse(
+    `journal ${path} is in use by process ${holder.pid ?? '?'} on ${holder.host ?? '?'} since ${holder.since ?? '?'}`,
+    `wait for that run to end, or if it is not running, delete ${lockPath}`,
+  );
 }

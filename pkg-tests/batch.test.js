@@ -2,7 +2,9 @@
 // double nothing; a journal makes a second run send nothing; keys, invalid orders and stopping.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as oc from 'ordercraft';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
@@ -207,4 +209,52 @@ test('an order source that throws stops the batch the same way', async () => {
   const last = new Map(journal.entries.map((e) => [e.key, e.state]));
   assert.ok([...last.values()].every((state) => state === 'ok'), JSON.stringify([...last]));
   assert.equal(last.size, hits);
+});
+
+test('one run at a time per journal: a second run over a journal in use is refused before it reads or sends anything', async () => {
+  sandbox.script('top', Array.from({ length: 6 }, () => ({ delayMs: 30 })));
+  for (const journal of [oc.memoryJournal(), tempJournal()]) {
+    sandbox.reset();
+    const first = client().sendBatch(HEMA, hemaOrders(6), { journal, concurrency: 2 });
+    await assert.rejects(
+      client().sendBatch(HEMA, hemaOrders(6), { journal }),
+      (e) => e instanceof oc.ArgumentError && e.argument === 'options.journal' && /two runs over one journal could send an order twice/.test(e.message),
+    );
+    assert.equal((await first).ok, 6);
+    assert.equal(sandbox.hits.top, 6, 'each order sent once');
+    // Released when the run ended, and when it failed.
+    assert.equal((await client().sendBatch(HEMA, hemaOrders(6), { journal })).skipped, 6);
+    await assert.rejects(client().sendBatch(HEMA, (function* () { throw new Error('no orders'); })(), { journal }), /no orders/);
+    assert.equal((await client().sendBatch(HEMA, hemaOrders(6), { journal })).skipped, 6);
+    if (typeof journal === 'string') assert.equal(existsSync(`${journal}.lock`), false, 'no lock left behind');
+  }
+});
+
+test("a file journal's lock left by a run that died is taken over; one held elsewhere, or unreadable, is refused naming the file", async () => {
+  const journal = tempJournal();
+  const lock = `${journal}.lock`;
+  // A process of this host that has exited: its lock is abandoned.
+  const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  writeFileSync(lock, JSON.stringify({ pid: Number(gone), host: hostname(), since: new Date().toISOString() }));
+  assert.equal((await client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'L-1' }], { journal })).ok, 1);
+  assert.equal(existsSync(lock), false);
+  // Before this host last started, any pid is stale.
+  writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: hostname(), since: '2000-01-01T00:00:00Z' }));
+  assert.equal((await client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'L-1' }], { journal })).skipped, 1);
+  // A live process of this host, a run on another host (its processes cannot be seen from here), or a lock that cannot be read: refused.
+  for (const held of [
+    JSON.stringify({ pid: process.ppid, host: hostname(), since: new Date().toISOString() }),
+    JSON.stringify({ pid: Number(gone), host: `not-${hostname()}`, since: '2000-01-01T00:00:00Z' }),
+    'garbage',
+  ]) {
+    writeFileSync(lock, held);
+    await assert.rejects(
+      client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'L-2' }], { journal }),
+      (e) => e instanceof oc.ArgumentError && e.message.includes(`delete ${lock}`),
+      held,
+    );
+    assert.equal(readFileSync(lock, 'utf8'), held, 'a lock not abandoned is left as it was');
+  }
+  assert.equal(sandbox.hits.eccang, 1);
+  assert.deepEqual(readdirSync(join(journal, '..')).sort(), ['journal.jsonl', 'journal.jsonl.lock'], 'no claim or aside file left over');
 });

@@ -218,3 +218,31 @@ test('SIGKILL mid-batch on an idempotent endpoint: the rerun ends every order ok
   assert.equal((await cli(args, env)).status, 0);
   assert.equal(sandbox.hits.eccang, hits, 'a third run sends nothing');
 });
+
+test('two runs over one journal at once: the second is refused before it sends anything, and no order goes out twice', async () => {
+  const n = 30;
+  const work = dir();
+  const file = join(work, 'orders.jsonl');
+  writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ ...oc.example(HEMA), out_order_id: `T-${i}` })).join('\n'));
+  const journal = join(work, 'journal.jsonl');
+  sandbox.script('top', Array.from({ length: n }, () => ({ delayMs: 40 })));
+  const args = ['send', HEMA, file, '--journal', journal, '--concurrency', '2', '--gateway', sandbox.urls.top, '--json'];
+  const first = cli(args, ENV);
+  const deadline = Date.now() + 20_000;
+  while (!(existsSync(journal) && readFileSync(journal, 'utf8').includes('"sending"')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  const second = await cli(args, ENV);
+  assert.equal(second.status, 1, second.stderr);
+  assert.match(second.stderr, /journal\.jsonl is in use by process \d+ on .+ since .+; two runs over one journal could send an order twice/);
+  const done = await first;
+  assert.equal(done.status, 0, done.stderr);
+  const perKey = new Map();
+  for (const p of sandbox.processed) {
+    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
+    perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  }
+  assert.equal(perKey.size, n);
+  for (const [k, times] of perKey) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
+  // The lock went with the run: the next one resumes (and has nothing left to send).
+  assert.equal(existsSync(`${journal}.lock`), false);
+  assert.equal(JSON.parse((await cli(args, ENV)).stdout.trim().split('\n').at(-1)).skipped, n);
+});
