@@ -197,6 +197,41 @@ test('the batch tab: import, fix an order in the form, send, reload mid-batch, r
   await page.screenshot({ path: new URL('batch.png', artifacts).pathname, fullPage: true });
 });
 
+test('the batch tab in two tabs: while one sends a batch, the other is refused and sends nothing', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  const orders = Array.from({ length: 8 }, (_, i) => ({ ...oc.example(id), out_order_id: `TAB-${i}` }));
+  await page.setInputFiles('#batch-file', { name: 'tabs.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
+  await page.waitForSelector('#batch-rows tr:nth-child(8)');
+  // The second tab opens the same batch (kept in IndexedDB).
+  const other = await browser.context.newPage();
+  await other.goto(`${server.origin}/`);
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.waitForSelector('#batch-rows tr:nth-child(8)');
+  await other.click('#sandbox-credentials');
+
+  server.sandbox.reset();
+  server.sandbox.script('top', Array.from({ length: 8 }, () => ({ delayMs: 150 })));
+  await page.click('#sandbox-credentials');
+  await page.click('#batch-send');
+  await page.waitForFunction(() => document.getElementById('batch-pause').disabled === false);
+  await other.click('#batch-send');
+  await other.waitForFunction(() => /another tab/.test(document.getElementById('batch-status').textContent));
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  const perKey = new Map();
+  for (const p of server.sandbox.processed) {
+    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
+    perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  }
+  assert.equal(perKey.size, 8);
+  for (const [k, times] of perKey) assert.equal(times, 1, `${k} sent ${times} times`);
+  // Once the first tab is done, the other may resume the batch: everything is already done.
+  await other.click('#batch-send');
+  await other.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.match(await other.textContent('#batch-status'), /8 already done/);
+  await other.close();
+});
+
 test('Send: a double click sends once; sending the same creation again asks first', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);

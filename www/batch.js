@@ -32,11 +32,22 @@ function tx(db, store, mode, work) {
   });
 }
 
-/** The batch journal in IndexedDB: `append` resolves once the transaction is committed. */
+/**
+ * The batch journal in IndexedDB: `append` resolves once the transaction is committed. `lock`
+ * holds a Web Lock named after the batch while a run sends it: every tab and window of this
+ * origin shares the journal, and two runs over it would each send the orders neither had
+ * recorded yet. The browser releases the lock of a tab that is closed or reloaded.
+ */
 function idbJournal(db, batch) {
   return {
     load: async () => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(batch))).map(({ entry }) => entry),
     append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch, entry })),
+    lock: () => new Promise((resolve, reject) => {
+      navigator.locks.request(`ordercraft-batch:${batch}`, { ifAvailable: true }, (lock) => {
+        if (!lock) return reject(new Error(t('this batch is being sent in another tab or window; wait for it to finish there')));
+        return new Promise((release) => resolve(release)); // held until the run calls release
+      }).catch(reject);
+    }),
   };
 }
 
