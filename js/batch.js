@@ -113,7 +113,11 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
 
   async function runLocked(journal) {
     const recorded = new Map();
-    for (const entry of await journal.load()) recorded.set(entry.key, entry);
+    // One journal may serve several endpoints, whose keys can coincide (a parcel and an order both
+    // `X-1`): an entry counts for its own endpoint only (one written without it, for any).
+    for (const entry of await journal.load()) {
+      if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(entry.key, entry);
+    }
 
     const pace = pacer(ratePerSecond);
     const results = [];
@@ -128,7 +132,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       done += 1; // counted, not found by a scan of the results: a batch of a million stays linear
       onProgress?.({ done, total: known ?? total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
     };
-    const record = async (entry) => { recorded.set(entry.key, entry); await journal.append(entry); };
+    const record = async (entry) => { recorded.set(entry.key, entry); await journal.append({ endpoint: endpoint.id, ...entry }); };
 
     async function one(index, order) {
       const orderKeyText = await key(order);

@@ -51,6 +51,8 @@ export interface SendOptions {
 
 /** One journal entry: an order's state change, keyed by the order's identity. */
 export interface JournalEntry {
+  /** The endpoint the order was sent to: a journal may serve several, whose keys may coincide. Entries without it count for any. */
+  endpoint?: EndpointId;
   key: string;
   state: 'sending' | 'ok' | 'failed' | 'invalid' | 'unknown';
   at?: string;

@@ -258,3 +258,20 @@ test("a file journal's lock left by a run that died is taken over; one held else
   assert.equal(sandbox.hits.eccang, 1);
   assert.deepEqual(readdirSync(join(journal, '..')).sort(), ['journal.jsonl', 'journal.jsonl.lock'], 'no claim or aside file left over');
 });
+
+test("one journal for several endpoints: an order is skipped only for its own endpoint's entries", async () => {
+  const journal = tempJournal();
+  // The same key at two endpoints: an ECCANG parcel and a Hema order both called X-1.
+  assert.equal((await client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'X-1' }], { journal })).ok, 1);
+  const hema = await client().sendBatch(HEMA, [{ ...oc.example(HEMA), out_order_id: 'X-1' }], { journal });
+  assert.deepEqual([hema.ok, hema.skipped, sandbox.hits.top], [1, 0, 1], 'the Hema order is not the parcel: it is sent');
+  const entries = readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(entries.map((e) => [e.endpoint, e.state]), [[ECCANG, 'sending'], [ECCANG, 'ok'], [HEMA, 'sending'], [HEMA, 'ok']]);
+  // Each resumes on its own entries.
+  assert.equal((await client().sendBatch(HEMA, [{ ...oc.example(HEMA), out_order_id: 'X-1' }], { journal })).skipped, 1);
+  assert.equal((await client().sendBatch(ECCANG, [{ ...oc.example(ECCANG), reference_no: 'X-1' }], { journal })).skipped, 1);
+  // Entries written before the endpoint was recorded count for any endpoint, as they did.
+  const old = oc.memoryJournal([{ key: 'X-1', state: 'ok' }]);
+  assert.equal((await client().sendBatch(HEMA, [{ ...oc.example(HEMA), out_order_id: 'X-1' }], { journal: old })).skipped, 1);
+  assert.deepEqual([sandbox.hits.top, sandbox.hits.eccang], [1, 1]);
+});
