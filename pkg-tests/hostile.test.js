@@ -159,6 +159,8 @@ test('memory stays bounded over many prepares', async () => {
   assert.equal(memory.buffer.byteLength, after20k, `wasm memory grew from ${after20k} to ${memory.buffer.byteLength} bytes`);
 });
 
+const HEMA_ID = 'top:alibaba.wdk.trade.order.create';
+
 test('NaN and Infinity are reported where they are, never read as absent', () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   const order = oc.example(id);
@@ -171,6 +173,37 @@ test('NaN and Infinity are reported where they are, never read as absent', () =>
   assert.throws(() => oc.prepare(id, oc.example(id), { ...OPTS.top, timestamp: NaN }), (e) => e instanceof oc.ArgumentError && e.argument === 'opts.timestamp');
   // A real null is still "not given".
   assert.equal(oc.validate(id, { ...oc.example(id), user_mem: null }).ok, true);
+});
+
+test('values JSON.stringify leaves out or rewrites (functions, symbols, Maps, Promises, undefined list items) are refused where they are', () => {
+  // JSON.stringify drops a function or symbol from its object without a word and writes a Map
+  // as {}: an optional field would go missing, a misspelt one would pass as fine.
+  const lossy = [[() => 'x', 'a function'], [Symbol('x'), 'a symbol'], [new Map([['a', 1]]), 'a Map'], [new Set([1]), 'a Set'],
+    [Promise.resolve('x'), 'a Promise'], [/x/, 'a RegExp'], [new Error('x'), 'an Error'], [new Uint8Array(2), 'a Uint8Array'], [new Number(NaN), 'NaN']];
+  for (const { id, provider } of oc.endpoints()) {
+    const example = oc.example(id);
+    const [list] = Object.entries(example).find(([, v]) => Array.isArray(v)) ?? [];
+    for (const [value, said] of lossy) {
+      for (const order of [{ ...example, not_a_field: value }, { ...example, [list ?? 'x']: [...(example[list] ?? []), { nested: value }] }]) {
+        const where = 'not_a_field' in order ? '/not_a_field' : `/${list}/${example[list]?.length ?? 0}/nested`;
+        const checked = oc.validate(id, order);
+        assert.deepEqual(checked.issues.map((i) => [i.path, i.code, i.severity]), [[where, 'type', 'error']], `${id} ${said}`);
+        assert.ok(checked.issues[0].message.includes(`is ${said}`), checked.issues[0].message);
+        assert.throws(() => oc.prepare(id, order, { ...OPTS[provider], unknownFields: 'send' }), (e) => e instanceof oc.OrderValidationError && e.issues[0].path === where);
+      }
+    }
+    if (list) {
+      const holes = { ...example, [list]: [...example[list], undefined] };
+      assert.deepEqual(oc.validate(id, holes).issues.map((i) => [i.path, i.message]), [[`/${list}/${example[list].length}`, `\`${list}\` item ${example[list].length} is undefined, which JSON writes in a list as null: leave the item out`]]);
+    }
+    // undefined in an object is absent, as everywhere in JS; a value with toJSON is the caller's own conversion.
+    assert.deepEqual(oc.validate(id, { ...example, not_a_field: undefined }), { ok: true, issues: oc.validate(id, example).issues });
+    assert.equal(oc.validate(id, { ...example, not_a_field: { toJSON: () => 'x' } }, { unknownFields: 'send' }).ok, true);
+  }
+  // In options and parameters: an argument error naming the place.
+  assert.throws(() => oc.prepare(HEMA_ID, oc.example(HEMA_ID), { ...OPTS.top, timestamp: () => '2026-01-01 00:00:00' }), (e) => e instanceof oc.ArgumentError && e.argument === 'opts.timestamp' && /a function/.test(e.message));
+  assert.throws(() => oc.prepareTop('a.b', { x: new Set([1]) }, OPTS.top), (e) => e instanceof oc.ArgumentError && e.argument === 'params.x');
+  assert.throws(() => oc.topSign({ x: { y: Symbol('s') } }, 's'), (e) => e instanceof oc.ArgumentError && e.argument === 'params.x.y');
 });
 
 test('an object that lists a key twice (a Proxy) is refused, never read with the name repeated', () => {

@@ -107,10 +107,11 @@ pub enum Source<'a> {
     /// `JSON.stringify`'s text of a JS value (the JS boundary's). It never repeats a name in an
     /// object (a JS object has each own key once, and a Proxy whose `ownKeys` lists one twice
     /// throws), so none is looked for: on the boundary's every call, that search was 3-8% of the
-    /// time. A `null` in it may stand for a NaN or ±Infinity, which JSON.stringify writes as
-    /// `null`: `nulls` looks for them, asked only when the text holds a `null`, and its error
-    /// replaces the answer (a value the caller gave must not read as absent).
-    Stringified { nulls: &'a dyn Fn() -> Result<(), Error> },
+    /// time. But it does not always say what the value held: NaN and ±Infinity become `null`, a
+    /// function or symbol is left out of its object, a Map becomes `{}`. `as_given` looks at the
+    /// value itself once the text is read, and its error replaces the answer (a value the caller
+    /// gave must not read as absent, nor go missing without a word).
+    Stringified { as_given: &'a dyn Fn() -> Result<(), Error> },
 }
 
 /// The order's text, read; a repeated name (where looked for) is already an issue.
@@ -120,8 +121,8 @@ fn read_order<'a>(text: &'a str, issues: &mut Issues, source: Source) -> Result<
         Source::Stringified { .. } => doc::Names::Unique,
     };
     let document = doc::parse_names(text, issues, names).map_err(|_| doc::unreadable("order"))?;
-    if let (true, Source::Stringified { nulls }) = (document.has_null, source) {
-        nulls()?;
+    if let Source::Stringified { as_given } = source {
+        as_given()?;
     }
     Ok(document)
 }

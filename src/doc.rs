@@ -85,8 +85,6 @@ pub struct Document<'a> {
     /// Whether the text is exactly what `write` gives for the tree (no whitespace, escapes as
     /// serde_json writes them), as `JSON.stringify`'s is: then the text itself can be sent.
     pub canonical: bool,
-    /// Whether a `null` appears anywhere in it.
-    pub has_null: bool,
 }
 
 /// Whether the reader looks for a name repeated in an object.
@@ -111,7 +109,6 @@ pub fn parse_names<'a>(text: &'a str, issues: &mut Issues, names: Names) -> Resu
         at: 0,
         depth: MAX_DEPTH,
         canonical: true,
-        has_null: false,
         names,
         issues,
         items: Vec::new(),
@@ -120,7 +117,7 @@ pub fn parse_names<'a>(text: &'a str, issues: &mut Issues, names: Names) -> Resu
     let root = reader.value(&Path::Root)?;
     reader.skip_space();
     if reader.at == reader.bytes.len() {
-        Ok(Document { root, canonical: reader.canonical, has_null: reader.has_null })
+        Ok(Document { root, canonical: reader.canonical })
     } else {
         Err(reader.unreadable())
     }
@@ -132,7 +129,6 @@ struct Reader<'a, 'i> {
     at: usize,
     depth: usize,
     canonical: bool,
-    has_null: bool,
     names: Names,
     issues: &'i mut Issues,
     /// The items and members of the lists and objects being read, nested ones above their
@@ -169,10 +165,7 @@ impl<'a> Reader<'a, '_> {
 
     fn value(&mut self, path: &Path) -> Result<Node<'a>, Unreadable> {
         match self.peek().ok_or_else(|| self.unreadable())? {
-            b'n' => {
-                self.has_null = true;
-                self.eat(b"null").map(|_| Node::Null)
-            }
+            b'n' => self.eat(b"null").map(|_| Node::Null),
             b't' => self.eat(b"true").map(|_| Node::Bool(true)),
             b'f' => self.eat(b"false").map(|_| Node::Bool(false)),
             b'"' => self.string().map(Node::String),

@@ -41,6 +41,7 @@ extern "C" {
     #[wasm_bindgen(js_name = issueList)]
     fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
     fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
+    fn unwritten(value: &JsValue) -> Option<Vec<String>>;
 }
 
 fn js_error(error: Error) -> JsValue {
@@ -87,16 +88,12 @@ fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
 fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
     let (text, _) = stringified(&value, argument)?;
-    // JSON.stringify writes NaN and ±Infinity as null, which would read as "absent": when the
-    // text has a null at all, find them and say where, rather than drop the caller's value.
-    if has_null(&text) {
-        finite_numbers(&value, argument)?;
-    }
+    written_as_given(&value, argument)?;
     Ok(text)
 }
 
 /// `JSON.stringify(value)` as UTF-8, and the JS string itself (`None` for `undefined` and the like).
-/// NaN and ±Infinity are not looked for: see `json_text`, and `finite_numbers` for the order.
+/// What it leaves out or changes is not looked for here: see `written_as_given`.
 fn stringified(value: &JsValue, argument: &str) -> Result<(String, Option<js_sys::JsString>), Error> {
     let unreadable = || crate::doc::unreadable(argument);
     let string = js_sys::JSON::stringify(value).map_err(|_| unreadable())?;
@@ -106,21 +103,51 @@ fn stringified(value: &JsValue, argument: &str) -> Result<(String, Option<js_sys
     Ok((utf8(&string).ok_or_else(unreadable)?, Some(string)))
 }
 
-/// An error naming each NaN and ±Infinity in `value` (the nulls JSON.stringify wrote for them).
-fn finite_numbers(value: &JsValue, argument: &str) -> Result<(), Error> {
-    let mut found = Vec::new();
-    non_finite_numbers(value, &mut String::new(), &mut found, 0);
-    if found.is_empty() {
-        Ok(())
-    } else {
-        Err(non_finite_error(argument, found))
+/// An error naming each place where JSON.stringify's text of `value` does not hold what the value
+/// does (NaN written as null, a function left out, a Map written as `{}`: `unwritten` in
+/// js/boundary.js): the caller's value must not be lost or changed without a word.
+fn written_as_given(value: &JsValue, argument: &str) -> Result<(), Error> {
+    let Some(found) = unwritten(value) else { return Ok(()) };
+    let places = found.chunks_exact(2).map(|pair| (pair[0].as_str(), pair[1].as_str()));
+    if argument == "order" {
+        let mut issues = crate::issue::Issues::default();
+        for (pointer, what) in places {
+            // Named as the rules name a place: `remark`, or `sub_orders` item 1.
+            let mut segments = pointer.rsplit('/');
+            let name = match (segments.next().unwrap_or(pointer), segments.next()) {
+                (last, Some(list)) if last.bytes().all(|b| b.is_ascii_digit()) => format!("`{list}` item {last}"),
+                (last, _) => format!("`{last}`"),
+            };
+            issues.error_at(
+                pointer.to_string(),
+                crate::issue::Code::Type,
+                format!("{name} {}", not_written(what, true)),
+            );
+        }
+        return Err(Error::Validation(issues.into_vec()));
     }
+    let (pointer, what) = places.into_iter().next().unwrap_or_default();
+    Err(Error::argument(format!("{argument}{}", pointer.replace('/', ".")), not_written(what, false)))
 }
 
-/// Whether JSON text has a `null` (found by its `n`s, which a byte search finds fast). For an
-/// order, the reader says so instead (`api::Source`).
-fn has_null(text: &str) -> bool {
-    text.match_indices('n').any(|(i, _)| text.as_bytes().get(i + 1..i + 4) == Some(b"ull"))
+/// What JSON.stringify does with a value it cannot carry, and what to pass instead (`in_order`:
+/// the longer advice of an order's issue).
+fn not_written(what: &str, in_order: bool) -> String {
+    match (what, in_order) {
+        ("number", true) => {
+            "is NaN or Infinity, which JSON cannot carry: pass a finite number or leave the field out".into()
+        }
+        ("number", false) => "is NaN or Infinity; pass a finite number".into(),
+        ("function" | "symbol", _) => {
+            format!("is a {what}, which JSON leaves out without a word: pass its value, or leave the field out")
+        }
+        ("undefined", _) => "is undefined, which JSON writes in a list as null: leave the item out".into(),
+        (tag, _) => {
+            // "a Uint8Array": U is said "you".
+            let article = if tag.starts_with(['A', 'E', 'I', 'O']) { "an" } else { "a" };
+            format!("is {article} {tag}, which JSON does not write as it is: pass a plain object, list or text")
+        }
+    }
 }
 
 /// A JS string as UTF-8, encoded by `TextEncoder.encodeInto` straight into wasm memory (3
@@ -267,50 +294,6 @@ fn serde_name<T: Serialize>(value: &T) -> String {
     }
 }
 
-/// Pointers to the NaN and ±Infinity numbers in a JS value (own enumerable keys, as JSON.stringify sees them).
-fn non_finite_numbers(value: &JsValue, pointer: &mut String, found: &mut Vec<String>, depth: usize) {
-    if depth > 128 {
-        return; // deeper than serde_json reads: the parse refuses it anyway
-    }
-    if let Some(n) = value.as_f64() {
-        if !n.is_finite() {
-            found.push(pointer.clone());
-        }
-        return;
-    }
-    if !value.is_object() {
-        return;
-    }
-    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    for key in keys.iter().filter_map(|k| k.as_string()) {
-        let child = js_sys::Reflect::get(value, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-        let len = pointer.len();
-        crate::issue::push_segment(pointer, &key);
-        non_finite_numbers(&child, pointer, found, depth + 1);
-        pointer.truncate(len);
-    }
-}
-
-fn non_finite_error(argument: &str, pointers: Vec<String>) -> Error {
-    let message = |p: &str| {
-        format!(
-            "`{}` is NaN or Infinity, which JSON cannot carry: pass a finite number or leave the field out",
-            p.rsplit('/').next().unwrap_or(p)
-        )
-    };
-    if argument == "order" {
-        let mut issues = crate::issue::Issues::default();
-        for p in pointers {
-            let m = message(&p);
-            issues.error_at(p, crate::issue::Code::Type, m);
-        }
-        Error::Validation(issues.into_vec())
-    } else {
-        let first = pointers.into_iter().next().unwrap_or_default();
-        Error::argument(format!("{argument}{}", first.replace('/', ".")), "is NaN or Infinity; pass a finite number")
-    }
-}
-
 /// `{ simplify? }` of the parse functions, read; absent is all defaults.
 fn parse_options_from_js(opts: Option<JsValue>) -> Result<crate::response::ParseOptions, JsValue> {
     let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
@@ -410,9 +393,9 @@ pub fn validate(
 ) -> Result<JsValue, JsValue> {
     let opts = from_js(opts.unwrap_or(JsValue::UNDEFINED), "opts")?;
     // Values JSON cannot carry are issues of the order like any other: returned, not thrown.
-    let nulls = || finite_numbers(&order, "order");
+    let as_given = || written_as_given(&order, "order");
     let validation = match stringified(&order, "order")
-        .and_then(|(text, _)| api::validate_json(id, &text, &opts, api::Source::Stringified { nulls: &nulls }))
+        .and_then(|(text, _)| api::validate_json(id, &text, &opts, api::Source::Stringified { as_given: &as_given }))
     {
         Err(Error::Validation(issues)) => Ok(api::Validation { ok: false, issues }),
         other => other,
@@ -433,9 +416,9 @@ pub fn prepare(
     let (text, string) = stringified(&order, "order").map_err(js_error)?;
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
-    let nulls = || finite_numbers(&order, "order");
-    let request =
-        api::prepare_json(id, &text, &opts, &env, api::Source::Stringified { nulls: &nulls }).map_err(js_error)?;
+    let as_given = || written_as_given(&order, "order");
+    let request = api::prepare_json(id, &text, &opts, &env, api::Source::Stringified { as_given: &as_given })
+        .map_err(js_error)?;
     request_to_js(&request, string.as_ref().map(|string| (text.as_str(), string)))
 }
 

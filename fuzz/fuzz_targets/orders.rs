@@ -68,7 +68,7 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
         };
         // As the JS boundary reads JSON.stringify's text (repeated names not looked for): it
         // returns whatever the text, and where no name repeats it answers as the checked read.
-        let stringified = Source::Stringified { nulls: &|| Ok(()) };
+        let stringified = Source::Stringified { as_given: &|| Ok(()) };
         let trusted = validate_json(e.id, text, &json!({}), stringified);
         let _ = prepare_json(e.id, text, &provider_opts, env, stringified);
         let checked = validate_json(e.id, text, &json!({}), Source::Text);
