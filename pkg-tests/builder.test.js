@@ -232,6 +232,25 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await other.close();
 });
 
+test('the batch tab: importing a file already sent shows its orders done, and Send sends none of them again', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  const file = () => ({ name: 'again.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(Array.from({ length: 3 }, (_, i) => JSON.stringify({ ...oc.example(id), out_order_id: `AGAIN-${i}` })).join('\n')) });
+  server.sandbox.reset();
+  await page.setInputFiles('#batch-file', file());
+  await page.waitForSelector('#batch-rows tr:nth-child(3)');
+  await page.click('#sandbox-credentials');
+  await page.click('#batch-send');
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.equal(server.sandbox.hits.top, 3);
+  // The same file again (did it go?): its orders are already done, and nothing is sent twice.
+  await page.setInputFiles('#batch-file', file());
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="ok"]').length === 3);
+  await page.click('#batch-send');
+  await page.waitForFunction(() => /3 already done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.equal(server.sandbox.hits.top, 3);
+});
+
 test('Send: a double click sends once; sending the same creation again asks first', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);

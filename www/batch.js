@@ -33,18 +33,22 @@ function tx(db, store, mode, work) {
 }
 
 /**
- * The batch journal in IndexedDB: `append` resolves once the transaction is committed. `lock`
- * holds a Web Lock named after the batch while a run sends it: every tab and window of this
- * origin shares the journal, and two runs over it would each send the orders neither had
- * recorded yet. The browser releases the lock of a tab that is closed or reloaded.
+ * An endpoint's batch journal in IndexedDB, one for every file imported for it: an order's key
+ * says whether it went out, whichever import it came in (a file imported again after sending
+ * shows its orders done, and none goes out twice). Entries of a batch imported before journals
+ * were kept per endpoint (keyed by the import's name, `legacy`) are read too. `append` resolves
+ * once the transaction is committed. `lock` holds a Web Lock named after the journal while a run
+ * sends: every tab and window of this origin shares it, and two runs over it would each send the
+ * orders neither had recorded yet. The browser releases the lock of a tab closed or reloaded.
  */
-function idbJournal(db, batch) {
+function idbJournal(db, journal, legacy) {
+  const entries = async (name) => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(name))).map(({ entry }) => entry);
   return {
-    load: async () => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(batch))).map(({ entry }) => entry),
-    append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch, entry })),
+    load: async () => [...(legacy ? await entries(legacy) : []), ...await entries(journal)],
+    append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch: journal, entry })),
     lock: () => new Promise((resolve, reject) => {
-      navigator.locks.request(`ordercraft-batch:${batch}`, { ifAvailable: true }, (lock) => {
-        if (!lock) return reject(new Error(t('this batch is being sent in another tab or window; wait for it to finish there')));
+      navigator.locks.request(`ordercraft-batch:${journal}`, { ifAvailable: true }, (lock) => {
+        if (!lock) return reject(new Error(t('orders for this endpoint are being sent in another tab or window; wait for them to finish there')));
         return new Promise((release) => resolve(release)); // held until the run calls release
       }).catch(reject);
     }),
@@ -64,7 +68,7 @@ export async function initBatch(page) {
 
   const endpointOf = () => endpoints().find((e) => e.id === batch.id);
   const save = () => tx(db, 'batch', 'readwrite', (s) => s.put(batch, 'current'));
-  const journal = () => idbJournal(db, batch.name);
+  const journal = () => idbJournal(db, batch.id, batch.name);
 
   async function states() {
     const last = new Map();
@@ -115,8 +119,8 @@ export async function initBatch(page) {
     try {
       // CSV cells that could not be placed make their order invalid here too: never sent half-read.
       const orders = ordersFromText(file.name, await file.text(), schema(id)).map(({ order, place, entry }) => ({ order, place, problems: entry?.problems ?? [] }));
-      // A new journal for each import: its name keys the journal entries.
-      batch = { name: `${file.name}#${Date.now()}`, file: file.name, id, orders };
+      // The endpoint's journal holds what went out, whichever file it came from.
+      batch = { file: file.name, id, orders };
       editing = null;
       await save();
       $('batch-status').textContent = t('Imported {count} order(s).', { count: orders.length });
