@@ -50,6 +50,17 @@ export async function orderKey(endpoint, order) {
   return `sha256:${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * A key as the journal keeps it: text. A number is its decimal text (so `5` and `"5"` are one
+ * order, in this run and in the journal); anything else is refused: an object would be a new key
+ * on every run, and `undefined` would make every order after the first a duplicate.
+ */
+function keyText(key) {
+  if (typeof key === 'string' && key.trim() !== '') return key;
+  if (typeof key === 'number' && Number.isFinite(key)) return String(key);
+  throw new ArgumentError(`options.key: returned ${typeof key === 'string' ? 'blank text' : key === null ? 'null' : typeof key}; it must return the order's identity as non-blank text`, 'options.key');
+}
+
 function canonicalJson(value) {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -116,7 +127,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     // One journal may serve several endpoints, whose keys can coincide (a parcel and an order both
     // `X-1`): an entry counts for its own endpoint only (one written without it, for any).
     for (const entry of await journal.load()) {
-      if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(entry.key, entry);
+      if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(String(entry.key), entry);
     }
 
     const pace = pacer(ratePerSecond);
@@ -135,7 +146,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     const record = async (entry) => { recorded.set(entry.key, entry); await journal.append({ endpoint: endpoint.id, ...entry }); };
 
     async function one(index, order) {
-      const orderKeyText = await key(order);
+      const orderKeyText = keyText(await key(order));
       if (seen.has(orderKeyText)) {
         // Not journaled: the key's entries belong to the first order that has it.
         return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message: `another order in this batch has the key ${JSON.stringify(orderKeyText)}` }] });

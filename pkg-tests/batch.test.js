@@ -275,3 +275,16 @@ test("one journal for several endpoints: an order is skipped only for its own en
   assert.equal((await client().sendBatch(HEMA, [{ ...oc.example(HEMA), out_order_id: 'X-1' }], { journal: old })).skipped, 1);
   assert.deepEqual([sandbox.hits.top, sandbox.hits.eccang], [1, 1]);
 });
+
+test('a key function must give text (or a number, kept as its text): anything else stops the batch before anything is sent', async () => {
+  const orders = [1, 2].map((i) => ({ ...oc.example(ECCANG), reference_no: `K-${i}` }));
+  for (const key of [() => ({ id: 1 }), () => undefined, () => null, () => '  ']) {
+    await assert.rejects(client().sendBatch(ECCANG, orders, { key }), (e) => e instanceof oc.ArgumentError && e.argument === 'options.key');
+  }
+  assert.equal(sandbox.hits.eccang, 0);
+  // A number and its text are one key, in the run and in a journal written with numbers.
+  const journal = oc.memoryJournal([{ key: 7, state: 'ok' }]);
+  const numbered = await client().sendBatch(ECCANG, [{ ...orders[0], n: 7 }, { ...orders[1], n: 8 }], { journal, key: (o) => o.n, sendOptions: { unknownFields: 'drop' } });
+  assert.deepEqual([numbered.skipped, numbered.ok, numbered.results.map((r) => r.key)], [1, 1, ['7', '8']]);
+  assert.equal(sandbox.hits.eccang, 1);
+});
