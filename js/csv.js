@@ -51,6 +51,13 @@ export function ordersFromCsv(text, structure) {
       orders.push(current);
     }
     current.rows[1] = rowNumber;
+    // Cells past the header's would be dropped, and a comma in a cell that is not quoted shifts
+    // every cell after it into the next column: the row is refused, never read half right.
+    // (Fewer cells are the last ones left empty, as some tools write them.)
+    const extra = cells.slice(header.length).some((cell) => cell !== '');
+    if (extra) {
+      current.problems.push({ row: rowNumber, column: String(header.length + 1), message: `row ${rowNumber} has ${cells.length} cells, the header names ${header.length}: a comma inside a cell that is not quoted? (quote such a cell: "a, b")` });
+    }
     const newItems = new Map(); // list path text → the item this row adds to it
     columns.forEach(({ header: h, path }, c) => {
       const cell = cells[c] ?? '';

@@ -88,6 +88,29 @@ test('CSV as spreadsheets export it: BOM, CRLF, quotes, commas and newlines in c
   assert.equal(second.Volume, undefined, 'empty cells are absent');
 });
 
+test('a row with more cells than the header (a comma in a cell not quoted) is refused, naming the row: no cell is dropped or shifted', async () => {
+  const rows = [
+    'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street',
+    // Read by the header alone, the street would be "ul. Długa 5" and " mieszkanie 2" dropped: a valid order, sent wrong.
+    'R-1,PK0001,PL,0.175,1,Nail Gel,1,Jan Kowalski,ul. Długa 5, mieszkanie 2',
+    'R-2,PK0001,DE,2,1,Cup,2,Anna,Street 1,', // an empty cell past the header: nothing lost
+  ];
+  const file = join(dir(), 'shifted.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  const checked = await cli(['validate', ECCANG, file, '--json'], env);
+  const report = JSON.parse(checked.stdout);
+  assert.equal(checked.status, 1);
+  const [first, second] = report.reports;
+  assert.deepEqual(first.issues.map((i) => [i.where, i.code]), [['row 2, column 10', 'csv']], checked.stdout);
+  assert.match(first.issues[0].message, /row 2 has 10 cells, the header names 9: a comma inside a cell that is not quoted\?/);
+  assert.equal(second.ok, true, JSON.stringify(second.issues));
+  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
+  assert.equal(sent.status, 1);
+  assert.match(sent.stderr, /nothing sent: fix these cells first/);
+  assert.equal(sandbox.hits.eccang, 0);
+});
+
 test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {
   const [header, first] = parse((await cli(['example', HEMA, '--csv'])).stdout);
   const second = [...first];
