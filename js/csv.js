@@ -22,13 +22,15 @@ function fieldAt(structure, path) {
   return field;
 }
 
+const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** A cell's value as its field wants it: numbers for number fields (text where the field takes numeric text), booleans, else text. */
 function typed(field, text) {
   if (!field) return text;
   if (field.kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   if ((field.kind === 'integer' || field.kind === 'number') && !field.textOk) {
-    const n = Number(text);
-    return text.trim() !== '' && Number.isFinite(n) ? n : text;
+    // A number as written in decimal only: Number() would also read 0x10 as 16 and 0b10 as 2.
+    return DECIMAL.test(text.trim()) ? Number(text) : text;
   }
   return text; // text, ids (exact as text past 2^53), numeric text kept as given
 }

@@ -113,20 +113,23 @@ test('a row with more cells than the header (a comma in a cell not quoted) is re
 
 test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {
   const [header, first] = parse((await cli(['example', HEMA, '--csv'])).stdout);
-  const second = [...first];
-  second[header.indexOf('sub_orders[].out_order_id')] = '11-2';
-  second[header.indexOf('sub_orders[].sale_quantity')] = 'two';
-  const file = join(dir(), 'hema.csv');
-  writeFileSync(file, stringify([header, first, second]));
-  const checked = (await cli(['validate', HEMA, file, '--json']));
-  assert.equal(checked.status, 1);
-  const [report] = JSON.parse(checked.stdout).reports;
-  assert.equal(report.place, 'rows 2–3');
-  const quantity = report.issues.find((i) => i.path === '/sub_orders/1/sale_quantity');
-  assert.equal(quantity.code, 'type');
-  assert.equal(quantity.where, 'row 3, column sub_orders[].sale_quantity');
-  const text = (await cli(['validate', HEMA, file]));
-  assert.match(text.stdout, /error type at row 3, column sub_orders\[\]\.sale_quantity/);
+  // Not a number as written in decimal (JavaScript's Number() would read 0x2 as 2, 0b10 as 2): the cell stays text, and is refused.
+  for (const quantityCell of ['two', '0x2', '0b10', 'Infinity']) {
+    const second = [...first];
+    second[header.indexOf('sub_orders[].out_order_id')] = '11-2';
+    second[header.indexOf('sub_orders[].sale_quantity')] = quantityCell;
+    const file = join(dir(), 'hema.csv');
+    writeFileSync(file, stringify([header, first, second]));
+    const checked = (await cli(['validate', HEMA, file, '--json']));
+    assert.equal(checked.status, 1, quantityCell);
+    const [report] = JSON.parse(checked.stdout).reports;
+    assert.equal(report.place, 'rows 2–3');
+    const quantity = report.issues.find((i) => i.path === '/sub_orders/1/sale_quantity');
+    assert.equal(quantity?.code, 'type', `${quantityCell}: ${checked.stdout}`);
+    assert.equal(quantity.where, 'row 3, column sub_orders[].sale_quantity');
+    const text = (await cli(['validate', HEMA, file]));
+    assert.match(text.stdout, /error type at row 3, column sub_orders\[\]\.sale_quantity/);
+  }
 });
 
 test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {
