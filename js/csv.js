@@ -24,10 +24,13 @@ function fieldAt(structure, path) {
 
 const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A cell's value as its field wants it: numbers for number fields (text where the field takes numeric text), booleans, else text. */
+/** A cell's value as its field wants it: numbers for number fields (text where the field takes numeric text), booleans (TRUE as spreadsheets write it too), else text. */
 function typed(field, text) {
   if (!field) return text;
-  if (field.kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (field.kind === 'boolean') { // in any case: spreadsheets write TRUE and FALSE
+    const word = text.trim().toLowerCase();
+    return word === 'true' ? true : word === 'false' ? false : text;
+  }
   if ((field.kind === 'integer' || field.kind === 'number') && !field.textOk) {
     // A number as written in decimal only: Number() would also read 0x10 as 16 and 0b10 as 2.
     return DECIMAL.test(text.trim()) ? Number(text) : text;

@@ -118,6 +118,7 @@ test('typed cells: fen and quantities are numbers, booleans are booleans; issues
     const second = [...first];
     second[header.indexOf('sub_orders[].out_order_id')] = '11-2';
     second[header.indexOf('sub_orders[].sale_quantity')] = quantityCell;
+    second[header.indexOf('sub_orders[].handling')] = 'TRUE'; // as Excel writes a boolean
     const file = join(dir(), 'hema.csv');
     writeFileSync(file, stringify([header, first, second]));
     const checked = (await cli(['validate', HEMA, file, '--json']));
@@ -127,6 +128,7 @@ test('typed cells: fen and quantities are numbers, booleans are booleans; issues
     const quantity = report.issues.find((i) => i.path === '/sub_orders/1/sale_quantity');
     assert.equal(quantity?.code, 'type', `${quantityCell}: ${checked.stdout}`);
     assert.equal(quantity.where, 'row 3, column sub_orders[].sale_quantity');
+    assert.deepEqual(report.issues.filter((i) => i.path.startsWith('/sub_orders/1/')).map((i) => i.path), ['/sub_orders/1/sale_quantity'], 'TRUE is true');
     const text = (await cli(['validate', HEMA, file]));
     assert.match(text.stdout, /error type at row 3, column sub_orders\[\]\.sale_quantity/);
   }
