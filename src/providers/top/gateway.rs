@@ -227,12 +227,19 @@ pub fn all_parameters_json(text: &str) -> Result<Vec<(String, String)>, Error> {
     Ok(parameter_pairs(members))
 }
 
+/// Parameters in byte order of their names, as TOP signs them. Names are unique (an object's
+/// members, a repeated name refused), so an unstable sort gives the one order; one function for
+/// both sorts keeps one copy of the sort in the wasm.
+fn sort_by_name(params: &mut [(&str, &str)]) {
+    params.sort_unstable_by(|a, b| a.0.cmp(b.0));
+}
+
 /// What TOP signs: parameters but `sign` and the empty ones, sorted by name in byte order,
 /// each `name` followed by `value`.
 pub fn string_to_sign<K: AsRef<str>, V: AsRef<str>>(params: &[(K, V)]) -> String {
     let mut signed = Vec::with_capacity(params.len());
     signed.extend(params.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).filter(|(k, v)| *k != "sign" && has_text(v)));
-    signed.sort_by(|a, b| a.0.cmp(b.0));
+    sort_by_name(&mut signed);
     let mut out = String::with_capacity(signed.iter().map(|(k, v)| k.len() + v.len()).sum());
     for (k, v) in signed {
         out.push_str(k);
@@ -299,7 +306,7 @@ pub fn prepare(method: &str, business: &[(&str, &str)], opts: &TopOptions) -> Re
     // Room for the signature too: one allocation.
     let mut params = Vec::with_capacity(business.len() + SYSTEM_PARAMETERS.len());
     params.extend(business.iter().copied().chain(system));
-    params.sort_by(|a, b| a.0.cmp(b.0));
+    sort_by_name(&mut params);
     let signing = signing(&params, opts.app_secret, opts.sign_method);
     params.push(("sign", &signing.signature));
     let body = encode_pairs(params.iter().copied());
