@@ -326,8 +326,30 @@ fn hema_success_false_in_any_case_or_an_error_code_alone_is_a_failure() {
             "{result}"
         );
     }
-    let unclear = parse_response(TRADE, &answer(json!({ "success": "maybe" })), &Value::Null);
-    assert!(matches!(unclear, Ok(Parsed::Err(ref e)) if e.code == "parse"), "{unclear:?}");
+    // Neither `success`, nor an error, nor the created trade: whether Hema created the order is
+    // not known, so it is not reported as created (a batch counts it unknown, not ok).
+    for result in [json!({ "success": "maybe" }), json!({}), json!({ "request_note": "x" }), json!({ "trade": null })] {
+        let unclear = parse_response(TRADE, &answer(result.clone()), &Value::Null);
+        assert!(matches!(unclear, Ok(Parsed::Err(ref e)) if e.code == "parse"), "{result}: {unclear:?}");
+    }
+}
+
+#[test]
+fn an_intention_answer_without_the_new_id_is_not_reported_as_saved() {
+    let answer = |value: Value| json!({ "alibaba_intention_order_save_response": { "value": value } }).to_string();
+    for value in [json!({}), Value::Null, json!({ "intention_id": "" }), json!({ "intention_id": null })] {
+        let parsed = parse_response(INTENTION, &answer(value.clone()), &Value::Null);
+        assert!(
+            matches!(parsed, Ok(Parsed::Err(ref e)) if e.code == "parse" && e.message.contains("intention_id")),
+            "{value}: {parsed:?}"
+        );
+    }
+    for value in [json!({ "intention_id": "1234567890" }), json!({ "intention_id": 1234567890 })] {
+        assert!(
+            matches!(parse_response(INTENTION, &answer(value.clone()), &Value::Null), Ok(Parsed::Ok { .. })),
+            "{value}"
+        );
+    }
 }
 
 #[test]

@@ -38,7 +38,9 @@ pub struct OrderMethod {
     /// The field of `<method>_response` that the doc's response table describes.
     pub response_field: &'static str,
     pub response: &'static Schema,
-    /// A failure reported inside a successful gateway response.
+    /// What a successful gateway response says when it is not a creation: a failure reported
+    /// inside it, or a parse error when it does not show the order was created (never `ok` on
+    /// no evidence: a batch then counts it unknown, not done).
     pub business_failure: fn(&Value) -> Option<ResponseError>,
 }
 

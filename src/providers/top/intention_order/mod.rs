@@ -14,11 +14,14 @@
 //!   with type `relative`: the type decides which one is required; the other is only warned
 //!   about (it is still sent, since it is the caller's).
 
+use serde_json::Value;
+
 use crate::doc::Node;
 
 use super::OrderMethod;
 use crate::endpoint::Endpoint;
 use crate::issue::{Code, Issues, Path};
+use crate::response::ResponseError;
 use crate::schema::{model, TextCheck};
 use crate::validate::text::{decimal_value, is_decimal_text, number_text};
 
@@ -34,13 +37,26 @@ pub static ENDPOINT: Endpoint = Endpoint {
         param: "intention_order",
         response_field: "value",
         response: &INTENTION_ORDER_RESPONSE,
-        business_failure: |_| None,
+        business_failure: not_saved,
     },
     // No field of the request identifies it to the gateway: a repeat creates a second order.
     idempotent: false,
     key_field: Some("source_channel_refer_id"),
     source: file!(),
 };
+
+/// The doc's answer to a save is the new order's `intention_id`; an answer without one does not
+/// show the order was saved, and is not reported as saved (a parse error: the caller looks).
+fn not_saved(value: &Value) -> Option<ResponseError> {
+    let saved = match value.get("intention_id") {
+        Some(Value::String(id)) => !id.trim().is_empty(),
+        Some(Value::Number(_)) => true,
+        _ => false,
+    };
+    (!saved).then(|| {
+        ResponseError::parse("the answer has no `intention_id`: whether the intention order was saved is unknown")
+    })
+}
 
 /// ISO 3166-2 subdivision part: 1–3 upper-case letters or digits (`CA`, `NY`, `11`).
 pub static PROVINCE_CODE: TextCheck = TextCheck {

@@ -52,13 +52,20 @@ pub static ENDPOINT: Endpoint = Endpoint {
 
 /// Hema did not create the order: `success` false (as a boolean or as text in any case, the doc
 /// types it String), or an `error_code` without `success`. A `success` that is neither true nor
-/// false is not guessed at: it is a parse error, so the caller looks before sending again.
+/// false, or an answer with none of `success`, `error_code` and the created `trade`, is not
+/// guessed at: it is a parse error, so the caller looks before sending again.
 fn not_created(result: &Value) -> Option<ResponseError> {
     let failed = match result.get("success") {
         Some(Value::Bool(ok)) => !ok,
         Some(Value::String(text)) if text.trim().eq_ignore_ascii_case("true") => false,
         Some(Value::String(text)) if text.trim().eq_ignore_ascii_case("false") => true,
-        None | Some(Value::Null) => result.get("error_code").is_some_and(|c| !c.is_null()),
+        None | Some(Value::Null) if result.get("error_code").is_some_and(|c| !c.is_null()) => true,
+        None | Some(Value::Null) if result.get("trade").is_some_and(Value::is_object) => false,
+        None | Some(Value::Null) => {
+            return Some(ResponseError::parse(
+                "the answer has none of `success`, `error_code` and the created `trade`: whether Hema created the order is unknown",
+            ))
+        }
         Some(other) => {
             return Some(ResponseError::parse(format!(
                 "`success` is {other}, neither true nor false: whether Hema created the order is unknown"
