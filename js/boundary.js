@@ -83,7 +83,8 @@ const CONTENT_NOT_WRITTEN = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Promis
  * object, null in a list), "undefined" in a list (null; in an object it is absent, as everywhere
  * in JS), or the tag of an object written as `{}` (Map, Set, Promise, …) or as numbered keys (a
  * typed array). A value with `toJSON` (a Date) is the caller's own conversion: not looked into.
- * The pointer is built only for what is found: the walk keeps a stack of keys.
+ * The pointer is built only for what is found: the walk keeps a stack of keys. Asked only once
+ * `mayBeUnwritten` has said yes.
  */
 export function unwritten(value) {
   let found;
@@ -110,14 +111,19 @@ export function unwritten(value) {
     }
     for (const key of Object.keys(v)) { keys.push(key); walk(v[key], false); keys.pop(); }
   };
-  if (value !== null && typeof value === 'object' && suspect(value, 0)) walk(value, false);
+  walk(value, false);
   return found;
 }
 
+/** Whether `value` may hold something `unwritten` reports: asked first, on every call. */
+export function mayBeUnwritten(value) {
+  return value !== null && typeof value === 'object' && suspect(value, 0);
+}
+
 /**
- * Whether `value` (an object) may hold something `unwritten` reports: a quick look on every call
- * (a fifth of the full walk's time), with no pointers kept. Any object that is not a plain
- * `Object`, or has `toJSON`, counts as suspect and is left to the full walk.
+ * A quick look at an object for `mayBeUnwritten` (a fifth of the full walk's time), with no
+ * pointers kept. Any object that is not a plain `Object`, or has `toJSON`, counts as suspect and
+ * is left to the full walk.
  */
 function suspect(value, depth) {
   if (Array.isArray(value)) {

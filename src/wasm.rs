@@ -41,6 +41,8 @@ extern "C" {
     #[wasm_bindgen(js_name = issueList)]
     fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
     fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
+    #[wasm_bindgen(js_name = mayBeUnwritten)]
+    fn may_be_unwritten(value: &JsValue) -> bool;
     fn unwritten(value: &JsValue) -> Option<Vec<String>>;
 }
 
@@ -107,7 +109,8 @@ fn stringified(value: &JsValue, argument: &str) -> Result<(String, Option<js_sys
 /// does (NaN written as null, a function left out, a Map written as `{}`: `unwritten` in
 /// js/boundary.js): the caller's value must not be lost or changed without a word.
 fn written_as_given(value: &JsValue, argument: &str) -> Result<(), Error> {
-    let Some(found) = unwritten(value) else { return Ok(()) };
+    // The quick look answers a bool (the cheapest crossing); the walk with pointers runs only after it.
+    let Some(found) = may_be_unwritten(value).then(|| unwritten(value)).flatten() else { return Ok(()) };
     let places = found.chunks_exact(2).map(|pair| (pair[0].as_str(), pair[1].as_str()));
     if argument == "order" {
         let mut issues = crate::issue::Issues::default();
