@@ -41,6 +41,12 @@ extern "C" {
     #[wasm_bindgen(js_name = issueList)]
     fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
     fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
+    #[wasm_bindgen(js_name = jsonStringify)]
+    fn json_stringify(value: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/unwritten.js")]
+extern "C" {
     #[wasm_bindgen(js_name = mayBeUnwritten)]
     fn may_be_unwritten(value: &JsValue) -> bool;
     fn unwritten(value: &JsValue) -> Option<Vec<String>>;
@@ -98,16 +104,19 @@ fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
 /// What it leaves out or changes is not looked for here: see `written_as_given`.
 fn stringified(value: &JsValue, argument: &str) -> Result<(String, Option<js_sys::JsString>), Error> {
     let unreadable = || crate::doc::unreadable(argument);
-    let string = js_sys::JSON::stringify(value).map_err(|_| unreadable())?;
-    if !string.is_string() {
-        return Ok(("null".to_string(), None));
+    let string = json_stringify(value);
+    if string.is_null() {
+        return Err(unreadable());
     }
+    let Ok(string) = string.dyn_into::<js_sys::JsString>() else {
+        return Ok(("null".to_string(), None));
+    };
     Ok((utf8(&string).ok_or_else(unreadable)?, Some(string)))
 }
 
 /// An error naming each place where JSON.stringify's text of `value` does not hold what the value
-/// does (NaN written as null, a function left out, a Map written as `{}`: `unwritten` in
-/// js/boundary.js): the caller's value must not be lost or changed without a word.
+/// does (NaN written as null, a function left out, a Map written as `{}`: js/unwritten.js): the
+/// caller's value must not be lost or changed without a word.
 fn written_as_given(value: &JsValue, argument: &str) -> Result<(), Error> {
     // The quick look answers a bool (the cheapest crossing); the walk with pointers runs only after it.
     let Some(found) = may_be_unwritten(value).then(|| unwritten(value)).flatten() else { return Ok(()) };
