@@ -208,12 +208,13 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
 /**
  * What an answer means for the order. Only the provider's own answer is a verdict: a failure
  * without one (a timeout, a lost connection, an abort, a proxy's error page, a body that could not
- * be read), after a request went out, on an endpoint where a repeat may create a second order, is
+ * be read, the provider's platform failing without saying what became of the order: `noVerdict`),
+ * after a request went out, on an endpoint where a repeat may create a second order, is
  * `unknown`: the order may exist.
  */
 function outcomeState(result, endpoint) {
   if (result.ok) return 'ok';
-  const { code, notSent } = result.error ?? {};
-  const unanswered = /^(timeout|network|aborted|parse|http_\d+)$/.test(code) && !notSent;
+  const { code, notSent, noVerdict } = result.error ?? {};
+  const unanswered = (/^(timeout|network|aborted|parse|http_\d+)$/.test(code) || noVerdict === true) && !notSent;
   return unanswered && !endpoint.idempotent ? 'unknown' : 'failed';
 }

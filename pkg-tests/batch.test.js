@@ -164,6 +164,11 @@ test("a proxy's error page or an unreadable answer is no verdict: a creation is 
   // The provider's own refusal is a verdict.
   const refused = await stub(200, JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature' } })).sendBatch(HEMA, hemaOrders(1));
   assert.deepEqual([refused.unknown, refused.failed, refused.results[0].result.error.code], [0, 1, '25']);
+  // Its platform failing is not: the backend may have created the order before the gateway gave up on it.
+  for (const error of [{ code: 15, msg: 'Remote service error', sub_code: 'isp.top-remote-connection-timeout' }, { code: 10, msg: 'Service Currently Unavailable' }]) {
+    const platform = await stub(200, JSON.stringify({ error_response: error })).sendBatch(HEMA, hemaOrders(1));
+    assert.deepEqual([platform.unknown, platform.failed, platform.results[0].result.error.noVerdict], [1, 0, true], JSON.stringify(error));
+  }
 });
 
 test('options no request can be built with stop the batch before anything is journaled as sending', async () => {

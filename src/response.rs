@@ -133,6 +133,12 @@ pub struct ResponseError {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub already_exists: bool,
+    /// The provider answered without a verdict on the request: its platform failed (TOP's
+    /// `isp.*` errors, code 10) and does not say whether the order was processed. After a creation
+    /// request the order may exist: a batch counts it `unknown`, as after a timeout.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub no_verdict: bool,
 }
 
 impl ResponseError {

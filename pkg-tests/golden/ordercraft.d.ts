@@ -965,6 +965,12 @@ export interface ResponseError {
      * earlier attempt created it (`createClient` reports it so).
      */
     alreadyExists?: boolean;
+    /**
+     * The provider answered without a verdict on the request: its platform failed (TOP's
+     * `isp.*` errors, code 10) and does not say whether the order was processed. After a creation
+     * request the order may exist: a batch counts it `unknown`, as after a timeout.
+     */
+    noVerdict?: boolean;
 }
 
 /**

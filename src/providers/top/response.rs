@@ -8,12 +8,6 @@ use crate::normalize::js_safe;
 use crate::response::{ParseOptions, Parsed, ResponseError};
 use crate::validate::text::find_text;
 
-/// TOP's codes that are worth retrying: 7 "App Call Limited" (after the wait it names) and
-/// 10 "Service Currently Unavailable". Any `isp.*` sub-code is the platform's fault and retryable
-/// too; 25 bad signature, 27 invalid session, 29 invalid app key, 40/41 missing or invalid
-/// arguments and every `isv.*` sub-code are the caller's and are not.
-const RETRYABLE_CODES: [&str; 2] = ["7", "10"];
-
 /// The name of the success wrapper: dots become underscores, then `_response`.
 pub fn response_key(method: &str) -> String {
     format!("{}_response", method.replace('.', "_"))
@@ -52,8 +46,12 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
     let msg = field("msg");
     let sub_code = field("sub_code");
     let sub_msg = field("sub_msg");
-    let retryable =
-        RETRYABLE_CODES.contains(&code.as_str()) || sub_code.as_deref().is_some_and(|s| s.starts_with("isp."));
+    // Worth retrying: 7 "App Call Limited" (after the wait it names), and the platform's faults,
+    // 10 "Service Currently Unavailable" and any `isp.*` sub-code; 25 bad signature, 27 invalid
+    // session, 29 invalid app key, 40/41 missing or invalid arguments and every `isv.*` sub-code
+    // are the caller's and are not.
+    let platform_fault = code == "10" || sub_code.as_deref().is_some_and(|s| s.starts_with("isp."));
+    let retryable = code == "7" || platform_fault;
     let retry_after_seconds =
         if code == "7" { sub_msg.as_deref().or(msg.as_deref()).and_then(ban_seconds) } else { None };
     let message = match (&sub_msg, &msg) {
@@ -70,6 +68,10 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
         request_id: field("request_id"),
         retryable,
         retry_after_seconds,
+        // The platform failed (10 "Service Currently Unavailable", an `isp.*` such as
+        // `isp.top-remote-connection-timeout`, its call to the backend timing out): it does not
+        // say whether the backend created the order, so it is no refusal.
+        no_verdict: platform_fault,
         ..ResponseError::default()
     }
 }
@@ -114,15 +116,21 @@ mod tests {
         assert_eq!(e.request_id.as_deref(), Some("abc"));
         assert_eq!(e.message, "非法参数 (isv.invalid-parameter)");
 
-        let isp = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-connection-timeout"}}"#;
-        assert!(matches!(
-            parse("x.y", isp, &ParseOptions::default()),
-            Parsed::Err(ResponseError { retryable: true, .. })
-        ));
+        assert!(!e.no_verdict, "the caller's fault is a verdict: nothing was done");
+
+        // The platform's fault: retryable, and no verdict (the backend may have done the work).
+        for body in [
+            r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-connection-timeout"}}"#,
+            r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.unknown-error"}}"#,
+            r#"{"error_response":{"code":10,"msg":"Service Currently Unavailable"}}"#,
+        ] {
+            let Parsed::Err(e) = parse("x.y", body, &ParseOptions::default()) else { panic!("expected error") };
+            assert_eq!((e.retryable, e.no_verdict), (true, true), "{body}");
+        }
 
         let limited = r#"{"error_response":{"code":7,"msg":"App Call Limited","sub_code":"accesscontrol.limited-by-app-access-count","sub_msg":"This ban will last for 71 more seconds"}}"#;
         let Parsed::Err(e) = parse("x.y", limited, &ParseOptions::default()) else { panic!("expected error") };
-        assert_eq!((e.retryable, e.retry_after_seconds), (true, Some(71)));
+        assert_eq!((e.retryable, e.retry_after_seconds, e.no_verdict), (true, Some(71), false));
 
         for code in [25, 27, 29, 40, 41] {
             let body = format!(r#"{{"error_response":{{"code":{code},"msg":"m"}}}}"#);
