@@ -172,6 +172,26 @@ test('a file that gives a name twice in one object is refused, naming the line a
   assert.equal(sandbox.hits.eccang, 0);
 });
 
+/** `ordercraft send` of `n` Hema orders (`<prefix>-<i>`) with a journal, the sandbox answering each after `delayMs`. */
+function hemaBatch(n, prefix, { delayMs, concurrency }) {
+  const work = dir();
+  const file = join(work, 'orders.jsonl');
+  writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ ...oc.example(HEMA), out_order_id: `${prefix}-${i}` })).join('\n'));
+  const journal = join(work, 'journal.jsonl');
+  sandbox.script('top', Array.from({ length: n }, () => ({ delayMs })));
+  return { journal, args: ['send', HEMA, file, '--journal', journal, '--concurrency', String(concurrency), '--gateway', sandbox.urls.top, '--json'] };
+}
+
+/** How many times the sandbox processed each Hema order, by its out_order_id. */
+function hemaOrdersProcessed() {
+  const perKey = new Map();
+  for (const p of sandbox.processed) {
+    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
+    perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  }
+  return perKey;
+}
+
 /** Starts `ordercraft send`, kills it with SIGKILL once the journal shows `sending` for `after` orders. */
 async function killMidway(args, env, journal, after) {
   const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' });
@@ -194,22 +214,13 @@ const lastStates = (journal) => {
 
 test('SIGKILL mid-batch on a non-idempotent endpoint: the rerun sends no order twice; ok or unknown, unknown at most the concurrency', async () => {
   const n = 40;
-  const work = dir();
-  const file = join(work, 'orders.jsonl');
-  writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ ...oc.example(HEMA), out_order_id: `K-${i}` })).join('\n'));
-  const journal = join(work, 'journal.jsonl');
-  sandbox.script('top', Array.from({ length: n }, () => ({ delayMs: 60 })));
-  const args = ['send', HEMA, file, '--journal', journal, '--concurrency', '4', '--gateway', sandbox.urls.top, '--json'];
+  const { args, journal } = hemaBatch(n, 'K', { delayMs: 60, concurrency: 4 });
   await killMidway(args, ENV, journal, 12);
 
   const second = await cli(args, ENV);
   assert.equal(second.status, 1, 'orders left unknown: not all ok');
   const summary = JSON.parse(second.stdout.trim().split('\n').at(-1));
-  const perKey = new Map();
-  for (const p of sandbox.processed) {
-    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
-    perKey.set(k, (perKey.get(k) ?? 0) + 1);
-  }
+  const perKey = hemaOrdersProcessed();
   for (const [k, times] of perKey) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
   const states = lastStates(journal);
   assert.equal(states.size, n);
@@ -249,12 +260,7 @@ test('SIGKILL mid-batch on an idempotent endpoint: the rerun ends every order ok
 
 test('two runs over one journal at once: the second is refused before it sends anything, and no order goes out twice', async () => {
   const n = 30;
-  const work = dir();
-  const file = join(work, 'orders.jsonl');
-  writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ ...oc.example(HEMA), out_order_id: `T-${i}` })).join('\n'));
-  const journal = join(work, 'journal.jsonl');
-  sandbox.script('top', Array.from({ length: n }, () => ({ delayMs: 40 })));
-  const args = ['send', HEMA, file, '--journal', journal, '--concurrency', '2', '--gateway', sandbox.urls.top, '--json'];
+  const { args, journal } = hemaBatch(n, 'T', { delayMs: 40, concurrency: 2 });
   const first = cli(args, ENV);
   const deadline = Date.now() + 20_000;
   while (!(existsSync(journal) && readFileSync(journal, 'utf8').includes('"sending"')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
@@ -263,11 +269,7 @@ test('two runs over one journal at once: the second is refused before it sends a
   assert.match(second.stderr, /journal\.jsonl is in use by process \d+ on .+ since .+; two runs over one journal could send an order twice/);
   const done = await first;
   assert.equal(done.status, 0, done.stderr);
-  const perKey = new Map();
-  for (const p of sandbox.processed) {
-    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
-    perKey.set(k, (perKey.get(k) ?? 0) + 1);
-  }
+  const perKey = hemaOrdersProcessed();
   assert.equal(perKey.size, n);
   for (const [k, times] of perKey) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
   // The lock went with the run: the next one resumes (and has nothing left to send).
