@@ -145,8 +145,21 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     };
     const record = async (entry) => { recorded.set(entry.key, entry); await journal.append({ endpoint: endpoint.id, ...entry }); };
 
-    async function one(index, order) {
-      const orderKeyText = keyText(await key(order));
+    /**
+     * An order as taken from the source: its key asked for and its check made then, on the order
+     * as given, and, when it checks out, the copy that is sent (JSON's, which is the order as sent,
+     * once the check has refused anything JSON would drop). A source may reuse one object for every
+     * order, changing it before it gives the next: an order taken must not change with it.
+     */
+    function taken(order) {
+      const keyed = Promise.resolve(key(order));
+      keyed.catch(() => {}); // awaited by `one`; a batch that stops first must not leave it unhandled
+      const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
+      return { keyed, checked, order: checked.ok ? JSON.parse(JSON.stringify(order)) : undefined };
+    }
+
+    async function one(index, { keyed, checked, order }) {
+      const orderKeyText = keyText(await keyed);
       if (seen.has(orderKeyText)) {
         // Not journaled: the key's entries belong to the first order that has it.
         return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message: `another order in this batch has the key ${JSON.stringify(orderKeyText)}` }] });
@@ -161,7 +174,6 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
         await record({ key: orderKeyText, state: 'unknown', at: new Date().toISOString() });
         return finish(index, { key: orderKeyText, state: 'unknown' });
       }
-      const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
       if (!checked.ok) {
         await record({ key: orderKeyText, state: 'invalid', issues: checked.issues });
         return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
@@ -179,6 +191,13 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     }
 
     const iterator = (orders[Symbol.asyncIterator] ?? orders[Symbol.iterator]).call(orders);
+    // One take at a time, each order copied before the source is asked for the next (an async
+    // generator would otherwise run on for a queued request before the copy is made).
+    let taking = Promise.resolve();
+    const take = () => (taking = taking.then(async () => {
+      const next = await iterator.next();
+      return next.done ? undefined : taken(next.value);
+    }));
     let stopped = false;
     // The first error (a journal that cannot write, options no request can be built with, a key
     // function or an order source that throws) starts nothing new; the orders in flight finish
@@ -189,11 +208,11 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
         for (;;) {
           if (failure) return;
           if (signal?.aborted) { stopped = true; return; }
-          const next = await iterator.next();
-          if (next.done || failure) return;
+          const next = await take();
+          if (!next || failure) return;
           const index = total;
           total += 1;
-          await one(index, next.value);
+          await one(index, next);
         }
       } catch (error) {
         failure ??= { error };

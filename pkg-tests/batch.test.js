@@ -293,3 +293,16 @@ test('a key function must give text (or a number, kept as its text): anything el
   assert.deepEqual([numbered.skipped, numbered.ok, numbered.results.map((r) => r.key)], [1, 1, ['7', '8']]);
   assert.equal(sandbox.hits.eccang, 1);
 });
+
+test('a source that reuses one object for every order (changing it for the next) sends each order as it was when taken', async () => {
+  sandbox.script('top', Array.from({ length: 12 }, () => ({ delayMs: 20 })));
+  const shared = oc.example(HEMA);
+  async function* reusing() { for (let i = 0; i < 6; i += 1) { shared.out_order_id = `R-${i}`; shared.user_mem = `note ${i}`; yield shared; } }
+  function* reusingSync() { for (let i = 6; i < 12; i += 1) { shared.out_order_id = `R-${i}`; shared.user_mem = `note ${i}`; yield shared; } }
+  for (const source of [reusing(), reusingSync()]) {
+    const r = await client().sendBatch(HEMA, source, { concurrency: 4 });
+    assert.deepEqual([r.total, r.ok], [6, 6], JSON.stringify(r.results.map((x) => [x.key, x.state])));
+  }
+  const sent = sandbox.processed.map((p) => JSON.parse(new URLSearchParams(p.body).get('trade')));
+  assert.deepEqual(sent.map((t) => `${t.out_order_id} ${t.user_mem}`).sort(), Array.from({ length: 12 }, (_, i) => `R-${i} note ${i}`).sort());
+});
