@@ -61,12 +61,18 @@ export function createClient({
     const opts = { ...credentials[provider], ...gateway, ...requestOptions };
     // Whether an earlier attempt may have reached the provider and created the order.
     let earlierMayHaveCreated = mayAlreadyExist;
+    // The order every attempt is prepared from: as given for the first, which is prepared before
+    // send returns to the caller; then its JSON copy, made at once (the order as sent, since
+    // prepare refused anything JSON would drop), so a caller that changes its object afterwards
+    // does not change a retry.
+    let sent = order;
     for (let attempt = 1; ; attempt += 1) {
       // An aborted send sends nothing more: not the first attempt, not a retry after a wait.
       if (signal?.aborted) return { ok: false, error: aborted(earlierMayHaveCreated), attempts: attempt - 1 };
       // Prepared afresh each attempt: a new timestamp and nonce, so a retry is never stale.
       // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
-      const request = prepare(id, order, opts);
+      const request = prepare(id, sent, opts);
+      if (sent === order) sent = JSON.parse(JSON.stringify(order));
       if (attempt === 1) await beforeRequest?.();
       const outcome = await exchange(fetchImpl, request, attemptTimeout, signal);
       // Read as it was asked for: TOP answers a `simplify` request without the method's wrapper.

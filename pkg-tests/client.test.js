@@ -165,6 +165,19 @@ test('a retryable error is retried the configured number of times', async () => 
   assert.deepEqual([top.ok, top.attempts, sandbox.hits.top], [true, 3, 3]);
 });
 
+test('a retry sends the order as it was when send was called, though the caller changes its object meanwhile', async () => {
+  // TOP's call limit: the first attempt is refused unprocessed, and retried after a wait.
+  sandbox.script('top', [{ fault: 'retryable' }]);
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const order = { ...oc.example(id), out_order_id: 'FIRST' };
+  const sending = client({ options: { retries: 2 } }).send(id, order);
+  order.out_order_id = 'SECOND'; // the caller reuses its object for the next order, not waiting
+  const r = await sending;
+  assert.deepEqual([r.ok, r.attempts], [true, 2]);
+  const sent = sandbox.processed.map((p) => JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id);
+  assert.deepEqual(sent, ['FIRST']);
+});
+
 test('a non-retryable error is not retried', async () => {
   sandbox.script('pandapon', [{ fault: 'fatal' }, { fault: 'fatal' }]);
   const r = await client({ options: { retries: 3 } }).send('pandapon:/alibaba/order/create/previewbatch', oc.example('pandapon:/alibaba/order/create/previewbatch'));
