@@ -39,7 +39,7 @@ export function ordersFromText(name, text, structure) {
     }));
   }
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
-    return text.split('\n').flatMap((line, i) => {
+    return text.replace(/^\uFEFF/, '').split('\n').flatMap((line, i) => {
       if (!line.trim()) return [];
       try { return [{ order: parseJson(line), place: `line ${i + 1}` }]; } catch (e) { throw new Error(`line ${i + 1} ${e.message}`); }
     });

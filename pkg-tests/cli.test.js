@@ -154,7 +154,8 @@ test('a file that gives a name twice in one object is refused, naming the line a
   const good = JSON.stringify({ ...oc.example(ECCANG), reference_no: 'R-1' });
   const twice = `${good.slice(0, -1)},"reference_no":"R-2"}`;
   const jsonl = join(dir(), 'orders.jsonl');
-  writeFileSync(jsonl, `${good}\n${twice}\n`);
+  // A byte-order mark, as Windows editors save the file: read past, as in .json and .csv files.
+  writeFileSync(jsonl, `\uFEFF${good}\r\n${twice}\r\n`);
   const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
   for (const command of [['validate', ECCANG, jsonl], ['send', ECCANG, jsonl, '--journal', join(dir(), 'j.jsonl')]]) {
     const run = await cli(command, env);
