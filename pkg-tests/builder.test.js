@@ -249,6 +249,19 @@ test('the batch tab: importing a file already sent shows its orders done, and Se
   await page.click('#batch-send');
   await page.waitForFunction(() => /3 already done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
   assert.equal(server.sandbox.hits.top, 3);
+
+  // Previews have no identity but their content, and asking again creates nothing: a file imported again is asked afresh.
+  const preview = 'pandapon:/alibaba/order/create/previewbatch';
+  await page.selectOption('#endpoint', preview);
+  const previews = { name: 'previews.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify(oc.example(preview))) };
+  for (const round of [1, 2]) {
+    await page.setInputFiles('#batch-file', previews);
+    await page.waitForFunction(() => document.querySelector('#batch-rows tr[data-index="0"]')?.dataset.state === 'ready');
+    await page.click('#sandbox-credentials');
+    await page.click('#batch-send');
+    await page.waitForFunction(() => /^Done: 1 ok/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+    assert.equal(server.sandbox.hits.pandapon, round);
+  }
 });
 
 test('Send: a double click sends once; sending the same creation again asks first', async () => {

@@ -33,28 +33,35 @@ function tx(db, store, mode, work) {
 }
 
 /**
- * An endpoint's batch journal in IndexedDB, one for every file imported for it: an order's key
- * says whether it went out, whichever import it came in (a file imported again after sending
- * shows its orders done, and none goes out twice). Entries of a batch imported before journals
- * were kept per endpoint (keyed by the import's name, `legacy`) are read too. `append` resolves
- * once the transaction is committed. `lock` holds a Web Lock named after the journal while a run
- * sends: every tab and window of this origin shares it, and two runs over it would each send the
- * orders neither had recorded yet. The browser releases the lock of a tab closed or reloaded.
+ * A batch journal in IndexedDB, named by `journalName`. `append` resolves once the transaction is
+ * committed. `lock` holds a Web Lock named after the journal while a run sends: every tab and
+ * window of this origin shares it, and two runs over it would each send the orders neither had
+ * recorded yet. The browser releases the lock of a tab closed or reloaded.
  */
-function idbJournal(db, journal, legacy) {
-  const entries = async (name) => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(name))).map(({ entry }) => entry);
+function idbJournal(db, journal) {
   return {
-    load: async () => [...(legacy ? await entries(legacy) : []), ...await entries(journal)],
+    load: async () => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(journal))).map(({ entry }) => entry),
     append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch: journal, entry })),
     lock: () => new Promise((resolve, reject) => {
       navigator.locks.request(`ordercraft-batch:${journal}`, { ifAvailable: true }, (lock) => {
-        if (!lock) return reject(new Error(t('orders for this endpoint are being sent in another tab or window; wait for them to finish there')));
+        if (!lock) return reject(new Error(t('these orders are being sent in another tab or window; wait for them to finish there')));
         return new Promise((release) => resolve(release)); // held until the run calls release
       }).catch(reject);
     }),
   };
 }
 
+
+/**
+ * The journal a new import is sent with. Orders with an identity (the endpoint's key field) share
+ * the endpoint's journal, whichever file they came in: a file imported again after sending shows
+ * its orders done, and none goes out twice. Where orders have no identity but their content and
+ * sending again cannot create anything (PandaPon's preview), each import has its own journal, so
+ * importing it again asks afresh.
+ */
+function journalName(endpoint) {
+  return endpoint.keyField || !endpoint.idempotent ? endpoint.id : `${endpoint.id}#${Date.now()}`;
+}
 
 /**
  * `page`: what the batch tab needs of the builder — `endpointId()`, `requestOptions()`,
@@ -68,7 +75,8 @@ export async function initBatch(page) {
 
   const endpointOf = () => endpoints().find((e) => e.id === batch.id);
   const save = () => tx(db, 'batch', 'readwrite', (s) => s.put(batch, 'current'));
-  const journal = () => idbJournal(db, batch.id, batch.name);
+  // A batch imported before journals were named by journalName keeps its own (`name`).
+  const journal = () => idbJournal(db, batch.journal ?? batch.name ?? batch.id);
 
   async function states() {
     const last = new Map();
@@ -119,8 +127,7 @@ export async function initBatch(page) {
     try {
       // CSV cells that could not be placed make their order invalid here too: never sent half-read.
       const orders = ordersFromText(file.name, await file.text(), schema(id)).map(({ order, place, entry }) => ({ order, place, problems: entry?.problems ?? [] }));
-      // The endpoint's journal holds what went out, whichever file it came from.
-      batch = { file: file.name, id, orders };
+      batch = { file: file.name, id, orders, journal: journalName(endpoints().find((e) => e.id === id)) };
       editing = null;
       await save();
       $('batch-status').textContent = t('Imported {count} order(s).', { count: orders.length });

@@ -73,7 +73,7 @@ const ZH = {
   Done: '完成',
   Paused: '已暂停',
   'Could not send: {message}': '无法发送：{message}',
-  'orders for this endpoint are being sent in another tab or window; wait for them to finish there': '另一个标签页或窗口正在向这个接口发送订单；请等它们在那里完成',
+  'these orders are being sent in another tab or window; wait for them to finish there': '这些订单正在另一个标签页或窗口中发送；请等它们在那里完成',
   "Saved the form's order to the batch.": '已把表单中的订单存回批量。',
   'Add {name}': '添加 {name}',
   'Remove {name}': '删除 {name}',
