@@ -134,7 +134,8 @@ pub struct ResponseError {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub already_exists: bool,
     /// The provider answered without a verdict on the request: its platform failed (TOP's
-    /// `isp.*` errors, code 10) and does not say whether the order was processed. After a creation
+    /// `isp.*` errors, code 10; a SOAP `Server` fault) and does not say whether the order was
+    /// processed. After a creation
     /// request the order may exist: a batch counts it `unknown`, as after a timeout.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]

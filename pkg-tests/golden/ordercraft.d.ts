@@ -967,7 +967,8 @@ export interface ResponseError {
     alreadyExists?: boolean;
     /**
      * The provider answered without a verdict on the request: its platform failed (TOP's
-     * `isp.*` errors, code 10) and does not say whether the order was processed. After a creation
+     * `isp.*` errors, code 10; a SOAP `Server` fault) and does not say whether the order was
+     * processed. After a creation
      * request the order may exist: a batch counts it `unknown`, as after a timeout.
      */
     noVerdict?: boolean;

@@ -166,7 +166,8 @@ pub fn prepare_eccang_json(service: &str, params: &str, opts: &Value) -> Result<
 }
 
 /// The JSON answer: from `<response>` in a SOAP envelope, or the body itself when it is JSON.
-/// A SOAP `Fault` is an error (a `Server` fault is worth retrying, a `Client` fault is not).
+/// A SOAP `Fault` is an error (a `Server` fault is worth retrying and says nothing of what became
+/// of the request; a `Client` fault is the caller's, a verdict).
 pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
     let json = if body.trim_start().starts_with('{') {
         body.to_string()
@@ -183,8 +184,10 @@ pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
                     .unwrap_or("")
             };
             let code = child("faultcode").to_string();
+            let server = code.ends_with("Server");
             return Err(ResponseError {
-                retryable: code.ends_with("Server"),
+                retryable: server,
+                no_verdict: server,
                 message: format!("SOAP fault: {}", child("faultstring")),
                 code: if code.is_empty() { "soap-fault".into() } else { code },
                 ..ResponseError::default()
@@ -270,8 +273,11 @@ mod tests {
     fn faults_and_malformed_answers() {
         let fault = r#"<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>Internal Error</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>"#;
         let Parsed::Err(e) = parse(fault) else { panic!("expected a fault") };
-        assert_eq!((e.code.as_str(), e.retryable), ("SOAP-ENV:Server", true));
+        assert_eq!((e.code.as_str(), e.retryable, e.no_verdict), ("SOAP-ENV:Server", true, true));
         assert!(e.message.contains("Internal Error"));
+        let client = fault.replace("SOAP-ENV:Server", "SOAP-ENV:Client");
+        let Parsed::Err(e) = parse(&client) else { panic!("expected a fault") };
+        assert_eq!((e.retryable, e.no_verdict), (false, false), "the caller's fault is a verdict");
         for body in ["", "<a>", "<x><response>not json</response></x>", "<x/>", "[1]"] {
             assert!(matches!(parse(body), Parsed::Err(ref e) if e.code == "parse"), "{body}");
         }
