@@ -3,16 +3,16 @@
 // run over an existing journal resumes from it.
 //
 // Per order: `sending` is journaled before the request leaves, the outcome after it returns.
-// On resume an order with an outcome is `skipped`; one left `sending` (the process died while it
-// was in flight) is sent again only when the endpoint is idempotent, else it is `unknown` until
-// the caller reconciles it (or passes `resendUnknown: true`).
+// On resume an order with a verdict (`ok`, `failed`) is `skipped`; one left `sending` (the process
+// died while it was in flight) or `unknown` (no verdict came) is sent again where the endpoint is
+// idempotent, else it is `unknown` until the caller reconciles it (or passes `resendUnknown: true`).
 import { validate } from '../pkg/guarded.js';
 import { ArgumentError } from '../pkg/errors.js';
 
 /**
- * States that end an order on resume; `unknown` ends it too, unless the caller asks to resend.
- * `invalid` is not among them: nothing was sent, so an order fixed in the file since is checked
- * again and sent.
+ * States that end an order on resume: the provider's verdicts. `unknown` ends it too where a repeat
+ * may create a second order, unless the caller asks to resend. `invalid` is not among them: nothing
+ * was sent, so an order fixed in the file since is checked again and sent.
  */
 const FINAL = new Set(['ok', 'failed']);
 
@@ -166,7 +166,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       }
       seen.add(orderKeyText);
       const before = recorded.get(orderKeyText);
-      if (before && (FINAL.has(before.state) || (before.state === 'unknown' && !resendUnknown))) {
+      if (before && (FINAL.has(before.state) || (before.state === 'unknown' && !endpoint.idempotent && !resendUnknown))) {
         return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
       }
       if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
@@ -185,7 +185,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       // cannot be built with throw before, and leave no order looking as if it may have been sent.
       const sending = () => record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
       const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist, beforeRequest: sending });
-      const state = outcomeState(result, endpoint);
+      const state = outcomeState(result);
       await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
       return finish(index, { key: orderKeyText, state, result });
     }
@@ -225,15 +225,16 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
 }
 
 /**
- * What an answer means for the order. Only the provider's own answer is a verdict: a failure
- * without one (a timeout, a lost connection, an abort, a proxy's error page, a body that could not
- * be read, the provider's platform failing without saying what became of the order: `noVerdict`),
- * after a request went out, on an endpoint where a repeat may create a second order, is
- * `unknown`: the order may exist.
+ * What an answer means for the order. Only the provider's own answer is a verdict (`failed`: it
+ * refused the order): a failure without one (a timeout, a lost connection, an abort, a proxy's
+ * error page, a body that could not be read, the provider's platform failing without saying what
+ * became of the order: `noVerdict`) after a request went out is `unknown`: the order may exist.
+ * Where a repeat cannot create a second order, a rerun sends it again; elsewhere it waits for the
+ * caller to look.
  */
-function outcomeState(result, endpoint) {
+function outcomeState(result) {
   if (result.ok) return 'ok';
   const { code, notSent, noVerdict } = result.error ?? {};
   const unanswered = (/^(timeout|network|aborted|parse|http_\d+)$/.test(code) || noVerdict === true) && !notSent;
-  return unanswered && !endpoint.idempotent ? 'unknown' : 'failed';
+  return unanswered ? 'unknown' : 'failed';
 }

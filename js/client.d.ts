@@ -86,7 +86,7 @@ export interface BatchOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** Stop cleanly: requests in flight finish and are journaled, nothing new starts. */
   signal?: AbortSignalLike;
-  /** Send again orders whose outcome a crash left unknown (they may have been created). */
+  /** Send again, where the endpoint is not idempotent, orders left unknown (they may have been created); idempotent endpoints send them again anyway. */
   resendUnknown?: boolean;
   /** Options for every send (`prepare`'s options, e.g. `unknownFields`). */
   sendOptions?: SendOptions;
@@ -96,7 +96,7 @@ export interface BatchProgress { done: number; total: number; ok: number; failed
 
 export interface BatchResult {
   key: string;
-  /** `skipped`: the journal already had a final state for it (`recorded`). `unknown`: it may or may not have been created; reconcile it. */
+  /** `skipped`: the journal already had a verdict for it (`recorded`). `unknown`: no verdict came, it may or may not have been created; a rerun sends it again where the endpoint is idempotent, elsewhere reconcile it. */
   state: 'ok' | 'failed' | 'invalid' | 'unknown' | 'skipped';
   recorded?: 'ok' | 'failed' | 'unknown';
   result?: SendResult;

@@ -151,7 +151,7 @@ test('a journal given as a path is closed when its batch ends', async (t) => {
   assert.equal(openFiles(), before);
 });
 
-test("a proxy's error page or an unreadable answer is no verdict: a creation is unknown, an idempotent order failed", async () => {
+test("a proxy's error page or an unreadable answer is no verdict: unknown, a creation and an idempotent order alike", async () => {
   const stub = (status, text) => oc.createClient({
     credentials: SANDBOX_CREDENTIALS, fetch: async () => ({ status, text: async () => text }), backoffMs: 1, sleep: async () => {},
   });
@@ -159,7 +159,7 @@ test("a proxy's error page or an unreadable answer is no verdict: a creation is 
     const creation = await stub(status, text).sendBatch(HEMA, hemaOrders(1));
     assert.deepEqual([creation.unknown, creation.failed], [1, 0], `${status} ${text}`);
     const preview = await stub(status, text).sendBatch(PREVIEW, [oc.example(PREVIEW)]);
-    assert.deepEqual([preview.unknown, preview.failed], [0, 1], `${status} ${text}`);
+    assert.deepEqual([preview.unknown, preview.failed], [1, 0], `${status} ${text}`);
   }
   // The provider's own refusal is a verdict.
   const refused = await stub(200, JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature' } })).sendBatch(HEMA, hemaOrders(1));
@@ -305,4 +305,21 @@ test('a source that reuses one object for every order (changing it for the next)
   }
   const sent = sandbox.processed.map((p) => JSON.parse(new URLSearchParams(p.body).get('trade')));
   assert.deepEqual(sent.map((t) => `${t.out_order_id} ${t.user_mem}`).sort(), Array.from({ length: 12 }, (_, i) => `R-${i} note ${i}`).sort());
+});
+
+test('an order left unknown is sent again by a rerun where a repeat cannot create a second one, and waits elsewhere', async () => {
+  const journal = tempJournal();
+  // ECCANG: the first run gives up waiting (no retries left) while the service goes on and creates the parcel.
+  const orders = [{ ...oc.example(ECCANG), reference_no: 'U-1' }];
+  sandbox.script('eccang', [{ delayMs: 150 }]);
+  const first = await client({ timeoutMs: 40 }).sendBatch(ECCANG, orders, { journal, retries: 0 });
+  assert.deepEqual([first.unknown, first.failed], [1, 0], 'no answer is no verdict, on an idempotent endpoint too');
+  await new Promise((r) => setTimeout(r, 250));
+  // The rerun sends it again; the service says it already exists (the first run created it): ok.
+  const rerun = await client().sendBatch(ECCANG, orders, { journal });
+  assert.deepEqual([rerun.ok, rerun.skipped, sandbox.hits.eccang], [1, 0, 2]);
+  assert.equal(rerun.results[0].result.createdByEarlierAttempt, true, 'one parcel: the repeat was refused as such');
+  // Hema: an unknown creation waits for the caller (resendUnknown), as before.
+  const hemaJournal = oc.memoryJournal([{ key: 'B-0', state: 'unknown' }]);
+  assert.deepEqual([(await client().sendBatch(HEMA, hemaOrders(1), { journal: hemaJournal })).skipped, sandbox.hits.top], [1, 0]);
 });
