@@ -14,6 +14,11 @@ export function jsonStringify(value) {
   }
 }
 
+/** What a JavaScript number makes of a JSON number's text, written back: `12.345678901234567` for `12.345678901234567891`. */
+export function numberText(text) {
+  return String(Number(text));
+}
+
 /** Writes `text` as UTF-8 into `bytes` (a view of wasm memory); the number of bytes written. */
 export function encodeInto(text, bytes) {
   return encoder.encodeInto(text, bytes).written;

@@ -2,23 +2,23 @@
 // `.json` (one order or an array). Each comes with its place in the file, for messages. Shared by
 // the `ordercraft` command and the order builder's batch tab.
 import { ArgumentError } from '../pkg/errors.js';
-import { repeatedNames } from '../pkg/guarded.js';
+import { jsonParseLosses } from '../pkg/guarded.js';
 import { ordersFromCsv } from './csv.js';
 
 /**
  * What makes JSON text that `JSON.parse` reads not the order it seems, or `undefined`: a name
- * given twice in one object (JSON.parse keeps the last value without a word), or text ordercraft
- * does not read. Worded to follow "the file", "line 3" or "the JSON".
+ * given twice in one object (JSON.parse keeps the last value without a word), a number it would
+ * round, or text ordercraft does not read. Worded to follow "the file", "line 3" or "the JSON".
  */
 export function unclearJson(text) {
-  let repeated;
+  let loss;
   try {
-    [repeated] = repeatedNames(text);
+    [loss] = jsonParseLosses(text);
   } catch (e) {
     if (!(e instanceof ArgumentError)) throw e;
     return 'is JSON ordercraft does not read (a number out of range, a lone surrogate, or nesting deeper than 128)';
   }
-  return repeated && `at ${repeated.path}: ${repeated.message} (JSON.parse would keep the last)`;
+  return loss && `at ${loss.path}: ${loss.message}${loss.code === 'duplicate' ? ' (JSON.parse would keep the last)' : ''}`;
 }
 
 /** `JSON.parse(text)`, refusing what `unclearJson` finds; the `Error` says why, worded as there. */

@@ -170,6 +170,13 @@ test('a file that gives a name twice in one object is refused, naming the line a
   // What JSON.parse accepts but ordercraft does not read is said so too (1e400 would turn into Infinity).
   writeFileSync(jsonl, `${good.slice(0, -1)},"x":1e400}\n`);
   assert.match((await cli(['validate', ECCANG, jsonl], env)).stderr, /line 1 is JSON ordercraft does not read/);
+  // A number with more digits than a JavaScript number holds: JSON.parse would round it, and the order sent would not be the one written.
+  writeFileSync(jsonl, `${good}\n${good.replace('"reference_no":"R-1"', '"reference_no":"R-2"').replace(/"order_weight":[^,}]+/, '"order_weight":0.17500000000000000000001')}\n`);
+  for (const command of [['validate', ECCANG, jsonl], ['send', ECCANG, jsonl, '--journal', join(dir(), 'j.jsonl')]]) {
+    const run = await cli(command, env);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /line 2 at \/order_weight: `order_weight` is written 0\.17500000000000000000001, which a JavaScript number cannot hold: JSON\.parse makes it 0\.175/);
+  }
   assert.equal(sandbox.hits.eccang, 0);
 });
 

@@ -218,13 +218,16 @@ pub fn schema(id: &str) -> Result<crate::describe::StructureInfo, Error> {
     Ok(crate::describe::describe(find(id)?.order))
 }
 
-/// `repeatedNames(text)`: an issue at each name given again in one object of JSON text (the
-/// second and later of each). `JSON.parse` reads such text without a word, keeping the last value,
-/// so an order read from a file would not be the one written there; readers of files ask this
-/// first. Text ordercraft cannot read is an ArgumentError naming `text`.
-pub fn repeated_names(text: &str) -> Result<Vec<Issue>, Error> {
+/// `jsonParseLosses(text)`: an issue at each place where `JSON.parse` would not give what the
+/// JSON text says, so an order read from a file would not be the one written there: a name given
+/// again in one object (the second and later of each: it keeps the last value) and a number a
+/// JavaScript number cannot hold as written (it rounds it; `js_number` is JavaScript's reading of
+/// a number's text, `String(Number(text))`, injected so the core stays pure). Readers of files ask
+/// this first. Text ordercraft cannot read is an ArgumentError naming `text`.
+pub fn json_parse_losses(text: &str, js_number: &dyn Fn(&str) -> Option<String>) -> Result<Vec<Issue>, Error> {
     let mut issues = Issues::default();
-    doc::parse(text, &mut issues).map_err(|_| doc::unreadable("text"))?;
+    let document = doc::parse(text, &mut issues).map_err(|_| doc::unreadable("text"))?;
+    doc::rounded_numbers(&document.root, &Path::Root, &mut issues, js_number);
     Ok(issues.into_vec())
 }
 

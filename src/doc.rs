@@ -76,6 +76,37 @@ pub fn read_argument<'a>(text: &'a str, argument: &str) -> Result<Document<'a>, 
     Ok(document)
 }
 
+/// An issue at each number of `node` that a JavaScript number cannot hold as written (see
+/// `decimal::rounded_by_a_double`): where the text is read with `JSON.parse`, that number would
+/// not be the one written.
+pub fn rounded_numbers(node: &Node, path: &Path, issues: &mut Issues, js_number: &dyn Fn(&str) -> Option<String>) {
+    match node {
+        Node::Number(n) => {
+            if let Some(rounded) = crate::decimal::rounded_by_a_double(n.text(), js_number) {
+                issues.error(
+                    path,
+                    Code::Precision,
+                    format!(
+                        "{} is written {n}, which a JavaScript number cannot hold: JSON.parse makes it {rounded}; write it in quotes, or with fewer digits",
+                        path.name()
+                    ),
+                );
+            }
+        }
+        Node::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                rounded_numbers(item, &path.index(i), issues, js_number);
+            }
+        }
+        Node::Object(members) => {
+            for (name, value) in members {
+                rounded_numbers(value, &path.key(name), issues, js_number);
+            }
+        }
+        Node::Null | Node::Bool(_) | Node::String(_) => {}
+    }
+}
+
 /// serde_json's nesting limit: the 128th nested array or object is refused.
 const MAX_DEPTH: usize = 128;
 

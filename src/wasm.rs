@@ -41,6 +41,8 @@ extern "C" {
     #[wasm_bindgen(js_name = issueList)]
     fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
     fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
+    #[wasm_bindgen(js_name = numberText)]
+    fn number_text(text: &str) -> String;
     #[wasm_bindgen(js_name = jsonStringify)]
     fn json_stringify(value: &JsValue) -> JsValue;
 }
@@ -453,12 +455,15 @@ pub fn schema(#[wasm_bindgen(unchecked_param_type = "EndpointId")] id: &str) -> 
     api::schema(id).map_err(js_error).and_then(|s| to_js(&s))
 }
 
-/// An issue (`duplicate`, an error) at each name given again in one object of JSON text, which
-/// `JSON.parse` would read without a word, keeping the last value. Throws `ArgumentError` for text
-/// that is not JSON ordercraft can read.
-#[wasm_bindgen(js_name = repeatedNames, unchecked_return_type = "Issue[]")]
-pub fn repeated_names(text: &str) -> Result<JsValue, JsValue> {
-    api::repeated_names(text).map(|issues| issues_to_js(&issues)).map_err(js_error)
+/// An error issue at each place where `JSON.parse` would not give what JSON text says, without a
+/// word: a name given again in one object (`duplicate`: it keeps the last value) and a number a
+/// JavaScript number cannot hold as written (`precision`: it rounds it). Throws `ArgumentError`
+/// for text that is not JSON ordercraft can read.
+#[wasm_bindgen(js_name = jsonParseLosses, unchecked_return_type = "Issue[]")]
+pub fn json_parse_losses(text: &str) -> Result<JsValue, JsValue> {
+    api::json_parse_losses(text, &|number| Some(number_text(number)))
+        .map(|issues| issues_to_js(&issues))
+        .map_err(js_error)
 }
 
 /// A complete, valid example order for the endpoint.

@@ -174,18 +174,47 @@ fn repeated_names_are_looked_for_in_text_from_anyone() {
     }
 }
 
-/// `repeatedNames`: every name given again in its object, wherever it is; text that is not JSON
-/// is an argument error.
+/// `jsonParseLosses`: every name given again in its object, wherever it is, and every number a
+/// JavaScript number cannot hold as written; text that is not JSON is an argument error.
 #[test]
-fn repeated_names_in_any_json_text_are_listed() {
-    use ordercraft::api::repeated_names;
-    use ordercraft::Error;
-    let found = repeated_names(r#"[{"a":1,"b":{"c":1,"c":2,"c":3},"a":3},{"a":1,"A":2}]"#);
+fn json_parse_losses_are_listed() {
+    use ordercraft::{Code, Error};
+    // JavaScript's reading of a number, as the JS boundary asks it: Rust reads a double exactly
+    // and writes its shortest digits, as JavaScript does.
+    let json_parse_losses =
+        |text: &str| ordercraft::api::json_parse_losses(text, &|n: &str| n.parse::<f64>().ok().map(|v| v.to_string()));
+    let found = json_parse_losses(r#"[{"a":1,"b":{"c":1,"c":2,"c":3},"a":3},{"a":1,"A":2}]"#);
     let paths = found.map(|issues| issues.into_iter().map(|i| (i.path, i.code)).collect::<Vec<_>>());
-    let duplicate = |path: &str| (path.to_string(), ordercraft::Code::Duplicate);
-    assert_eq!(paths, Ok(vec![duplicate("/0/b/c"), duplicate("/0/b/c"), duplicate("/0/a")]));
-    assert_eq!(repeated_names(r#"{"a":{"a":1}}"#), Ok(vec![]));
-    assert!(matches!(repeated_names(r#"{"a":1,}"#), Err(Error::Argument { .. })));
+    let at = |path: &str, code| (path.to_string(), code);
+    assert_eq!(
+        paths,
+        Ok(vec![at("/0/b/c", Code::Duplicate), at("/0/b/c", Code::Duplicate), at("/0/a", Code::Duplicate)])
+    );
+    assert_eq!(json_parse_losses(r#"{"a":{"a":1}}"#), Ok(vec![]));
+    assert!(matches!(json_parse_losses(r#"{"a":1,}"#), Err(Error::Argument { .. })));
+
+    // Numbers: the same value however written is kept; more digits than a double holds are not.
+    let kept = r#"[0, -0, 1.10, 11e-1, 0.1, 0.3, 0.30000000000000004, 1e21, 9007199254740992, 1.7976931348623157e308, 5e-324, 123.456]"#;
+    assert_eq!(json_parse_losses(kept), Ok(vec![]));
+    let rounded = r#"{"weight":12.345678901234567891,"id":12345678901234567890,"tiny":1e-400,"list":[0.1000000000000000055511151231257827,9007199254740993]}"#;
+    let found = json_parse_losses(rounded).unwrap_or_default();
+    let places: Vec<_> = found.iter().map(|i| (i.path.as_str(), i.code)).collect();
+    assert_eq!(
+        places,
+        [
+            ("/weight", Code::Precision),
+            ("/id", Code::Precision),
+            ("/tiny", Code::Precision),
+            ("/list/0", Code::Precision),
+            ("/list/1", Code::Precision)
+        ]
+    );
+    assert!(
+        found[0].message.contains("12.345678901234567891") && found[0].message.contains("12.345678901234567"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[2].message.contains("makes it 0"), "{}", found[2].message);
 }
 
 /// Every field of every order table (and the tables below it) is found by its name through the

@@ -1185,6 +1185,14 @@ export function endpoints(): EndpointInfo[];
 export function example(id: EndpointId): Order;
 
 /**
+ * An error issue at each place where `JSON.parse` would not give what JSON text says, without a
+ * word: a name given again in one object (`duplicate`: it keeps the last value) and a number a
+ * JavaScript number cannot hold as written (`precision`: it rounds it). Throws `ArgumentError`
+ * for text that is not JSON ordercraft can read.
+ */
+export function jsonParseLosses(text: string): Issue[];
+
+/**
  * The text PandaPon signs for these options (`accessKey + timestamp + nonce + secret`), the
  * secret shown as `********`. Pass the `timestamp` and `nonce` of the request you are debugging.
  */
@@ -1231,13 +1239,6 @@ export function preparePandapon(path: string, body: unknown, opts: PandaponOptio
  * Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body }`.
  */
 export function prepareTop(method: string, params: Record<string, unknown>, opts: TopOptions): PreparedRequest;
-
-/**
- * An issue (`duplicate`, an error) at each name given again in one object of JSON text, which
- * `JSON.parse` would read without a word, keeping the last value. Throws `ArgumentError` for text
- * that is not JSON ordercraft can read.
- */
-export function repeatedNames(text: string): Issue[];
 
 /**
  * The order's fields as data (name, presence, kind, format, values, the doc's description,
