@@ -1,7 +1,8 @@
 // What JSON.stringify does not write as the caller gave it (a snippet of src/wasm.rs, which asks
 // `mayBeUnwritten` on every call and `unwritten` only when it says yes). A module of its own:
-// wasm-bindgen imports each of these bool-returning functions straight from its module, and two
-// such imports from one module make it list the module twice in the imports object.
+// wasm-bindgen imports a function that needs no glue (`mayBeUnwritten` here, `jsonStringify` in
+// boundary.js) straight from its module, and two such from one module make it list the module
+// twice in the imports object.
 
 /** Objects whose content JSON.stringify does not write (they become `{}`), by their tag. */
 const CONTENT_NOT_WRITTEN = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'RegExp', 'Error', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView']);
@@ -34,9 +35,8 @@ export function unwritten(value) {
     }
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) {
-      if (ArrayBuffer.isView(v)) return note(Object.prototype.toString.call(v).slice(8, -1));
       const tag = Object.prototype.toString.call(v).slice(8, -1);
-      if (CONTENT_NOT_WRITTEN.has(tag)) return note(tag);
+      if (ArrayBuffer.isView(v) || CONTENT_NOT_WRITTEN.has(tag)) return note(tag);
       if (tag === 'Number') return walk(Number(v), inList); // written as its number
     }
     for (const key of Object.keys(v)) { keys.push(key); walk(v[key], false); keys.pop(); }
