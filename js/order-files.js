@@ -38,13 +38,14 @@ export function ordersFromText(name, text, structure) {
       order: entry.order, entry, place: entry.rows[0] === entry.rows[1] ? `row ${entry.rows[0]}` : `rows ${entry.rows[0]}–${entry.rows[1]}`,
     }));
   }
+  const json = text.replace(/^\uFEFF/, ''); // a byte-order mark, as Windows editors save files
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
-    return text.replace(/^\uFEFF/, '').split('\n').flatMap((line, i) => {
+    return json.split('\n').flatMap((line, i) => {
       if (!line.trim()) return [];
       try { return [{ order: parseJson(line), place: `line ${i + 1}` }]; } catch (e) { throw new Error(`line ${i + 1} ${e.message}`); }
     });
   }
   let value;
-  try { value = parseJson(text.replace(/^\uFEFF/, '')); } catch (e) { throw new Error(`the file ${e.message}`); }
+  try { value = parseJson(json); } catch (e) { throw new Error(`the file ${e.message}`); }
   return Array.isArray(value) ? value.map((order, i) => ({ order, place: `item ${i}` })) : [{ order: value, place: 'the order' }];
 }
