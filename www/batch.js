@@ -127,7 +127,8 @@ export async function initBatch(page) {
     try {
       // CSV cells that could not be placed make their order invalid here too: never sent half-read.
       const orders = ordersFromText(file.name, await file.text(), schema(id)).map(({ order, place, entry }) => ({ order, place, problems: entry?.problems ?? [] }));
-      batch = { file: file.name, id, orders, journal: journalName(endpoints().find((e) => e.id === id)) };
+      batch = { file: file.name, id, orders };
+      batch.journal = journalName(endpointOf());
       editing = null;
       await save();
       $('batch-status').textContent = t('Imported {count} order(s).', { count: orders.length });
