@@ -89,3 +89,6 @@ function pieces(texts, lengths) {
 export function validation(ok, texts, lengths) {
   return { ok, issues: issueList(texts, lengths) };
 }
+
+/** Web Crypto where the host has it (browsers, Node 20), else undefined. */
+export const webCrypto = () => globalThis.crypto;

@@ -45,6 +45,8 @@ extern "C" {
     fn number_text(text: &str) -> String;
     #[wasm_bindgen(js_name = jsonStringify)]
     fn json_stringify(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = webCrypto)]
+    fn web_crypto() -> Option<web_sys::Crypto>;
 }
 
 #[wasm_bindgen(module = "/js/unwritten.js")]
@@ -484,9 +486,7 @@ fn entropy() -> Option<[u8; 16]> {
     RANDOM_POOL.with(|pool| {
         let (bytes, at) = &mut *pool.borrow_mut();
         if *at + 16 > bytes.len() {
-            let crypto: web_sys::Crypto =
-                js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok()?.dyn_into().ok()?;
-            crypto.get_random_values_with_u8_array(bytes).ok()?;
+            web_crypto()?.get_random_values_with_u8_array(bytes).ok()?;
             *at = 0;
         }
         let mut drawn = [0u8; 16];
