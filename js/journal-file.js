@@ -1,7 +1,9 @@
 // The default batch journal in Node: an append-only JSON-lines file. Each entry is written and
 // flushed to disk (fsync) before `append` resolves, so a state change the batch acted on survives
-// a crash at any instant. A crash mid-write leaves a torn line: that change never took effect, so
-// loading passes over it, and the next append starts on a line of its own.
+// a crash at any instant. A new journal's directory is flushed too: without it a power cut could
+// leave the directory without the file, and a rerun would find no journal and send everything
+// again. A crash mid-write leaves a torn line: that change never took effect, so loading passes
+// over it, and the next append starts on a line of its own.
 //
 // One run at a time: two runs over one journal would each see an order unsent and both send it.
 // `lock()` creates `<journal>.lock` (its content whole, or not at all) naming the process; it is
@@ -13,12 +15,15 @@ import {
   writeFileSync, writeSync,
 } from 'node:fs';
 import { hostname, uptime } from 'node:os';
+import { dirname } from 'node:path';
 import { journalInUse } from './batch.js';
 
 export function fileJournal(path) {
   let fd;
   function open() {
+    const created = !existsSync(path);
     fd = openSync(path, 'a+');
+    if (created) flushDirectory(dirname(path));
     const { size } = fstatSync(fd);
     const last = Buffer.alloc(1);
     if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(fd, '\n');
@@ -39,6 +44,24 @@ export function fileJournal(path) {
     },
     close() { if (fd !== undefined) closeSync(fd); fd = undefined; },
   };
+}
+
+/** Flushes a directory's entries to disk, where the platform can (Windows opens no directory). */
+function flushDirectory(dir) {
+  let fd;
+  try {
+    fd = openSync(dir, 'r');
+  } catch (error) {
+    if (['EISDIR', 'EPERM', 'EACCES'].includes(error.code)) return;
+    throw error;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    if (error.code !== 'EINVAL') throw error; // a file system that does not sync directories
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Takes `<path>.lock` for this process; resolves to its release. Throws when a live run holds it. */

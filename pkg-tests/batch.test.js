@@ -3,7 +3,8 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as oc from 'ordercraft';
@@ -149,6 +150,29 @@ test('a journal given as a path is closed when its batch ends', async (t) => {
   const before = openFiles();
   for (let i = 0; i < 20; i++) assert.equal((await batch()).invalid, 2);
   assert.equal(openFiles(), before);
+});
+
+test("a new file journal's directory entry is flushed to disk before its first entry counts, so a power cut cannot lose the journal", async () => {
+  // The fd each fsync is given, and whether it is a directory, seen through the journal's own
+  // named import of node:fs (syncBuiltinESMExports carries the replacement into ESM imports).
+  const synced = [];
+  const original = fs.fsyncSync;
+  fs.fsyncSync = (fd) => { synced.push(fs.fstatSync(fd).isDirectory()); return original(fd); };
+  syncBuiltinESMExports();
+  try {
+    const path = tempJournal();
+    const journal = oc.fileJournal(path);
+    await journal.append({ key: 'A', state: 'sending' });
+    assert.deepEqual(synced, [true, false], 'the directory, then the entry');
+    await journal.append({ key: 'A', state: 'done' });
+    journal.close();
+    assert.deepEqual(synced, [true, false, false], 'the directory only when the file is new');
+    await oc.fileJournal(path).append({ key: 'B', state: 'sending' });
+    assert.deepEqual(synced, [true, false, false, false], 'an existing journal: its entries only');
+  } finally {
+    fs.fsyncSync = original;
+    syncBuiltinESMExports();
+  }
 });
 
 test("a proxy's error page or an unreadable answer is no verdict: unknown, a creation and an idempotent order alike", async () => {
