@@ -232,6 +232,26 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await other.close();
 });
 
+test('the batch tab where the page has no Web Locks (served over plain http to another host): Send refuses, saying why, and sends nothing', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const bare = await browser.context.newPage();
+  // What a page outside a secure context sees: no navigator.locks.
+  await bare.addInitScript(() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }));
+  await bare.goto(`${server.origin}/`);
+  await bare.waitForSelector('body[data-ready="true"]');
+  await bare.selectOption('#endpoint', id);
+  const orders = Array.from({ length: 2 }, (_, i) => ({ ...oc.example(id), out_order_id: `NOLOCK-${i}` }));
+  await bare.setInputFiles('#batch-file', { name: 'nolock.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
+  await bare.waitForSelector('#batch-rows tr:nth-child(2)');
+  await bare.click('#sandbox-credentials');
+  server.sandbox.reset();
+  await bare.click('#batch-send');
+  await bare.waitForFunction(() => /https/.test(document.getElementById('batch-status').textContent));
+  assert.match(await bare.textContent('#batch-status'), /no other tab sends these orders.*https/);
+  assert.equal(server.sandbox.processed.length, 0);
+  await bare.close();
+});
+
 test('the batch tab: importing a file already sent shows its orders done, and Send sends none of them again', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);

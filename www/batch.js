@@ -32,6 +32,8 @@ function tx(db, store, mode, work) {
   });
 }
 
+const NO_LOCKS = 'this page cannot make sure that no other tab sends these orders at the same time (browsers lock across tabs only for pages served over https or from localhost): open the builder over https or on localhost to send';
+
 /**
  * A batch journal in IndexedDB, named by `journalName`. `append` resolves once the transaction is
  * committed. `lock` holds a Web Lock named after the journal while a run sends: every tab and
@@ -43,6 +45,9 @@ function idbJournal(db, journal) {
     load: async () => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(journal))).map(({ entry }) => entry),
     append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch: journal, entry })),
     lock: () => new Promise((resolve, reject) => {
+      // Not sent unlocked: another tab could then send the same orders. Browsers give Web Locks
+      // only to secure contexts (https, localhost).
+      if (!navigator.locks) return reject(new Error(t(NO_LOCKS)));
       navigator.locks.request(`ordercraft-batch:${journal}`, { ifAvailable: true }, (lock) => {
         if (!lock) return reject(new Error(t('these orders are being sent in another tab or window; wait for them to finish there')));
         return new Promise((release) => resolve(release)); // held until the run calls release

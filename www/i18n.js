@@ -74,6 +74,7 @@ const ZH = {
   Paused: '已暂停',
   'Could not send: {message}': '无法发送：{message}',
   'these orders are being sent in another tab or window; wait for them to finish there': '这些订单正在另一个标签页或窗口中发送；请等它们在那里完成',
+  'this page cannot make sure that no other tab sends these orders at the same time (browsers lock across tabs only for pages served over https or from localhost): open the builder over https or on localhost to send': '此页面无法确保没有其他标签页同时发送这些订单（浏览器仅为通过 https 或 localhost 提供的页面提供跨标签页锁）：请通过 https 或在 localhost 上打开订单构建器再发送',
   "Saved the form's order to the batch.": '已把表单中的订单存回批量。',
   'Add {name}': '添加 {name}',
   'Remove {name}': '删除 {name}',
