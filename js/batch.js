@@ -45,6 +45,11 @@ export function journalInUse(who, remedy = 'wait for that run to end') {
 export async function orderKey(endpoint, order) {
   const own = endpoint.keyField && order && typeof order === 'object' ? order[endpoint.keyField] : undefined;
   if (typeof own === 'string' ? own.trim() !== '' : typeof own === 'number') return String(own);
+  return contentDigest(order);
+}
+
+/** `sha256:` and the SHA-256 of the order's canonical JSON: its content, whatever the order of its fields. */
+async function contentDigest(order) {
   const bytes = new TextEncoder().encode(canonicalJson(order));
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
   return `sha256:${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
@@ -155,10 +160,13 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       const keyed = Promise.resolve(key(order));
       keyed.catch(() => {}); // awaited by `one`; a batch that stops first must not leave it unhandled
       const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
-      return { keyed, checked, order: checked.ok ? JSON.parse(JSON.stringify(order)) : undefined };
+      const copy = checked.ok ? JSON.parse(JSON.stringify(order)) : undefined;
+      const content = copy && contentDigest(copy);
+      content?.catch(() => {}); // as `keyed`
+      return { keyed, checked, order: copy, content };
     }
 
-    async function one(index, { keyed, checked, order }) {
+    async function one(index, { keyed, checked, order, content: digesting }) {
       const orderKeyText = keyText(await keyed);
       if (seen.has(orderKeyText)) {
         // Not journaled: the key's entries belong to the first order that has it.
@@ -166,7 +174,17 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       }
       seen.add(orderKeyText);
       const before = recorded.get(orderKeyText);
-      if (before && (FINAL.has(before.state) || (before.state === 'unknown' && !endpoint.idempotent && !resendUnknown))) {
+      // The content sent under this key before, where the journal says (entries of older versions
+      // do not): an order changed since is not the order that was sent.
+      const content = await digesting;
+      const changed = content !== undefined && before?.content !== undefined && before.content !== content;
+      if (changed && before.state === 'ok') {
+        // Not journaled: the key's entries stay those of the order that was created.
+        const message = `an order with the key ${JSON.stringify(orderKeyText)} was created${before.at ? ` (${before.at})` : ''} with other content; this one is not sent, as it would create a second order or be refused as a repeat: change the order at the provider, or give this one a key of its own`;
+        return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message }] });
+      }
+      // A refused order changed since (fixed) is sent: the refusal created nothing.
+      if (before && !(changed && before.state === 'failed') && (FINAL.has(before.state) || (before.state === 'unknown' && !endpoint.idempotent && !resendUnknown))) {
         return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
       }
       if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
@@ -179,14 +197,15 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
         return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
       }
       await pace.wait();
-      // Resent after a crash: "already exists" then means the crashed run created it.
-      const mayAlreadyExist = before?.state === 'sending' || before?.state === 'unknown';
+      // Resent after a crash: "already exists" then means the crashed run created it — unless the
+      // order has changed since, when what exists is not this order.
+      const mayAlreadyExist = (before?.state === 'sending' || before?.state === 'unknown') && !changed;
       // `sending` is journaled once the request is built, before it leaves: options the request
       // cannot be built with throw before, and leave no order looking as if it may have been sent.
-      const sending = () => record({ key: orderKeyText, state: 'sending', at: new Date().toISOString() });
+      const sending = () => record({ key: orderKeyText, state: 'sending', content, at: new Date().toISOString() });
       const result = await send(endpoint.id, order, { ...sendOptions, retries, timeoutMs, signal: undefined, pace, mayAlreadyExist, beforeRequest: sending });
       const state = outcomeState(result);
-      await record({ key: orderKeyText, state, result, at: new Date().toISOString() });
+      await record({ key: orderKeyText, state, content, result, at: new Date().toISOString() });
       return finish(index, { key: orderKeyText, state, result });
     }
 

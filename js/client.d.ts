@@ -55,6 +55,8 @@ export interface JournalEntry {
   endpoint?: EndpointId;
   key: string;
   state: 'sending' | 'ok' | 'failed' | 'invalid' | 'unknown';
+  /** `sha256:` and the SHA-256 of the order's canonical JSON, on `sending` and its outcome: what was sent under the key (entries written before it was kept have none). */
+  content?: string;
   at?: string;
   result?: SendResult;
   issues?: Issue[];
@@ -96,7 +98,7 @@ export interface BatchProgress { done: number; total: number; ok: number; failed
 
 export interface BatchResult {
   key: string;
-  /** `skipped`: the journal already had a verdict for it (`recorded`). `unknown`: no verdict came, it may or may not have been created; a rerun sends it again where the endpoint is idempotent, elsewhere reconcile it. */
+  /** `skipped`: the journal already had a verdict for it (`recorded`), for the same content. `invalid` with a `duplicate` issue: its key was created with other content (a refused order changed since is sent again). `unknown`: no verdict came, it may or may not have been created; a rerun sends it again where the endpoint is idempotent, elsewhere reconcile it. */
   state: 'ok' | 'failed' | 'invalid' | 'unknown' | 'skipped';
   recorded?: 'ok' | 'failed' | 'unknown';
   result?: SendResult;

@@ -331,6 +331,32 @@ test('a source that reuses one object for every order (changing it for the next)
   assert.deepEqual(sent.map((t) => `${t.out_order_id} ${t.user_mem}`).sort(), Array.from({ length: 12 }, (_, i) => `R-${i} note ${i}`).sort());
 });
 
+test('an order changed since it was sent: a refused one, fixed, is sent; a created one is refused, not reported done; the same content is skipped', async () => {
+  const journal = tempJournal();
+  const orders = hemaOrders(2);
+  // B-0 is refused by the provider (a verdict: nothing created), B-1 is created.
+  sandbox.script('top', [{ fault: 'fatal' }]);
+  const first = await client().sendBatch(HEMA, orders.slice(0, 1), { journal, concurrency: 1 });
+  await client().sendBatch(HEMA, orders.slice(1), { journal });
+  assert.deepEqual([first.failed, sandbox.processed.length], [1, 1]);
+  // The same content again: both skipped, nothing sent.
+  const same = await client().sendBatch(HEMA, orders, { journal });
+  assert.deepEqual([same.skipped, sandbox.processed.length], [2, 1]);
+  // Both changed (B-0 fixed after its refusal, B-1 edited after it was created).
+  const changed = orders.map((o) => ({ ...o, user_mem: 'changed' }));
+  const rerun = await client().sendBatch(HEMA, changed, { journal });
+  const byKey = Object.fromEntries(rerun.results.map((r) => [r.key, r]));
+  assert.equal(byKey['B-0'].state, 'ok', 'the fixed order went out');
+  assert.equal(byKey['B-1'].state, 'invalid');
+  assert.equal(byKey['B-1'].issues[0].code, 'duplicate');
+  assert.match(byKey['B-1'].issues[0].message, /was created .*with other content; this one is not sent/);
+  const sent = sandbox.processed.map((p) => JSON.parse(new URLSearchParams(p.body).get('trade')));
+  assert.deepEqual(sent.map((t) => `${t.out_order_id} ${t.user_mem}`), [`B-1 ${orders[1].user_mem}`, 'B-0 changed'], 'B-1 once, as first sent');
+  // The refusal of the changed B-1 left the journal as it was: the original content is still done.
+  const again = await client().sendBatch(HEMA, [orders[1], changed[0]], { journal });
+  assert.deepEqual([again.skipped, sandbox.processed.length], [2, 2]);
+});
+
 test('an order left unknown is sent again by a rerun where a repeat cannot create a second one, and waits elsewhere', async () => {
   const journal = tempJournal();
   // ECCANG: the first run gives up waiting (no retries left) while the service goes on and creates the parcel.
@@ -343,6 +369,14 @@ test('an order left unknown is sent again by a rerun where a repeat cannot creat
   const rerun = await client().sendBatch(ECCANG, orders, { journal });
   assert.deepEqual([rerun.ok, rerun.skipped, sandbox.hits.eccang], [1, 0, 2]);
   assert.equal(rerun.results[0].result.createdByEarlierAttempt, true, 'one parcel: the repeat was refused as such');
+  // Changed since (another parcel under the same reference): the service's "already exists" is
+  // then about the earlier parcel, not this one, which it refused: failed, not ok.
+  const changed = [{ ...orders[0], reference_no: 'U-2' }];
+  sandbox.script('eccang', [{ delayMs: 150 }]);
+  await client({ timeoutMs: 40 }).sendBatch(ECCANG, changed, { journal, retries: 0 });
+  await new Promise((r) => setTimeout(r, 250));
+  const edited = await client().sendBatch(ECCANG, [{ ...changed[0], order_pieces: changed[0].order_pieces + 1 }], { journal });
+  assert.deepEqual([edited.ok, edited.failed, edited.results[0].result.createdByEarlierAttempt], [0, 1, undefined]);
   // Hema: an unknown creation waits for the caller (resendUnknown), as before.
   const hemaJournal = oc.memoryJournal([{ key: 'B-0', state: 'unknown' }]);
   assert.deepEqual([(await client().sendBatch(HEMA, hemaOrders(1), { journal: hemaJournal })).skipped, sandbox.hits.top], [1, 0]);
