@@ -40,9 +40,11 @@ function typed(field, text) {
 
 /**
  * The orders in CSV text: `[{ order, rows: [first, last], problems }]`. `problems` are cells that
- * could not be placed (a second, different value for a field that is not in a list).
+ * could not be placed (a second, different value for a field that is not in a list) and, where
+ * `rounds(text)` is given, numbers a JavaScript number would round (kept as their text, so an
+ * order edited afterwards cannot go out with the rounded value).
  */
-export function ordersFromCsv(text, structure) {
+export function ordersFromCsv(text, structure, { rounds } = {}) {
   const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   if (records.length === 0) return [];
   const [header, ...rows] = records;
@@ -67,7 +69,12 @@ export function ordersFromCsv(text, structure) {
     columns.forEach(({ header: h, path }, c) => {
       const cell = cells[c] ?? '';
       if (cell === '') return;
-      place(current, path, typed(fieldAt(structure, path), cell), newItems, rowNumber, h);
+      const value = typed(fieldAt(structure, path), cell);
+      if (typeof value === 'number' && rounds?.(cell.trim())) {
+        current.problems.push({ row: rowNumber, column: h, message: `${h} is written ${cell.trim()}, which a JavaScript number cannot hold (it reads it as ${value}): write it with fewer digits` });
+        return place(current, path, cell, newItems, rowNumber, h);
+      }
+      place(current, path, value, newItems, rowNumber, h);
     });
   });
   return orders.map(({ order, rows: r, itemRows, problems }) => ({ order, rows: r, itemRows, problems }));

@@ -21,6 +21,16 @@ export function unclearJson(text) {
   return loss && `at ${loss.path}: ${loss.message}${loss.code === 'duplicate' ? ' (JSON.parse would keep the last)' : ''}`;
 }
 
+/** Whether a JavaScript number would round the number `text` writes in decimal (a CSV cell). */
+function rounds(text) {
+  try {
+    return jsonParseLosses(text.replace(/^(-?)\./, '$10.')).length > 0; // `.5` as JSON writes it
+  } catch (e) {
+    if (!(e instanceof ArgumentError)) throw e;
+    return true; // out of a double's range
+  }
+}
+
 /** `JSON.parse(text)`, refusing what `unclearJson` finds; the `Error` says why, worded as there. */
 export function parseJson(text) {
   let value;
@@ -34,7 +44,7 @@ export function parseJson(text) {
 export function ordersFromText(name, text, structure) {
   const lower = name.toLowerCase();
   if (lower.endsWith('.csv')) {
-    return ordersFromCsv(text, structure).map((entry) => ({
+    return ordersFromCsv(text, structure, { rounds }).map((entry) => ({
       order: entry.order, entry, place: entry.rows[0] === entry.rows[1] ? `row ${entry.rows[0]}` : `rows ${entry.rows[0]}–${entry.rows[1]}`,
     }));
   }

@@ -134,6 +134,31 @@ test('typed cells: fen and quantities are numbers, booleans are booleans; issues
   }
 });
 
+test('a number cell a JavaScript number would round is refused naming its row and column, never sent rounded', async () => {
+  const [header, first] = parse((await cli(['example', HEMA, '--csv'])).stdout);
+  for (const [cell, sentAs] of [['100.0000000000000001', '100'], ['12345678901234567890', '12345678901234567000'], ['1e400', 'Infinity']]) {
+    const row = [...first];
+    row[header.indexOf('pay_fee')] = cell;
+    const file = join(dir(), 'rounded.csv');
+    writeFileSync(file, stringify([header, row]));
+    const checked = await cli(['validate', HEMA, file, '--json']);
+    assert.equal(checked.status, 1, cell);
+    const [report] = JSON.parse(checked.stdout).reports;
+    const problem = report.issues.find((i) => i.code === 'csv');
+    assert.equal(problem?.where, 'row 2, column pay_fee', checked.stdout);
+    assert.equal(problem.message, `pay_fee is written ${cell}, which a JavaScript number cannot hold (it reads it as ${sentAs}): write it with fewer digits`);
+    const sent = await cli(['send', HEMA, file, '--journal', join(dir(), 'r.jsonl')], { ...ENV });
+    assert.equal(sent.status, 1);
+    assert.equal(sandbox.hits.top, 0, cell);
+  }
+  // As many digits as a double holds, and other spellings of the same value, are numbers.
+  const row = [...first];
+  row[header.indexOf('pay_fee')] = '1.00e2';
+  const file = join(dir(), 'fine.csv');
+  writeFileSync(file, stringify([header, row]));
+  assert.equal((await cli(['validate', HEMA, file])).status, 0);
+});
+
 test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {
   assert.equal((await cli([])).status, 2);
   assert.equal((await cli(['frobnicate'])).status, 2);
