@@ -148,6 +148,11 @@ test('an unknown field is shown in the form, marked as an error, and can be remo
   const issue = page.locator('#issues li.error[data-path="/buyer_emial"]');
   assert.equal(await issue.getAttribute('data-code'), 'unknown_field');
   assert.match(await issue.textContent(), /buyer_email/);
+  // Typed into the field: JSON where it is JSON, but a number JSON.parse would round stays the text typed.
+  await row.fill('12');
+  assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, 12);
+  await row.fill('100.0000000000000001');
+  assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, '100.0000000000000001');
   await page.click('#form button[aria-label="Remove buyer_emial"]');
   assert.equal(await page.locator('#issues li.error').count(), 0, await page.textContent('#issues'));
   assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, undefined);

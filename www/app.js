@@ -89,7 +89,8 @@ function unknownFieldRows(structure, parts) {
     control.value = typeof current === 'string' ? current : JSON.stringify(current);
     control.addEventListener('input', () => {
       let typed = control.value;
-      try { typed = JSON.parse(control.value); } catch { /* plain text stays text */ }
+      // Plain text, and JSON that JSON.parse would not read as written (a number it rounds), stay text.
+      try { typed = parseJson(control.value); } catch { /* text */ }
       setAt(here, typed);
       refresh({ raw: true });
     });
