@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// The `ordercraft` command (js/cli.js). Ctrl-C stops a batch cleanly: requests in flight finish
-// and are journaled, nothing new starts; a second Ctrl-C quits at once.
+// The `ordercraft` command (js/cli.js). Ctrl-C, and SIGTERM as `docker stop` and systemd send it,
+// stop a batch cleanly: requests in flight finish and are journaled, nothing new starts (an order
+// cut off in flight would be left unknown). A second one quits at once.
 import { main } from '../js/cli.js';
 
 const stop = new AbortController();
-process.once('SIGINT', () => {
+function onSignal(signal) {
+  if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
   stop.abort();
-  process.once('SIGINT', () => process.exit(130));
-});
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 process.exitCode = await main(process.argv.slice(2), { signal: stop.signal });

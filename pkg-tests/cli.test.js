@@ -268,6 +268,25 @@ test('SIGKILL mid-batch on a non-idempotent endpoint: the rerun sends no order t
   assert.equal(sandbox.hits.top, hits, 'a third run sends nothing');
 });
 
+test('SIGTERM (docker stop, systemd) stops a batch as Ctrl-C does: the orders in flight finish and are journaled, none is left unknown', async () => {
+  const n = 30;
+  const { args, journal } = hemaBatch(n, 'T', { delayMs: 150, concurrency: 4 });
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...ENV }, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const sending = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter((l) => l.includes('"sending"')).length : 0);
+  const deadline = Date.now() + 20_000;
+  while (sending() < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 1, 'stopped: not every order done');
+  const states = lastStates(journal);
+  assert.ok(states.size >= 6 && states.size < n, `${states.size} orders started`);
+  assert.deepEqual([...new Set(states.values())], ['ok'], 'every order started has its answer journaled');
+  const rerun = await cli(args, ENV);
+  assert.equal(rerun.status, 0, rerun.stderr);
+  for (const [k, times] of hemaOrdersProcessed()) assert.equal(times, 1, `${k} reached the gateway ${times} times`);
+  assert.equal(hemaOrdersProcessed().size, n);
+});
+
 test('SIGKILL mid-batch on an idempotent endpoint: the rerun ends every order ok', async () => {
   const n = 40;
   const work = dir();
