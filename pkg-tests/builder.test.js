@@ -31,6 +31,14 @@ const breaksOf = (endpoint) => endpointCases(endpoint).cases.filter((c) => c.bui
   .map((c) => { const [[path, value]] = Object.entries(c.set); return [path, String(value), c.only[1]]; });
 
 const field = (path) => page.locator(`#form [data-path="${path}"]`);
+/** Does `act`, answers the dialog it opens (accept or dismiss), and resolves to its message. */
+async function answerDialog(act, accept) {
+  const opened = page.waitForEvent('dialog');
+  await act();
+  const dialog = await opened;
+  await (accept ? dialog.accept() : dialog.dismiss());
+  return dialog.message();
+}
 const errorsShown = () => page.locator('#issues li.error').count();
 
 for (const endpoint of oc.endpoints()) {
@@ -302,15 +310,32 @@ test('Send: a double click sends once; sending the same creation again asks firs
   assert.equal(server.sandbox.hits.top, 1, 'one POST for a double click');
   assert.equal(await page.isDisabled('#send'), false);
 
-  const dialogs = [];
-  page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  await page.click('#send');
-  assert.match(dialogs[0], /already sent/);
+  assert.match(await answerDialog(() => page.click('#send'), false), /already sent/);
   assert.equal(server.sandbox.hits.top, 1, 'declined: nothing sent');
   page.once('dialog', (d) => d.accept());
   await page.click('#send');
   await page.waitForFunction(() => !document.getElementById('send').disabled);
   assert.equal(server.sandbox.hits.top, 2, 'confirmed: sent again');
+
+  // After a reload (the history is kept), and for the same key with other content, it still asks.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#sandbox-credentials');
+  for (const change of [() => {}, () => field('/user_mem').fill('another note')]) {
+    await change();
+    assert.match(await answerDialog(() => page.click('#send'), false), /already sent/);
+    await page.waitForFunction(() => !document.getElementById('send').disabled);
+  }
+  assert.equal(server.sandbox.hits.top, 2, 'declined: nothing sent');
+  // A reload while a send is in flight: the history already holds it, as possibly received.
+  page.once('dialog', (d) => d.accept());
+  server.sandbox.script('top', [{ delayMs: 1500 }]);
+  await page.click('#send');
+  await page.waitForFunction(() => document.getElementById('send').textContent === 'Sending…');
+  await new Promise((r) => setTimeout(r, 300));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.textContent('#history li:first-child summary'), /no answer yet: the order may have been received/);
 });
 
 test('the raw view refuses what is not an object, or gives a name twice, and the form keeps working', async () => {

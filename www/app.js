@@ -1,7 +1,7 @@
 // The order builder. The form is generated from `schema(id)`, the same tables that validate;
 // every keystroke re-validates; credentials live in this module's memory and in password inputs
 // only (never storage, cookies, the URL or other DOM).
-import { init, endpoints, schema, example, validate, prepare, createClient, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
+import { init, endpoints, schema, example, validate, prepare, createClient, orderKey, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
 import { initBatch } from '/batch.js';
 import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
@@ -565,28 +565,53 @@ $('custom-url').addEventListener('input', showPreview);
 for (const radio of document.querySelectorAll('input[name="target"]')) radio.addEventListener('change', showPreview);
 
 // ---- sending -------------------------------------------------------------------------------
-/** Orders already sent from this page (endpoint and canonical order), to ask before sending one again. */
-const sentOrders = new Set();
+/**
+ * The latest send from this page of this order, from the history kept across reloads and shared
+ * by its tabs: the same endpoint and the same identity (the endpoint's key field where the order
+ * fills it, else the order's content), or undefined.
+ */
+async function sentBefore(endpoint, order) {
+  const key = await orderKey(endpoint, order);
+  for (const entry of await sentHistory.list()) {
+    if (entry.endpoint === endpoint.id && await orderKey(endpoint, entry.order) === key) return entry;
+  }
+  return undefined;
+}
+
+/** The request as it went out, for the history: every secret masked. */
+const requestText = (sent) => withoutSecrets(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`);
 
 $('send').addEventListener('click', async () => {
   const send = $('send');
   if (send.disabled) return;
-  const endpoint = state.endpoints.find((e) => e.id === state.id);
-  const fingerprint = `${state.id} ${JSON.stringify(state.order)}`;
-  // A repeat of a creation that is not idempotent may create a second order: ask first.
-  if (!endpoint.idempotent && sentOrders.has(fingerprint)
-    && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) return;
   // While a send is in flight, Send is disabled and says so: a double click sends once.
   send.disabled = true;
   send.textContent = t('Sending…');
   const box = $('response');
+  const shown = [...box.childNodes];
   box.innerHTML = `<p class="muted">${t('Sending…')}</p>`;
+  const endpoint = state.endpoints.find((e) => e.id === state.id);
+  const order = structuredClone(state.order);
+  // A repeat of a creation that is not idempotent may create a second order: ask first (after a
+  // reload too, and for the same key with other content).
+  if (!endpoint.idempotent && await sentBefore(endpoint, order)
+    && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) {
+    box.replaceChildren(...shown);
+    send.disabled = false;
+    send.textContent = t('Send');
+    return;
+  }
   let raw = null;
   let sent = null;
+  let recorded;
   const capture = async (url, init) => {
-    sentOrders.add(fingerprint); // from here the order may reach the gateway
     // Send signs afresh (a new timestamp and nonce); what went out is shown exactly below.
     sent = { url, method: init.method, headers: init.headers, body: init.body };
+    // In the history before it leaves: a reload while it is in flight still knows it may have been received.
+    recorded = await sentHistory.add({
+      endpoint: state.id, at: new Date().toISOString(), order,
+      outcome: t('no answer yet: the order may have been received'), request: requestText(sent), response: t('(no answer)'),
+    });
     const started = performance.now();
     const res = await fetch(url, init);
     const text = await res.text();
@@ -596,24 +621,22 @@ $('send').addEventListener('click', async () => {
   const p = provider();
   const client = createClient({ credentials: { [p]: requestOptions() }, fetch: capture, retries: 0, timeoutMs: 20_000 });
   try {
-    const result = await client.send(state.id, state.order);
+    const result = await client.send(state.id, order);
     box.innerHTML = `
       <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? t('Success') : escapeHtml(t('Error {code}: {message}', result.error))}</p>
       <div class="pair"><div><p>${t('Parsed')}</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
       <div><p>${t('Raw')}${raw ? ` <span id="response-meta">(HTTP ${raw.status}, ${Math.round(raw.ms)} ms, ${raw.bytes.toLocaleString('en-US')} bytes)</span>` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : t('(no answer)')))}</pre></div></div>
       ${sent ? `<details id="request-sent"><summary>${t('The request that went out')}</summary><pre tabindex="0">${escapeHtml(masked(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`))}</pre></details>` : ''}`;
-    if (sent) {
-      await sentHistory.add({
-        endpoint: state.id, at: new Date().toISOString(), order: structuredClone(state.order),
+    if (recorded !== undefined) {
+      await sentHistory.update(recorded, {
         outcome: result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`,
-        request: withoutSecrets(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`),
-        response: raw ? withoutSecrets(`HTTP ${raw.status}\n\n${raw.text}`) : '(no answer)',
+        response: raw ? withoutSecrets(`HTTP ${raw.status}\n\n${raw.text}`) : t('(no answer)'),
       });
-      await showHistory();
     }
   } catch (e) {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
   } finally {
+    if (recorded !== undefined) await showHistory();
     send.disabled = false;
     send.textContent = t('Send');
     box.scrollIntoView({ block: 'nearest' }); // the answer in view, below the sticky pane's fold

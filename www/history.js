@@ -24,10 +24,17 @@ export async function openHistory() {
       const values = await run('readonly', (s) => s.getAll());
       return values.map((v, i) => ({ ...v, key: keys[i] })).reverse();
     },
+    /** Adds an entry; resolves to its key. */
     async add(entry) {
-      await run('readwrite', (s) => s.add(entry));
+      const key = await run('readwrite', (s) => s.add(entry));
       const keys = await run('readonly', (s) => s.getAllKeys());
       if (keys.length > LIMIT) await run('readwrite', (s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1])));
+      return key;
+    },
+    /** Sets `changes` on the entry at `key` (an entry dropped meanwhile stays dropped). */
+    async update(key, changes) {
+      const entry = await run('readonly', (s) => s.get(key));
+      if (entry) await run('readwrite', (s) => s.put({ ...entry, ...changes }, key));
     },
   };
 }

@@ -61,6 +61,7 @@ const ZH = {
   Raw: '原始应答',
   'The request that went out': '实际发出的请求',
   '(no answer)': '（没有应答）',
+  'no answer yet: the order may have been received': '尚无应答：订单可能已被接收',
   'order type': '订单类型',
   '{what} replaces the order in the form, and your edits to it. Continue?': '“{what}”会替换表单中的订单和你的修改。继续吗？',
   'Imported {file} as a {title} order.': '已将 {file} 作为{title}订单导入。',
