@@ -282,6 +282,12 @@ test('the batch tab: importing a file already sent shows its orders done, and Se
   await page.click('#batch-send');
   await page.waitForFunction(() => /3 already done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
   assert.equal(server.sandbox.hits.top, 3);
+  // One of them in the form: its Send asks first, as the batch tab sent it.
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: 'AGAIN-1' }));
+  assert.match(await answerDialog(() => page.click('#send'), false), /already sent/);
+  await page.waitForFunction(() => !document.getElementById('send').disabled);
+  assert.equal(server.sandbox.hits.top, 3);
 
   // Previews have no identity but their content, and asking again creates nothing: a file imported again is asked afresh.
   const preview = 'pandapon:/alibaba/order/create/previewbatch';
@@ -300,6 +306,8 @@ test('the batch tab: importing a file already sent shows its orders done, and Se
 test('Send: a double click sends once; sending the same creation again asks first', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: 'TWICE-1' })); // an order not sent yet
   await page.click('#sandbox-credentials');
   server.sandbox.reset();
   server.sandbox.script('top', [{ delayMs: 300 }]);

@@ -2,7 +2,7 @@
 // every keystroke re-validates; credentials live in this module's memory and in password inputs
 // only (never storage, cookies, the URL or other DOM).
 import { init, endpoints, schema, example, validate, prepare, createClient, orderKey, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
-import { initBatch } from '/batch.js';
+import { initBatch, sentInBatch } from '/batch.js';
 import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
 import { openHistory } from '/history.js';
@@ -566,16 +566,16 @@ for (const radio of document.querySelectorAll('input[name="target"]')) radio.add
 
 // ---- sending -------------------------------------------------------------------------------
 /**
- * The latest send from this page of this order, from the history kept across reloads and shared
- * by its tabs: the same endpoint and the same identity (the endpoint's key field where the order
- * fills it, else the order's content), or undefined.
+ * Whether this page sent this order before, in the form (its history, kept across reloads and
+ * shared by its tabs) or in the batch tab (its journal): the same endpoint and the same identity
+ * (the endpoint's key field where the order fills it, else the order's content).
  */
 async function sentBefore(endpoint, order) {
   const key = await orderKey(endpoint, order);
   for (const entry of await sentHistory.list()) {
-    if (entry.endpoint === endpoint.id && await orderKey(endpoint, entry.order) === key) return entry;
+    if (entry.endpoint === endpoint.id && await orderKey(endpoint, entry.order) === key) return true;
   }
-  return undefined;
+  return sentInBatch(endpoint, key);
 }
 
 /** The request as it went out, for the history: every secret masked. */

@@ -69,6 +69,15 @@ function journalName(endpoint) {
 }
 
 /**
+ * Whether the batch tab sent the order with this key to this endpoint (its journal has it going
+ * out, whatever came back): the form's Send asks before sending it again.
+ */
+export async function sentInBatch(endpoint, key) {
+  const entries = await idbJournal(await openDb(), journalName(endpoint)).load();
+  return entries.some((entry) => entry.key === key && entry.state !== 'invalid');
+}
+
+/**
  * `page`: what the batch tab needs of the builder — `endpointId()`, `requestOptions()`,
  * `open(id, order)` (show an order in the form) and `order()` (the form's order).
  */
