@@ -245,6 +245,28 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await other.close();
 });
 
+test('the batch tab asks before sending orders the form already sent; declined, it sends nothing', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  await page.click('#sandbox-credentials');
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: 'FORM-1' }));
+  server.sandbox.reset();
+  await page.click('#send');
+  await page.waitForFunction(() => !document.getElementById('send').disabled && document.getElementById('response-outcome'));
+  assert.equal(server.sandbox.hits.top, 1);
+  const orders = ['FORM-1', 'FORM-2'].map((key) => JSON.stringify({ ...oc.example(id), out_order_id: key }));
+  await page.setInputFiles('#batch-file', { name: 'form.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.join('\n')) });
+  await page.waitForSelector('#batch-rows tr:nth-child(2)');
+  await page.click('#sandbox-credentials');
+  assert.match(await answerDialog(() => page.click('#batch-send'), false), /1 of these orders were already sent from the form \(FORM-1\)/);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(server.sandbox.hits.top, 1, 'declined: nothing sent');
+  await answerDialog(() => page.click('#batch-send'), true);
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.equal(server.sandbox.hits.top, 3, 'confirmed: both sent');
+});
+
 test('the batch tab where the page has no Web Locks (served over plain http to another host): Send refuses, saying why, and sends nothing', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   const bare = await browser.context.newPage();

@@ -6,6 +6,7 @@ import { createClient, endpoints, orderKey, schema, validate } from '/js/browser
 import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
+import { openHistory } from '/history.js';
 import { t } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -152,9 +153,23 @@ export async function initBatch(page) {
     await render();
   }
 
+  /** The keys of these orders that the form's Send sent to the endpoint (its history) and this batch's journal does not know. */
+  async function sentFromForm(endpoint, orders) {
+    const fromForm = new Set();
+    for (const entry of await (await openHistory()).list()) {
+      if (entry.endpoint === endpoint.id) fromForm.add(await orderKey(endpoint, entry.order));
+    }
+    const known = await states();
+    const keys = await Promise.all(orders.map((order) => orderKey(endpoint, order)));
+    return keys.filter((key) => fromForm.has(key) && !known.has(key));
+  }
+
   async function send() {
     const endpoint = endpointOf();
     const valid = batch.orders.filter(({ order, problems = [] }) => !problems.length && validate(batch.id, order).ok).map(({ order }) => order);
+    // The journal knows what this tab sent; what the form sent, it does not: ask first.
+    const again = endpoint.idempotent ? [] : await sentFromForm(endpoint, valid);
+    if (again.length && !window.confirm(t('{n} of these orders were already sent from the form ({keys}); sending them again may create second orders. Send the batch with them?', { n: again.length, keys: again.slice(0, 5).join(', ') + (again.length > 5 ? ', …' : '') }))) return;
     const stop = new AbortController();
     running = stop;
     $('batch-progress').max = valid.length;
