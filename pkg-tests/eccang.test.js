@@ -99,4 +99,10 @@ test("the doc's success and failure answers parse, bare and inside a SOAP respon
   const fault = oc.parseEccangResponse('<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>Bad appToken</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>');
   assert.deepEqual([fault.ok, fault.error.code, fault.error.retryable], [false, 'SOAP-ENV:Client', false]);
   assert.equal(oc.parseResponse(ID, '<html>502</html>').error.code, 'parse');
+  // Neither of the doc's two words: not a refusal (a parcel may have been created), no verdict.
+  for (const answer of [{ message: 'Success', order_code: 'EC1' }, { ask: 'success', order_code: 'EC1' }, {}, { ask: null, message: 'x' }]) {
+    const r = oc.parseResponse(ID, soap(JSON.stringify(answer)));
+    assert.deepEqual([r.ok, r.error.code, r.error.raw], [false, 'parse', answer], JSON.stringify(answer));
+    assert.match(r.error.message, /no `ask` of "Success" or "Failure"/);
+  }
 });

@@ -206,10 +206,22 @@ pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
     }
 }
 
-/// `ask: "Success"` is success; anything else an error with `Error.errCode` / `errMessage`.
+/// `ask: "Success"` is success; `ask: "Failure"` the service's refusal, with `Error.errCode` /
+/// `errMessage`. An answer with neither (no `ask`, or another word) says nothing of what became
+/// of the request — `{"message": "Success", "order_code": …}` may well be a created parcel — so
+/// it is a `parse` error, not a refusal: no verdict.
 pub fn from_answer(answer: Value, normalize: impl FnOnce(Value) -> Value) -> Parsed<Value> {
-    if answer.get("ask").and_then(Value::as_str) == Some("Success") {
-        return Parsed::Ok { data: normalize(answer), request_id: None, failures: Vec::new() };
+    match answer.get("ask").and_then(Value::as_str) {
+        Some("Success") => return Parsed::Ok { data: normalize(answer), request_id: None, failures: Vec::new() },
+        Some("Failure") => {}
+        _ => {
+            return Parsed::Err(ResponseError {
+                raw: Some(answer),
+                ..ResponseError::parse(
+                    "the answer has no `ask` of \"Success\" or \"Failure\": whether the service did it is not known",
+                )
+            })
+        }
     }
     let error = answer.get("Error");
     let text = |v: Option<&Value>| match v {
