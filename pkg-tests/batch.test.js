@@ -185,6 +185,9 @@ test("a proxy's error page or an unreadable answer is no verdict: unknown, a cre
     const preview = await stub(status, text).sendBatch(PREVIEW, [oc.example(PREVIEW)]);
     assert.deepEqual([preview.unknown, preview.failed], [1, 0], `${status} ${text}`);
   }
+  // PandaPon's service failing (code 500) is no verdict either; a preview is then asked again.
+  const down = await stub(200, JSON.stringify({ code: 500, msg: '系统错误' })).sendBatch(PREVIEW, [oc.example(PREVIEW)]);
+  assert.deepEqual([down.unknown, down.failed], [1, 0]);
   // The provider's own refusal is a verdict.
   const refused = await stub(200, JSON.stringify({ error_response: { code: 25, msg: 'Invalid signature' } })).sendBatch(HEMA, hemaOrders(1));
   assert.deepEqual([refused.unknown, refused.failed, refused.results[0].result.error.code], [0, 1, '25']);

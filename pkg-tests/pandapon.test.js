@@ -94,6 +94,11 @@ test("the doc's response parses; a failed seller is surfaced in failures", () =>
 
   const err = oc.parseResponse(ID, '{"requestId":"q","code":500,"msg":"系统错误"}');
   assert.deepEqual([err.ok, err.error.code, err.error.message, err.error.requestId], [false, '500', '系统错误', 'q']);
+  // The service failing (a 5xx code) is no verdict on the request; its refusal (a 4xx code) is one.
+  assert.equal(err.error.noVerdict, true);
+  for (const [code, noVerdict] of [[503, true], ['502', true], [400, undefined], [429, undefined], [5000, undefined]]) {
+    assert.equal(oc.parseResponse(ID, JSON.stringify({ code, msg: 'm' })).error.noVerdict, noVerdict, String(code));
+  }
   // Ids past 2^53 in an answer arrive as exact strings, never rounded numbers.
   const big = oc.parsePandaponResponse('{"code":200,"data":{"orderId":3482310123456789012}}');
   assert.equal(big.data.orderId, '3482310123456789012');

@@ -124,7 +124,16 @@ pub fn read_envelope(body: &str) -> Result<(Value, Option<String>), ResponseErro
         let msg = map.get("msg").and_then(Value::as_str).unwrap_or("PandaPon refused the request").to_string();
         // 429 (rate limited) and the gateway's 502–504 are worth another try; the rest are the request's fault.
         let retryable = matches!(code.as_str(), "429" | "502" | "503" | "504");
-        return Err(ResponseError { code, message: msg, request_id, retryable, ..ResponseError::default() });
+        // A 5xx code is the service failing, not its verdict on the request: what became of it is not known.
+        let no_verdict = code.len() == 3 && code.starts_with('5');
+        return Err(ResponseError {
+            code,
+            message: msg,
+            request_id,
+            retryable,
+            no_verdict,
+            ..ResponseError::default()
+        });
     }
     Ok((map.remove("data").unwrap_or(Value::Null), request_id))
 }
