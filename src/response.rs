@@ -134,9 +134,9 @@ pub struct ResponseError {
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub already_exists: bool,
     /// The provider answered without a verdict on the request: its platform failed (TOP's
-    /// `isp.*` errors, code 10; a SOAP `Server` fault) and does not say whether the order was
-    /// processed. After a creation
-    /// request the order may exist: a batch counts it `unknown`, as after a timeout.
+    /// `isp.*` errors, code 10; a SOAP `Server` fault; PandaPon's 5xx codes) and does not say
+    /// whether the order was processed. After a creation request the order may exist: a batch
+    /// counts it `unknown`, as after a timeout.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub no_verdict: bool,

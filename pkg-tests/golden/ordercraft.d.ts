@@ -967,9 +967,9 @@ export interface ResponseError {
     alreadyExists?: boolean;
     /**
      * The provider answered without a verdict on the request: its platform failed (TOP's
-     * `isp.*` errors, code 10; a SOAP `Server` fault) and does not say whether the order was
-     * processed. After a creation
-     * request the order may exist: a batch counts it `unknown`, as after a timeout.
+     * `isp.*` errors, code 10; a SOAP `Server` fault; PandaPon's 5xx codes) and does not say
+     * whether the order was processed. After a creation request the order may exist: a batch
+     * counts it `unknown`, as after a timeout.
      */
     noVerdict?: boolean;
 }
