@@ -143,24 +143,24 @@ fn check(endpoint: &Endpoint, order: &Node, unknown: UnknownFields, mut issues: 
     (issues, as_given)
 }
 
-/// `opts.unknownFields`, read, and the options without it: the rest are the provider's. The
-/// options are copied only when they hold it.
-fn split_unknown_fields(opts: &Value) -> Result<(UnknownFields, Cow<'_, Value>), Error> {
-    const NAME: &str = "unknownFields";
-    let Some(given) = opts.get(NAME) else {
-        return Ok((UnknownFields::Refuse, Cow::Borrowed(opts)));
+const UNKNOWN_FIELDS: &str = "unknownFields";
+
+/// `opts.unknownFields`, read.
+fn unknown_fields(opts: &Value) -> Result<UnknownFields, Error> {
+    let unknown = match opts.get(UNKNOWN_FIELDS) {
+        None | Some(Value::Null) => Some(UnknownFields::Refuse),
+        Some(Value::String(name)) => UnknownFields::from_option(Some(name)),
+        Some(_) => None,
     };
-    let unknown = match given {
-        Value::Null => Some(UnknownFields::Refuse),
-        Value::String(name) => UnknownFields::from_option(Some(name)),
-        _ => None,
-    };
-    let unknown = unknown.ok_or_else(|| Error::argument(format!("opts.{NAME}"), UnknownFields::EXPECTED))?;
-    let mut rest = opts.clone();
-    if let Value::Object(map) = &mut rest {
-        map.remove(NAME);
+    unknown.ok_or_else(|| Error::argument(format!("opts.{UNKNOWN_FIELDS}"), UnknownFields::EXPECTED))
+}
+
+/// The options without `unknownFields`: the rest are the provider's. Taken, not copied.
+fn provider_options(mut opts: Value) -> Value {
+    if let Value::Object(map) = &mut opts {
+        map.remove(UNKNOWN_FIELDS);
     }
-    Ok((unknown, Cow::Owned(rest)))
+    opts
 }
 
 /// `validate(id, order, opts?)`: `opts` may hold `unknownFields` (any other option is ignored
@@ -172,7 +172,7 @@ pub fn validate(id: &str, order: &Value, opts: &Value) -> Result<Validation, Err
 /// `validate` of an order given as JSON text (what the JS boundary passes).
 pub fn validate_json(id: &str, order: &str, opts: &Value, source: Source) -> Result<Validation, Error> {
     let endpoint = find(id)?;
-    let (unknown, _) = split_unknown_fields(opts)?;
+    let unknown = unknown_fields(opts)?;
     let mut issues = Issues::default();
     let order = read_order(order, &mut issues, source)?;
     let (issues, _) = check(endpoint, &order.root, unknown, issues);
@@ -182,13 +182,14 @@ pub fn validate_json(id: &str, order: &str, opts: &Value, source: Source) -> Res
 /// Validates, then builds and signs. Any error-severity issue stops it with all issues;
 /// warnings ride along on the request.
 pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
-    prepare_json(id, &order.to_string(), opts, env, Source::Text)
+    prepare_json(id, &order.to_string(), opts.clone(), env, Source::Text)
 }
 
 /// `prepare` of an order given as JSON text: read once, checked, and written out as sent.
-pub fn prepare_json(id: &str, order: &str, opts: &Value, env: &Env, source: Source) -> Result<PreparedRequest, Error> {
+pub fn prepare_json(id: &str, order: &str, opts: Value, env: &Env, source: Source) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
-    let (unknown, opts) = split_unknown_fields(opts)?;
+    let unknown = unknown_fields(&opts)?;
+    let opts = provider_options(opts);
     let mut issues = Issues::default();
     let document = read_order(order, &mut issues, source)?;
     let (issues, as_given) = check(endpoint, &document.root, unknown, issues);

@@ -433,8 +433,8 @@ pub fn prepare(
     let opts = options_from_js(opts)?;
     let env = Env { now_ms: js_sys::Date::now(), entropy: &entropy };
     let as_given = || written_as_given(&order, "order");
-    let request = api::prepare_json(id, &text, &opts, &env, api::Source::Stringified { as_given: &as_given })
-        .map_err(js_error)?;
+    let request =
+        api::prepare_json(id, &text, opts, &env, api::Source::Stringified { as_given: &as_given }).map_err(js_error)?;
     request_to_js(&request, string.as_ref().map(|string| (text.as_str(), string)))
 }
 
