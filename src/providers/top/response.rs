@@ -47,10 +47,13 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
     let sub_code = field("sub_code");
     let sub_msg = field("sub_msg");
     // Worth retrying: 7 "App Call Limited" (after the wait it names), and the platform's faults,
-    // 10 "Service Currently Unavailable" and any `isp.*` sub-code; 25 bad signature, 27 invalid
-    // session, 29 invalid app key, 40/41 missing or invalid arguments and every `isv.*` sub-code
-    // are the caller's and are not.
-    let platform_fault = code == "10" || sub_code.as_deref().is_some_and(|s| s.starts_with("isp."));
+    // 10 "Service Currently Unavailable", any `isp.*` sub-code, and 15 "Remote Service Error"
+    // (the backend failing) unless an `isv.*` sub-code says it refused the request; 25 bad
+    // signature, 27 invalid session, 29 invalid app key, 40/41 missing or invalid arguments and
+    // every `isv.*` sub-code are the caller's and are not.
+    let isv = sub_code.as_deref().is_some_and(|s| s.starts_with("isv."));
+    let platform_fault =
+        code == "10" || sub_code.as_deref().is_some_and(|s| s.starts_with("isp.")) || (code == "15" && !isv);
     let retryable = code == "7" || platform_fault;
     let retry_after_seconds =
         if code == "7" { sub_msg.as_deref().or(msg.as_deref()).and_then(ban_seconds) } else { None };
@@ -117,12 +120,18 @@ mod tests {
         assert_eq!(e.message, "非法参数 (isv.invalid-parameter)");
 
         assert!(!e.no_verdict, "the caller's fault is a verdict: nothing was done");
+        let refused = r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.trade-exist"}}"#;
+        let Parsed::Err(e) = parse("x.y", refused, &ParseOptions::default()) else { panic!("expected error") };
+        assert!(!e.no_verdict && !e.retryable, "the backend's own refusal is a verdict");
 
         // The platform's fault: retryable, and no verdict (the backend may have done the work).
         for body in [
             r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-connection-timeout"}}"#,
             r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.unknown-error"}}"#,
             r#"{"error_response":{"code":10,"msg":"Service Currently Unavailable"}}"#,
+            // The backend failing without saying it refused (no sub-code, or none of the caller's).
+            r#"{"error_response":{"code":15,"msg":"Remote service error"}}"#,
+            r#"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"remote-error"}}"#,
         ] {
             let Parsed::Err(e) = parse("x.y", body, &ParseOptions::default()) else { panic!("expected error") };
             assert_eq!((e.retryable, e.no_verdict), (true, true), "{body}");
