@@ -572,10 +572,7 @@ for (const radio of document.querySelectorAll('input[name="target"]')) radio.add
  */
 async function sentBefore(endpoint, order) {
   const key = await orderKey(endpoint, order);
-  for (const entry of await sentHistory.list()) {
-    if (entry.endpoint === endpoint.id && await orderKey(endpoint, entry.order) === key) return true;
-  }
-  return sentInBatch(endpoint, key);
+  return (await sentHistory.sentKeys(endpoint)).has(key) || sentInBatch(endpoint, key);
 }
 
 /** The request as it went out, for the history: every secret masked. */

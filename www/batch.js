@@ -155,10 +155,7 @@ export async function initBatch(page) {
 
   /** The keys of these orders that the form's Send sent to the endpoint (its history) and this batch's journal does not know. */
   async function sentFromForm(endpoint, orders) {
-    const fromForm = new Set();
-    for (const entry of await (await openHistory()).list()) {
-      if (entry.endpoint === endpoint.id) fromForm.add(await orderKey(endpoint, entry.order));
-    }
+    const fromForm = await (await openHistory()).sentKeys(endpoint);
     const known = await states();
     const keys = await Promise.all(orders.map((order) => orderKey(endpoint, order)));
     return keys.filter((key) => fromForm.has(key) && !known.has(key));

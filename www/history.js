@@ -1,6 +1,8 @@
 // Requests sent from the page, kept across reloads (IndexedDB): endpoint, time, outcome, the
 // request as it went out with every secret masked, the answer, and the order to reopen. Newest
 // first; the oldest beyond `LIMIT` are dropped.
+import { orderKey } from '/js/browser.js';
+
 const DB = 'ordercraft-history';
 const LIMIT = 50;
 
@@ -23,6 +25,11 @@ export async function openHistory() {
       const keys = await run('readonly', (s) => s.getAllKeys());
       const values = await run('readonly', (s) => s.getAll());
       return values.map((v, i) => ({ ...v, key: keys[i] })).reverse();
+    },
+    /** The identities (`orderKey`) of the orders sent to `endpoint`, as a Set. */
+    async sentKeys(endpoint) {
+      const sent = (await this.list()).filter((entry) => entry.endpoint === endpoint.id);
+      return new Set(await Promise.all(sent.map((entry) => orderKey(endpoint, entry.order))));
     },
     /** Adds an entry; resolves to its key. */
     async add(entry) {
