@@ -189,7 +189,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       }
       if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
         // The process died with this request in flight: it may have created the order.
-        await record({ key: orderKeyText, state: 'unknown', at: new Date().toISOString() });
+        await record({ key: orderKeyText, state: 'unknown', content: before.content, at: new Date().toISOString() });
         return finish(index, { key: orderKeyText, state: 'unknown' });
       }
       if (!checked.ok) {

@@ -3,6 +3,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs, { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { hostname } from 'node:os';
@@ -358,6 +359,22 @@ test('an order changed since it was sent: a refused one, fixed, is sent; a creat
   // The refusal of the changed B-1 left the journal as it was: the original content is still done.
   const again = await client().sendBatch(HEMA, [orders[1], changed[0]], { journal });
   assert.deepEqual([again.skipped, sandbox.processed.length], [2, 2]);
+});
+
+test("the journal's content digest is SHA-256 of the order's canonical JSON, and survives an order left in flight by a crash", async () => {
+  const [order] = hemaOrders(1);
+  const first = oc.memoryJournal();
+  await client().sendBatch(HEMA, [{ ...order, user_mem: 'x' }], { journal: first });
+  // Computed here on its own: keys sorted at every level, JSON's text for everything else.
+  const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}` : JSON.stringify(v));
+  const content = `sha256:${createHash('sha256').update(canonical({ ...order, user_mem: 'x' })).digest('hex')}`;
+  assert.deepEqual(first.entries.map((e) => [e.state, e.content]), [['sending', content], ['ok', content]]);
+  // A crash left it `sending`: the rerun journals it unknown with the content that went out, so
+  // a later run still knows the order it is given has changed since.
+  const crashed = oc.memoryJournal([{ endpoint: HEMA, key: order.out_order_id, state: 'sending', content }]);
+  await client().sendBatch(HEMA, [order], { journal: crashed });
+  assert.deepEqual([crashed.entries.at(-1).state, crashed.entries.at(-1).content], ['unknown', content]);
 });
 
 test('an order left unknown is sent again by a rerun where a repeat cannot create a second one, and waits elsewhere', async () => {
