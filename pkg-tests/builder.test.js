@@ -228,6 +228,7 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await page.click('#sandbox-credentials');
   await page.click('#batch-send');
   await page.waitForFunction(() => document.getElementById('batch-pause').disabled === false);
+  assert.equal(await page.isDisabled('#batch-pick'), true, 'no other file while one is sending');
   await other.click('#batch-send');
   await other.waitForFunction(() => /another tab/.test(document.getElementById('batch-status').textContent));
   await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });

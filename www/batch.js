@@ -102,6 +102,7 @@ export async function initBatch(page) {
   async function render() {
     $('batch-summary').textContent = batch ? `${batch.orders.length} order(s) from ${batch.file} for ${batch.id}` : 'No batch imported.';
     $('batch-send').disabled = !batch || Boolean(running);
+    $('batch-pick').disabled = Boolean(running); // a new file while one is sending would hide what is in flight
     $('batch-pause').disabled = !running;
     $('batch-export').disabled = !batch;
     $('batch-save').disabled = editing === null || Boolean(running);
@@ -138,6 +139,7 @@ export async function initBatch(page) {
   }
 
   async function importFile(file) {
+    if (running) return; // dropped while sending: the batch in flight stays in view
     const id = page.endpointId();
     try {
       // CSV cells that could not be placed make their order invalid here too: never sent half-read.
