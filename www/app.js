@@ -575,8 +575,8 @@ async function sentBefore(endpoint, order) {
   return (await sentHistory.sentKeys(endpoint)).has(key) || sentInBatch(endpoint, key);
 }
 
-/** The request as it went out, for the history: every secret masked. */
-const requestText = (sent) => withoutSecrets(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`);
+/** The request as it went out: request line, headers, body. */
+const requestText = (sent) => `${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`;
 
 $('send').addEventListener('click', async () => {
   const send = $('send');
@@ -607,7 +607,7 @@ $('send').addEventListener('click', async () => {
     // In the history before it leaves: a reload while it is in flight still knows it may have been received.
     recorded = await sentHistory.add({
       endpoint: state.id, at: new Date().toISOString(), order,
-      outcome: t('no answer yet: the order may have been received'), request: requestText(sent), response: t('(no answer)'),
+      outcome: t('no answer yet: the order may have been received'), request: withoutSecrets(requestText(sent)), response: t('(no answer)'),
     });
     const started = performance.now();
     const res = await fetch(url, init);
@@ -623,7 +623,7 @@ $('send').addEventListener('click', async () => {
       <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? t('Success') : escapeHtml(t('Error {code}: {message}', result.error))}</p>
       <div class="pair"><div><p>${t('Parsed')}</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>
       <div><p>${t('Raw')}${raw ? ` <span id="response-meta">(HTTP ${raw.status}, ${Math.round(raw.ms)} ms, ${raw.bytes.toLocaleString('en-US')} bytes)</span>` : ''}</p><pre tabindex="0" id="response-raw">${escapeHtml(masked(raw ? prettyJson(raw.text) : t('(no answer)')))}</pre></div></div>
-      ${sent ? `<details id="request-sent"><summary>${t('The request that went out')}</summary><pre tabindex="0">${escapeHtml(masked(`${sent.method} ${sent.url}\n${Object.entries(sent.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${sent.body}`))}</pre></details>` : ''}`;
+      ${sent ? `<details id="request-sent"><summary>${t('The request that went out')}</summary><pre tabindex="0">${escapeHtml(masked(requestText(sent)))}</pre></details>` : ''}`;
     if (recorded !== undefined) {
       await sentHistory.update(recorded, {
         outcome: result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`,
