@@ -305,6 +305,16 @@ test('the batch tab: importing a file already sent shows its orders done, and Se
   await page.click('#batch-send');
   await page.waitForFunction(() => /3 already done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
   assert.equal(server.sandbox.hits.top, 3);
+  // The file again with one order changed since it was created: shown as changed, and not sent.
+  const changedFile = { ...file(), buffer: Buffer.from(Array.from({ length: 3 }, (_, i) => JSON.stringify({ ...oc.example(id), out_order_id: `AGAIN-${i}`, ...(i === 1 ? { user_mem: 'changed' } : {}) })).join('\n')) };
+  await page.setInputFiles('#batch-file', changedFile);
+  await page.waitForFunction(() => document.querySelector('#batch-rows tr[data-index="1"]')?.dataset.state === 'changed');
+  assert.equal(await page.locator('#batch-rows tr[data-state="ok"]').count(), 2);
+  await page.click('#batch-send');
+  await page.waitForFunction(() => /1 not sent \(invalid\)/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.equal(server.sandbox.hits.top, 3);
+  await page.setInputFiles('#batch-file', file());
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="ok"]').length === 3);
   // One of them in the form: its Send asks first, as the batch tab sent it.
   await page.evaluate(() => { document.getElementById('raw-details').open = true; });
   await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: 'AGAIN-1' }));

@@ -78,6 +78,20 @@ export async function sentInBatch(endpoint, key) {
   return entries.some((entry) => entry.key === key && entry.state !== 'invalid');
 }
 
+/** An order's content digest, as the journal keeps it: `orderKey` of an endpoint without a key field. */
+const contentOf = (order) => orderKey({}, order);
+
+/**
+ * A row's state: what the journal recorded for its key — unless the order has changed since it
+ * was sent (the journal keeps the content digest): a created one is then `changed` (Send refuses
+ * it: its key was created with other content), a refused one fixed since is sent again.
+ */
+function rowState(recorded, content, errors) {
+  const changed = recorded?.content !== undefined && recorded.content !== content;
+  if (recorded && !(changed && recorded.state === 'failed')) return changed && recorded.state === 'ok' ? 'changed' : recorded.state;
+  return errors ? 'invalid' : 'ready';
+}
+
 /**
  * `page`: what the batch tab needs of the builder — `endpointId()`, `requestOptions()`,
  * `open(id, order)` (show an order in the form) and `order()` (the form's order).
@@ -113,7 +127,7 @@ export async function initBatch(page) {
       const key = await orderKey(endpoint, order);
       const { issues } = validate(batch.id, order);
       const errors = issues.filter((x) => x.severity === 'error').length + problems.length;
-      const state = last.get(key)?.state ?? (errors ? 'invalid' : 'ready');
+      const state = rowState(last.get(key), await contentOf(order), errors);
       const tr = document.createElement('tr');
       tr.dataset.index = i;
       tr.dataset.state = state;
@@ -180,7 +194,7 @@ export async function initBatch(page) {
         journal: journal(), concurrency: 4, signal: stop.signal,
         onProgress: ({ done }) => { $('batch-progress').value = done; renderSoon(); },
       });
-      $('batch-status').textContent = t('{state}: {ok} ok, {failed} failed, {unknown} unknown, {skipped} already done.', { ...summary, state: t(summary.stopped ? 'Paused' : 'Done') });
+      $('batch-status').textContent = t('{state}: {ok} ok, {failed} failed, {invalid} not sent (invalid), {unknown} unknown, {skipped} already done.', { ...summary, state: t(summary.stopped ? 'Paused' : 'Done') });
     } catch (e) {
       $('batch-status').textContent = t('Could not send: {message}', { message: e.message });
     }

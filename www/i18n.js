@@ -71,7 +71,7 @@ const ZH = {
   'Copy the link above.': '请复制上面的链接。',
   'Imported {count} order(s).': '已导入 {count} 个订单。',
   'Could not read {file}: {message}': '无法读取 {file}：{message}',
-  '{state}: {ok} ok, {failed} failed, {unknown} unknown, {skipped} already done.': '{state}：成功 {ok}，失败 {failed}，未知 {unknown}，此前已完成 {skipped}。',
+  '{state}: {ok} ok, {failed} failed, {invalid} not sent (invalid), {unknown} unknown, {skipped} already done.': '{state}：成功 {ok}，失败 {failed}，未发送（无效）{invalid}，未知 {unknown}，此前已完成 {skipped}。',
   Done: '完成',
   Paused: '已暂停',
   'Could not send: {message}': '无法发送：{message}',
