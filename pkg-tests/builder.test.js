@@ -1,7 +1,7 @@
 // The order builder in Chromium (playwright-core + Debian's chromium), served as `npm start` serves it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from '../www/serve.js';
 import { launchChromium } from './support/chromium.js';
@@ -313,6 +313,11 @@ test('the batch tab: importing a file already sent shows its orders done, and Se
   await page.click('#batch-send');
   await page.waitForFunction(() => /1 not sent \(invalid\)/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
   assert.equal(server.sandbox.hits.top, 3);
+  // The exported results say the same: the changed order is not reported done.
+  const download = page.waitForEvent('download');
+  await page.click('#batch-export');
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  assert.deepEqual(csv.trim().split('\r\n').slice(1).map((line) => line.split(',').slice(1, 3)), [['AGAIN-0', 'ok'], ['AGAIN-1', 'changed'], ['AGAIN-2', 'ok']]);
   await page.setInputFiles('#batch-file', file());
   await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="ok"]').length === 3);
   // One of them in the form: its Send asks first, as the batch tab sent it.

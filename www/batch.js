@@ -209,8 +209,10 @@ export async function initBatch(page) {
     for (const { order, place } of batch.orders) {
       const key = await orderKey(endpoint, order);
       const entry = last.get(key);
-      const error = entry?.result?.error;
-      lines.push([place, key, entry?.state ?? 'not sent', error?.code ?? '', error?.message ?? '']);
+      const state = entry ? rowState(entry, await contentOf(order), 0) : 'ready';
+      // The recorded answer is this order's only where the journal's state still is its state.
+      const error = state === entry?.state ? entry.result?.error : undefined;
+      lines.push([place, key, state === 'ready' ? 'not sent' : state, error?.code ?? '', error?.message ?? '']);
     }
     const blob = new Blob([stringify(lines, { record_delimiter: 'windows' })], { type: 'text/csv' });
     const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `${batch.file}.results.csv` });
