@@ -153,7 +153,9 @@ async function run(args, { env, out, err, signal }) {
       const failedSkips = results.filter((r) => r.state === 'skipped' && r.recorded !== 'ok').length;
       err.write(`${['total', 'ok', 'failed', 'invalid', 'unknown', 'skipped'].map((k) => `${k.padEnd(8)} ${counts[k]}`).join('\n')}\n`);
       for (const [i, r] of results.entries()) {
-        if (r.state !== 'ok' && r.state !== 'skipped') err.write(`${items[i]?.place ?? i}: ${r.key} ${r.state}${r.result?.error ? ` (${r.result.error.code}: ${r.result.error.message})` : ''}\n`);
+        if (r.state === 'ok' || r.state === 'skipped') continue;
+        const why = r.result?.error ?? r.issues?.find((issue) => issue.severity === 'error');
+        err.write(`${items[i]?.place ?? i}: ${r.key} ${r.state}${why ? ` (${why.code}: ${why.message})` : ''}\n`);
       }
       if (values.json) out.write(`${JSON.stringify({ ...counts, results })}\n`);
       // Skipped orders count as done only when what the journal recorded for them was ok.

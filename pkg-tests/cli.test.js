@@ -159,6 +159,20 @@ test('a number cell a JavaScript number would round is refused naming its row an
   assert.equal((await cli(['validate', HEMA, file])).status, 0);
 });
 
+test('send: an order not sent is listed with its reason (an order changed since it was created)', async () => {
+  const { args, journal } = hemaBatch(2, 'C', { delayMs: 0, concurrency: 1 });
+  assert.equal((await cli(args, ENV)).status, 0);
+  const file = args[2];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines[1] = JSON.stringify({ ...JSON.parse(lines[1]), user_mem: 'changed' });
+  writeFileSync(file, lines.join('\n'));
+  const rerun = await cli(args, ENV);
+  assert.equal(rerun.status, 1, rerun.stderr);
+  assert.match(rerun.stderr, /line 2: C-1 invalid \(duplicate: an order with the key "C-1" was created .* with other content; this one is not sent/);
+  assert.equal(sandbox.hits.top, 2);
+  assert.ok(existsSync(journal));
+});
+
 test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {
   assert.equal((await cli([])).status, 2);
   assert.equal((await cli(['frobnicate'])).status, 2);
