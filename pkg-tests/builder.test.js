@@ -384,6 +384,27 @@ test('Send: a double click sends once; sending the same creation again asks firs
   assert.match(await page.textContent('#history li:first-child summary'), /no answer yet: the order may have been received/);
 });
 
+test('Send when the "already sent" check itself fails: the reason is shown, nothing is sent, and Send works again', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const broken = await browser.context.newPage();
+  await broken.goto(`${server.origin}/`);
+  await broken.waitForSelector('body[data-ready="true"]');
+  // A digest that fails (as where Web Crypto's subtle is missing): an order without its key is identified by one.
+  await broken.evaluate(() => { crypto.subtle.digest = () => Promise.reject(new Error('no digest here')); });
+  await broken.selectOption('#endpoint', id);
+  await broken.click('#sandbox-credentials');
+  await broken.evaluate(() => { document.getElementById('raw-details').open = true; });
+  const { out_order_id: _, ...keyless } = oc.example(id);
+  await broken.fill('#raw', JSON.stringify(keyless));
+  server.sandbox.reset();
+  await broken.click('#send');
+  await broken.waitForFunction(() => !document.getElementById('send').disabled, null, { timeout: 10_000 });
+  assert.equal(await broken.textContent('#send'), 'Send');
+  assert.match(await broken.textContent('#response-outcome'), /no digest here/);
+  assert.equal(server.sandbox.hits.top, 0);
+  await broken.close();
+});
+
 test('the raw view refuses what is not an object, or gives a name twice, and the form keeps working', async () => {
   await page.selectOption('#endpoint', 'eccang:createOrder');
   await page.evaluate(() => { document.getElementById('raw-details').open = true; });

@@ -589,35 +589,34 @@ $('send').addEventListener('click', async () => {
   box.innerHTML = `<p class="muted">${t('Sending…')}</p>`;
   const endpoint = state.endpoints.find((e) => e.id === state.id);
   const order = structuredClone(state.order);
-  // A repeat of a creation that is not idempotent may create a second order: ask first (after a
-  // reload too, and for the same key with other content).
-  if (!endpoint.idempotent && await sentBefore(endpoint, order)
-    && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) {
-    box.replaceChildren(...shown);
-    send.disabled = false;
-    send.textContent = t('Send');
-    return;
-  }
   let raw = null;
   let sent = null;
   let recorded;
   const capture = async (url, init) => {
     // Send signs afresh (a new timestamp and nonce); what went out is shown exactly below.
     sent = { url, method: init.method, headers: init.headers, body: init.body };
-    // In the history before it leaves: a reload while it is in flight still knows it may have been received.
+    // In the history before it leaves: a reload while it is in flight still knows it may have
+    // been received. A history that cannot be written does not stop the send (nor turn it into
+    // a network failure that "may have been received").
     recorded = await sentHistory.add({
       endpoint: state.id, at: new Date().toISOString(), order,
       outcome: t('no answer yet: the order may have been received'), request: withoutSecrets(requestText(sent)), response: t('(no answer)'),
-    });
+    }).catch(() => undefined);
     const started = performance.now();
     const res = await fetch(url, init);
     const text = await res.text();
     raw = { status: res.status, text, ms: performance.now() - started, bytes: new TextEncoder().encode(text).length };
     return new Response(text, { status: res.status, headers: res.headers });
   };
-  const p = provider();
-  const client = createClient({ credentials: { [p]: requestOptions() }, fetch: capture, retries: 0, timeoutMs: 20_000 });
   try {
+    // A repeat of a creation that is not idempotent may create a second order: ask first (after a
+    // reload too, and for the same key with other content).
+    if (!endpoint.idempotent && await sentBefore(endpoint, order)
+      && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) {
+      box.replaceChildren(...shown);
+      return;
+    }
+    const client = createClient({ credentials: { [provider()]: requestOptions() }, fetch: capture, retries: 0, timeoutMs: 20_000 });
     const result = await client.send(state.id, order);
     box.innerHTML = `
       <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? t('Success') : escapeHtml(t('Error {code}: {message}', result.error))}</p>
