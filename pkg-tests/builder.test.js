@@ -246,6 +246,22 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await other.close();
 });
 
+test('without Web Crypto\'s digest (a page outside a secure context), a file of orders without keys still shows, and the page still loads after a reload', async () => {
+  const bare = await browser.context.newPage();
+  await bare.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
+  await bare.goto(`${server.origin}/`);
+  await bare.waitForSelector('body[data-ready="true"]');
+  const preview = 'pandapon:/alibaba/order/create/previewbatch';
+  await bare.selectOption('#endpoint', preview);
+  await bare.setInputFiles('#batch-file', { name: 'previews.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(JSON.stringify(oc.example(preview))) });
+  await bare.waitForSelector('#batch-rows tr[data-index="0"]');
+  assert.equal(await bare.textContent('#batch-rows tr[data-index="0"] .key'), '—');
+  await bare.reload();
+  await bare.waitForSelector('body[data-ready="true"]');
+  await bare.waitForSelector('#batch-rows tr[data-index="0"]');
+  await bare.close();
+});
+
 test('the batch tab asks before sending orders the form already sent; declined, it sends nothing', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);

@@ -781,10 +781,15 @@ if (shared) {
   choose(lastId, orderFor(lastId));
 }
 await showHistory();
-await initBatch({
-  endpointId: () => state.id,
-  requestOptions,
-  open: openOrder,
-  order: () => state.order,
-});
+try {
+  await initBatch({
+    endpointId: () => state.id,
+    requestOptions,
+    open: openOrder,
+    order: () => state.order,
+  });
+} catch (e) {
+  // The form works without the Batch tab (its storage, say, is unavailable): it says why.
+  $('batch-status').textContent = t('The Batch tab could not start: {message}', { message: e.message });
+}
 document.body.dataset.ready = 'true';

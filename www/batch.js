@@ -78,8 +78,15 @@ export async function sentInBatch(endpoint, key) {
   return entries.some((entry) => entry.key === key && entry.state !== 'invalid');
 }
 
-/** An order's content digest, as the journal keeps it: `orderKey` of an endpoint without a key field. */
-const contentOf = (order) => orderKey({}, order);
+/**
+ * An order's identity for the table and the export: `orderKey`, or undefined where it cannot be
+ * computed (an order without its key field needs Web Crypto's digest, which browsers give only to
+ * secure contexts). The row then shows no key; sending such orders is refused anyway (no Web Locks).
+ */
+const keyOf = (endpoint, order) => orderKey(endpoint, order).catch(() => undefined);
+
+/** An order's content digest, as the journal keeps it: the key of an endpoint without a key field. */
+const contentOf = (order) => keyOf({}, order);
 
 /**
  * A row's state: what the journal recorded for its key — unless the order has changed since it
@@ -124,14 +131,14 @@ export async function initBatch(page) {
     const last = await states();
     const endpoint = endpointOf();
     const rows = await Promise.all(batch.orders.map(async ({ order, place, problems = [] }, i) => {
-      const key = await orderKey(endpoint, order);
+      const key = await keyOf(endpoint, order);
       const { issues } = validate(batch.id, order);
       const errors = issues.filter((x) => x.severity === 'error').length + problems.length;
       const state = rowState(last.get(key), await contentOf(order), errors);
       const tr = document.createElement('tr');
       tr.dataset.index = i;
       tr.dataset.state = state;
-      tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(place)}</td><td class="key">${escapeHtml(key)}</td><td>${errors ? `${errors} error(s)` : issues.length ? `${issues.length} warning(s)` : 'none'}</td><td class="state">${state}</td>`;
+      tr.innerHTML = `<td>${i + 1}</td><td>${escapeHtml(place)}</td><td class="key">${escapeHtml(key ?? "—")}</td><td>${errors ? `${errors} error(s)` : issues.length ? `${issues.length} warning(s)` : 'none'}</td><td class="state">${state}</td>`;
       const cell = document.createElement('td');
       const open = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open in form' });
       open.setAttribute('aria-label', `Open in form: order ${i + 1}`);
@@ -207,7 +214,7 @@ export async function initBatch(page) {
     const endpoint = endpointOf();
     const lines = [['place', 'key', 'state', 'code', 'message']];
     for (const { order, place } of batch.orders) {
-      const key = await orderKey(endpoint, order);
+      const key = await keyOf(endpoint, order);
       const entry = last.get(key);
       const state = entry ? rowState(entry, await contentOf(order), 0) : 'ready';
       // The recorded answer is this order's only where the journal's state still is its state.

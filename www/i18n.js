@@ -62,6 +62,7 @@ const ZH = {
   'The request that went out': '实际发出的请求',
   '(no answer)': '（没有应答）',
   'no answer yet: the order may have been received': '尚无应答：订单可能已被接收',
+  'The Batch tab could not start: {message}': '批量标签页无法启动：{message}',
   '{n} of these orders were already sent from the form ({keys}); sending them again may create second orders. Send the batch with them?': '其中 {n} 个订单已从表单发送过（{keys}）；再次发送可能会创建重复订单。仍然连同它们一起发送这批订单吗？',
   'order type': '订单类型',
   '{what} replaces the order in the form, and your edits to it. Continue?': '“{what}”会替换表单中的订单和你的修改。继续吗？',
