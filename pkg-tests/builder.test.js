@@ -276,7 +276,7 @@ test('the batch tab asks before sending orders the form already sent; declined, 
   assert.equal(server.sandbox.hits.top, 1);
   const orders = ['FORM-1', 'FORM-2'].map((key) => JSON.stringify({ ...oc.example(id), out_order_id: key }));
   await page.setInputFiles('#batch-file', { name: 'form.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.join('\n')) });
-  await page.waitForSelector('#batch-rows tr:nth-child(2)');
+  await page.waitForFunction(() => /2 order\(s\) from form\.jsonl/.test(document.getElementById('batch-summary').textContent));
   await page.click('#sandbox-credentials');
   assert.match(await answerDialog(() => page.click('#batch-send'), false), /1 of these orders were already sent from the form \(FORM-1\)/);
   await new Promise((r) => setTimeout(r, 300));
@@ -296,7 +296,7 @@ test('the batch tab where the page has no Web Locks (served over plain http to a
   await bare.selectOption('#endpoint', id);
   const orders = Array.from({ length: 2 }, (_, i) => ({ ...oc.example(id), out_order_id: `NOLOCK-${i}` }));
   await bare.setInputFiles('#batch-file', { name: 'nolock.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
-  await bare.waitForSelector('#batch-rows tr:nth-child(2)');
+  await bare.waitForFunction(() => /2 order\(s\) from nolock\.jsonl/.test(document.getElementById('batch-summary').textContent));
   await bare.click('#sandbox-credentials');
   server.sandbox.reset();
   await bare.click('#batch-send');
