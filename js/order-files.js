@@ -5,30 +5,32 @@ import { ArgumentError } from '../pkg/errors.js';
 import { jsonParseLosses } from '../pkg/guarded.js';
 import { ordersFromCsv } from './csv.js';
 
+/** `jsonParseLosses(text)`, or `undefined` for text ordercraft does not read. */
+function lossesIn(text) {
+  try {
+    return jsonParseLosses(text);
+  } catch (e) {
+    if (!(e instanceof ArgumentError)) throw e;
+    return undefined;
+  }
+}
+
 /**
  * What makes JSON text that `JSON.parse` reads not the order it seems, or `undefined`: a name
  * given twice in one object (JSON.parse keeps the last value without a word), a number it would
  * round, or text ordercraft does not read. Worded to follow "the file", "line 3" or "the JSON".
  */
 export function unclearJson(text) {
-  let loss;
-  try {
-    [loss] = jsonParseLosses(text);
-  } catch (e) {
-    if (!(e instanceof ArgumentError)) throw e;
-    return 'is JSON ordercraft does not read (a number out of range, a lone surrogate, or nesting deeper than 128)';
-  }
+  const losses = lossesIn(text);
+  if (!losses) return 'is JSON ordercraft does not read (a number out of range, a lone surrogate, or nesting deeper than 128)';
+  const [loss] = losses;
   return loss && `at ${loss.path}: ${loss.message}${loss.code === 'duplicate' ? ' (JSON.parse would keep the last)' : ''}`;
 }
 
-/** Whether a JavaScript number would round the number `text` writes in decimal (a CSV cell). */
+/** Whether a JavaScript number would round the number `text` writes in decimal (a CSV cell); one out of a double's range it cannot read at all. */
 function rounds(text) {
-  try {
-    return jsonParseLosses(text.replace(/^(-?)\./, '$10.')).length > 0; // `.5` as JSON writes it
-  } catch (e) {
-    if (!(e instanceof ArgumentError)) throw e;
-    return true; // out of a double's range
-  }
+  const losses = lossesIn(text.replace(/^(-?)\./, '$10.')); // `.5` as JSON writes it
+  return !losses || losses.length > 0;
 }
 
 /** `JSON.parse(text)`, refusing what `unclearJson` finds; the `Error` says why, worded as there. */
