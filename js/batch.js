@@ -184,7 +184,8 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
         return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message }] });
       }
       // A refused order changed since (fixed) is sent: the refusal created nothing.
-      if (before && !(changed && before.state === 'failed') && (FINAL.has(before.state) || (before.state === 'unknown' && !endpoint.idempotent && !resendUnknown))) {
+      const fixedSinceRefused = changed && before.state === 'failed';
+      if (before && !fixedSinceRefused && (FINAL.has(before.state) || (before.state === 'unknown' && !endpoint.idempotent && !resendUnknown))) {
         return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
       }
       if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {

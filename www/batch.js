@@ -90,12 +90,14 @@ const contentOf = (order) => keyOf({}, order);
 
 /**
  * A row's state: what the journal recorded for its key — unless the order has changed since it
- * was sent (the journal keeps the content digest): a created one is then `changed` (Send refuses
- * it: its key was created with other content), a refused one fixed since is sent again.
+ * was sent (the journal keeps the content digest, computed here only where it has one): a created
+ * one is then `changed` (Send refuses it: its key was created with other content), a refused one
+ * fixed since is sent again, as `sendBatch` decides on resume.
  */
-function rowState(recorded, content, errors) {
-  const changed = recorded?.content !== undefined && recorded.content !== content;
-  if (recorded && !(changed && recorded.state === 'failed')) return changed && recorded.state === 'ok' ? 'changed' : recorded.state;
+async function rowState(recorded, order, errors) {
+  const changed = recorded?.content !== undefined && recorded.content !== await contentOf(order);
+  const fixedSinceRefused = changed && recorded.state === 'failed';
+  if (recorded && !fixedSinceRefused) return changed && recorded.state === 'ok' ? 'changed' : recorded.state;
   return errors ? 'invalid' : 'ready';
 }
 
@@ -134,7 +136,7 @@ export async function initBatch(page) {
       const key = await keyOf(endpoint, order);
       const { issues } = validate(batch.id, order);
       const errors = issues.filter((x) => x.severity === 'error').length + problems.length;
-      const state = rowState(last.get(key), await contentOf(order), errors);
+      const state = await rowState(last.get(key), order, errors);
       const tr = document.createElement('tr');
       tr.dataset.index = i;
       tr.dataset.state = state;
@@ -216,7 +218,7 @@ export async function initBatch(page) {
     for (const { order, place } of batch.orders) {
       const key = await keyOf(endpoint, order);
       const entry = last.get(key);
-      const state = entry ? rowState(entry, await contentOf(order), 0) : 'ready';
+      const state = await rowState(entry, order, 0);
       // The recorded answer is this order's only where the journal's state still is its state.
       const error = state === entry?.state ? entry.result?.error : undefined;
       lines.push([place, key, state === 'ready' ? 'not sent' : state, error?.code ?? '', error?.message ?? '']);
