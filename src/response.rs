@@ -135,9 +135,8 @@ pub struct ResponseError {
     pub already_exists: bool,
     /// The provider answered without a verdict on the request: its platform failed (TOP's
     /// `isp.*` errors, code 10, code 15 without an `isv.*` sub-code; a SOAP `Server` fault;
-    /// PandaPon's 5xx codes) and does not say
-    /// whether the order was processed. After a creation request the order may exist: a batch
-    /// counts it `unknown`, as after a timeout.
+    /// PandaPon's 5xx codes) and does not say whether the order was processed. After a creation
+    /// request the order may exist: a batch counts it `unknown`, as after a timeout.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub no_verdict: bool,

@@ -968,9 +968,8 @@ export interface ResponseError {
     /**
      * The provider answered without a verdict on the request: its platform failed (TOP's
      * `isp.*` errors, code 10, code 15 without an `isv.*` sub-code; a SOAP `Server` fault;
-     * PandaPon's 5xx codes) and does not say
-     * whether the order was processed. After a creation request the order may exist: a batch
-     * counts it `unknown`, as after a timeout.
+     * PandaPon's 5xx codes) and does not say whether the order was processed. After a creation
+     * request the order may exist: a batch counts it `unknown`, as after a timeout.
      */
     noVerdict?: boolean;
 }

@@ -71,8 +71,8 @@ fn gateway_error(error: &Map<String, Value>) -> ResponseError {
         request_id: field("request_id"),
         retryable,
         retry_after_seconds,
-        // The platform failed (10 "Service Currently Unavailable", an `isp.*` such as
-        // `isp.top-remote-connection-timeout`, its call to the backend timing out): it does not
+        // The platform failed (the faults above: an `isp.*` such as
+        // `isp.top-remote-connection-timeout` is its call to the backend timing out): it does not
         // say whether the backend created the order, so it is no refusal.
         no_verdict: platform_fault,
         ..ResponseError::default()
