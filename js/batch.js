@@ -36,6 +36,11 @@ export function memoryJournal(entries = []) {
   };
 }
 
+/** The journal of a batch given none: nothing to resume from, so nothing is kept (a run of a million orders stays flat in memory). */
+function noJournal() {
+  return { load: async () => [], append: async () => {} };
+}
+
 /** The error of a journal another run holds: two runs over one journal could send an order twice. */
 export function journalInUse(who, remedy = 'wait for that run to end') {
   return new ArgumentError(`${who}; two runs over one journal could send an order twice: ${remedy}`, 'options.journal');
@@ -94,7 +99,8 @@ function pacer(ratePerSecond) {
 
 /**
  * `send(id, order, options)` is one client's send; `endpoint` its row of `endpoints()`.
- * Returns `{ total, ok, failed, invalid, unknown, skipped, stopped, results }`.
+ * Returns `{ total, ok, failed, invalid, unknown, skipped, stopped, results }`; `results` is empty
+ * when `keepResults` is false (each one went to `onResult` as it settled).
  */
 export async function runBatch({ send, endpoint, openJournal }, orders, options = {}) {
   const {
@@ -105,14 +111,18 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     retries,
     timeoutMs,
     onProgress,
+    onResult,
+    keepResults = true,
     signal,
     resendUnknown = false,
     sendOptions = {},
   } = options;
+  if (onResult !== undefined && typeof onResult !== 'function') throw new ArgumentError('options.onResult: expected a function (result, index) => void', 'options.onResult');
+  if (typeof keepResults !== 'boolean') throw new ArgumentError('options.keepResults: expected true (the default) or false', 'options.keepResults');
   // A journal opened here from a path is closed here, however the run ends (no file left open per batch).
   const opened = typeof journalOption === 'string' ? openJournal(journalOption) : undefined;
   try {
-    return await run(opened ?? journalOption ?? memoryJournal());
+    return await run(opened ?? journalOption ?? noJournal());
   } finally {
     opened?.close?.();
   }
@@ -128,6 +138,8 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
   }
 
   async function runLocked(journal) {
+    // What the journal holds per key: looked at once per key (`seen` stops a second look), and let
+    // go then, so a resumed run does not keep the whole journal until it ends.
     const recorded = new Map();
     // One journal may serve several endpoints, whose keys can coincide (a parcel and an order both
     // `X-1`): an entry counts for its own endpoint only (one written without it, for any).
@@ -143,12 +155,13 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     let done = 0;
     const known = Array.isArray(orders) ? orders.length : undefined;
     const finish = (index, result) => {
-      results[index] = result;
+      if (keepResults) results[index] = result;
       counts[result.state] += 1;
       done += 1; // counted, not found by a scan of the results: a batch of a million stays linear
+      onResult?.(result, index);
       onProgress?.({ done, total: known ?? total, ok: counts.ok, failed: counts.failed, invalid: counts.invalid, unknown: counts.unknown, skipped: counts.skipped });
     };
-    const record = async (entry) => { recorded.set(entry.key, entry); await journal.append({ endpoint: endpoint.id, ...entry }); };
+    const record = (entry) => journal.append({ endpoint: endpoint.id, ...entry });
 
     /**
      * An order as taken from the source: its key asked for and its check made then, on the order
@@ -174,6 +187,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       }
       seen.add(orderKeyText);
       const before = recorded.get(orderKeyText);
+      recorded.delete(orderKeyText);
       // The content sent under this key before, where the journal says (entries of older versions
       // do not): an order changed since is not the order that was sent.
       const content = await digesting;

@@ -144,16 +144,22 @@ async function run(args, { env, out, err, signal }) {
         return 1;
       }
       const client = createClient({ credentials: { [endpoint.provider]: opts } });
+      // Only what is reported is kept (all results only for --json): a file of a million orders
+      // does not hold a million answers in memory.
+      const problems = [];
+      let failedSkips = 0;
       const summary = await client.sendBatch(endpoint.id, items.map((i) => i.order), {
         journal: values.journal, concurrency: number('concurrency'), ratePerSecond: number('rate'), retries: number('retries'),
-        onProgress: progressBar(err), signal,
+        onProgress: progressBar(err), signal, keepResults: Boolean(values.json),
+        onResult: (r, i) => {
+          if (r.state === 'skipped') failedSkips += Number(r.recorded !== 'ok');
+          else if (r.state !== 'ok') problems.push([i, r]);
+        },
       });
       if (err.isTTY) err.write('\n');
       const { results, ...counts } = summary;
-      const failedSkips = results.filter((r) => r.state === 'skipped' && r.recorded !== 'ok').length;
       err.write(`${['total', 'ok', 'failed', 'invalid', 'unknown', 'skipped'].map((k) => `${k.padEnd(8)} ${counts[k]}`).join('\n')}\n`);
-      for (const [i, r] of results.entries()) {
-        if (r.state === 'ok' || r.state === 'skipped') continue;
+      for (const [i, r] of problems.sort(([a], [b]) => a - b)) {
         const why = r.result?.error ?? r.issues?.find((issue) => issue.severity === 'error');
         err.write(`${items[i]?.place ?? i}: ${r.key} ${r.state}${why ? ` (${why.code}: ${why.message})` : ''}\n`);
       }

@@ -75,7 +75,7 @@ export interface Journal {
 }
 
 export interface BatchOptions {
-  /** A file path (Node: append-only JSON lines, fsynced per entry, locked by `<path>.lock` while a run uses it) or a journal object. Default: in memory (no resume). */
+  /** A file path (Node: append-only JSON lines, fsynced per entry, locked by `<path>.lock` while a run uses it) or a journal object. Default: none (nothing kept, no resume). */
   journal?: string | Journal;
   /** The order's identity; default: the endpoint's key field (`endpoints()[i].keyField`), else a SHA-256 of the order's canonical JSON. */
   key?: (order: unknown) => string | Promise<string>;
@@ -86,6 +86,10 @@ export interface BatchOptions {
   retries?: number;
   timeoutMs?: number;
   onProgress?: (progress: BatchProgress) => void;
+  /** Each order's result as it settles, once its journal entry is written; `index` is the order's place in `orders`. */
+  onResult?: (result: BatchResult, index: number) => void;
+  /** `false`: the summary's `results` comes back empty, each result having gone to `onResult` only, so a batch of millions keeps none in memory. Default `true`. */
+  keepResults?: boolean;
   /** Stop cleanly: requests in flight finish and are journaled, nothing new starts. */
   signal?: AbortSignalLike;
   /** Send again, where the endpoint is not idempotent, orders left unknown (they may have been created); idempotent endpoints send them again anyway. */
@@ -109,6 +113,7 @@ export interface BatchSummary {
   total: number; ok: number; failed: number; invalid: number; unknown: number; skipped: number;
   /** The signal stopped the batch before every order was read. */
   stopped: boolean;
+  /** One per order, in the order given (empty with `keepResults: false`). */
   results: BatchResult[];
 }
 

@@ -401,3 +401,43 @@ test('an order left unknown is sent again by a rerun where a repeat cannot creat
   const hemaJournal = oc.memoryJournal([{ key: 'B-0', state: 'unknown' }]);
   assert.deepEqual([(await client().sendBatch(HEMA, hemaOrders(1), { journal: hemaJournal })).skipped, sandbox.hits.top], [1, 0]);
 });
+
+test('onResult hands over each result as it settles, after its journal entry; keepResults: false keeps none in the summary', async () => {
+  const orders = [
+    ...hemaOrders(6),
+    { ...oc.example(HEMA), out_order_id: 'B-2' }, // a repeat of a key in this batch: invalid, not journaled
+    { ...oc.example(HEMA), out_order_id: 'B-bad', pay_fee: -1 }, // invalid: journaled with its issues
+  ];
+  const journal = oc.memoryJournal([{ endpoint: HEMA, key: 'B-5', state: 'failed' }]); // a verdict from an earlier run: skipped
+  const handed = [];
+  const summary = await client().sendBatch(HEMA, orders, {
+    journal, concurrency: 3, keepResults: false,
+    onResult: (result, index) => {
+      // The entry that made this result is already in the journal when the caller hears of it.
+      const last = journal.entries.findLast((e) => e.key === result.key);
+      handed.push({ index, key: result.key, state: result.state, journaled: last?.state });
+    },
+  });
+  assert.deepEqual(summary.results, []);
+  assert.deepEqual([summary.total, summary.ok, summary.invalid, summary.skipped], [8, 5, 2, 1]);
+  assert.deepEqual(handed.map((h) => h.index).sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7], 'each order once');
+  // The repeat (index 6) is not journaled: its key's entries are the first order's, maybe still in flight.
+  for (const h of handed.filter((x) => x.index !== 6)) {
+    assert.equal(h.journaled, h.state === 'skipped' ? 'failed' : h.state, JSON.stringify(h));
+  }
+  assert.equal(handed.find((h) => h.index === 6).state, 'invalid');
+  assert.equal(sandbox.hits.top, 5);
+  // Kept (the default), the summary's results are exactly what onResult handed over, in the order given.
+  sandbox.reset();
+  const seen = [];
+  const kept = await client().sendBatch(HEMA, hemaOrders(3).map((o) => ({ ...o, out_order_id: `K${o.out_order_id}` })), { onResult: (r, i) => { seen[i] = r; } });
+  assert.deepEqual(kept.results, seen);
+  assert.equal(kept.results.length, 3);
+});
+
+test('onResult must be a function and keepResults a boolean: anything else stops the batch before it sends', async () => {
+  for (const [options, argument] of [[{ onResult: 'log' }, 'options.onResult'], [{ keepResults: 'no' }, 'options.keepResults']]) {
+    await assert.rejects(client().sendBatch(HEMA, hemaOrders(2), options), (e) => e instanceof oc.ArgumentError && e.argument === argument);
+  }
+  assert.equal(sandbox.hits.top, 0);
+});
