@@ -192,6 +192,12 @@ results.sendBatch = [];
   rmSync(work, { recursive: true, force: true });
 }
 
+// What a long batch keeps in memory: the heap still held per order once it has ended, results kept
+// (the default) and handed to `onResult` only (`keepResults: false`); each in a process of its own.
+const HELD = quick ? 1_000 : 20_000;
+const held = (id, keepResults) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', 'bench/held.js', id, String(keepResults), String(HELD)], { cwd: new URL('..', import.meta.url), encoding: 'utf8' })).held;
+results.batchMemory = oc.endpoints().map(({ id }) => ({ endpoint: id, orders: HELD, keptBytesPerOrder: held(id, true), streamedBytesPerOrder: held(id, false) }));
+
 // Start-up: import and instantiate, in fresh processes (median of 5).
 const startup = (code) => {
   const times = Array.from({ length: quick ? 1 : 5 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: new URL('..', import.meta.url), encoding: 'utf8' })));
@@ -217,6 +223,8 @@ lines.push('', `| batch of ${BATCH.toLocaleString('en-US')} prepares | seconds |
 for (const b of results.batch) lines.push(`| ${b.endpoint} | ${b.seconds.toFixed(2)} | ${b.peakRssMiB.toFixed(0)} | ${b.rssGrowthMiB.toFixed(0)} |`);
 lines.push('', `| sendBatch of ${SENT.toLocaleString('en-US')} orders to the local sandbox (journal on disk, concurrency 8) | orders/s | peak RSS MiB |`, '| --- | --- | --- |');
 for (const b of results.sendBatch) lines.push(`| ${b.endpoint} | ${f(b.ordersPerSecond)} | ${b.peakRssMiB.toFixed(0)} |`);
+lines.push('', `| sendBatch of ${HELD.toLocaleString('en-US')} orders (stub transport): heap held per order after it ends | bytes, results kept (default) | bytes, \`keepResults: false\` |`, '| --- | --- | --- |');
+for (const b of results.batchMemory) lines.push(`| ${b.endpoint} | ${f(b.keptBytesPerOrder)} | ${f(b.streamedBytesPerOrder)} |`);
 lines.push('', `start-up (import + instantiate, fresh process, median): ordercraft takes ${ratio(results.startup.ordercraftMs, results.startup.taobaoTopClientMs)} the time of node-taobao-topclient (${f(results.startup.ordercraftMs)} vs ${f(results.startup.taobaoTopClientMs)} ms)`);
 lines.push(`wasm: ${results.size.rawBytes.toLocaleString('en-US')} bytes raw, ${results.size.gzipBytes.toLocaleString('en-US')} gzipped (${(100 * results.size.gzipBytes / results.size.budgetGzipBytes).toFixed(0)}% of the 150 KB budget)`);
 console.log(lines.join('\n'));
