@@ -33,9 +33,11 @@ export function fileJournal(path) {
     async lock() { return lockFile(path); },
     async load() {
       if (!existsSync(path)) return [];
-      return readFileSync(path, 'utf8').split('\n').flatMap((line) => {
-        try { return line.trim() ? [JSON.parse(line)] : []; } catch { return []; } // torn by a crash
-      });
+      const entries = [];
+      for (const line of lines(path)) {
+        try { if (line.trim()) entries.push(JSON.parse(line)); } catch { /* torn by a crash */ }
+      }
+      return entries;
     },
     async append(entry) {
       if (fd === undefined) open();
@@ -44,6 +46,28 @@ export function fileJournal(path) {
     },
     close() { if (fd !== undefined) closeSync(fd); fd = undefined; },
   };
+}
+
+/**
+ * The file's lines, read a mebibyte at a time: a journal of a few hundred thousand orders is
+ * longer than the longest string V8 makes (512 MiB), so read whole it could not be loaded, and the
+ * batch could not resume. Lines are cut at their newline byte, which no UTF-8 character contains.
+ */
+function* lines(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(2 ** 20);
+    let rest = Buffer.alloc(0);
+    for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      const data = rest.length ? Buffer.concat([rest, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let end; (end = data.indexOf(0x0a, start)) !== -1; start = end + 1) yield data.toString('utf8', start, end);
+      rest = Buffer.from(data.subarray(start)); // a copy: the chunk is read into again
+    }
+    if (rest.length) yield rest.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Flushes a directory's entries to disk, where the platform can (Windows opens no directory). */

@@ -4,7 +4,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs, { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import fs, { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -174,6 +174,19 @@ test("a new file journal's directory entry is flushed to disk before its first e
     fs.fsyncSync = original;
     syncBuiltinESMExports();
   }
+});
+
+test('a file journal is read a mebibyte at a time: lines across the reads, a character cut by one, a torn last line', async () => {
+  // Read whole, a journal over 512 MiB (a few hundred thousand orders with their answers) could not
+  // be loaded at all (ERR_STRING_TOO_LONG), and its batch never resumed; this guards the chunked read.
+  const path = tempJournal();
+  const head = '{"key":"A","state":"ok","note":"';
+  const first = `${head}${'x'.repeat(2 ** 20 - head.length - 1)}订单"}`; // 订's first byte ends the first read
+  const entries = [JSON.parse(first), ...Array.from({ length: 3000 }, (_, i) => ({ key: `K-${i}`, state: 'ok', note: '备注'.repeat(200 + (i % 7)) }))];
+  writeFileSync(path, `${entries.map((e) => JSON.stringify(e)).join('\n')}\n{"key":"torn","sta`);
+  assert.ok(statSync(path).size > 3 * 2 ** 20);
+  assert.equal(Buffer.from(first).subarray(2 ** 20 - 1, 2 ** 20 + 2).toString(), '订');
+  assert.deepEqual(await oc.fileJournal(path).load(), entries);
 });
 
 test("a proxy's error page or an unreadable answer is no verdict: unknown, a creation and an idempotent order alike", async () => {
