@@ -7,7 +7,7 @@
 // died while it was in flight) or `unknown` (no verdict came) is sent again where the endpoint is
 // idempotent, else it is `unknown` until the caller reconciles it (or passes `resendUnknown: true`).
 import { validate } from '../pkg/guarded.js';
-import { ArgumentError } from '../pkg/errors.js';
+import { ArgumentError, OrdercraftError } from '../pkg/errors.js';
 
 /**
  * States that end an order on resume: the provider's verdicts. `unknown` ends it too where a repeat
@@ -55,8 +55,11 @@ export async function orderKey(endpoint, order) {
 
 /** `sha256:` and the SHA-256 of the order's canonical JSON: its content, whatever the order of its fields. */
 async function contentDigest(order) {
+  const subtle = globalThis.crypto?.subtle;
+  // Browsers give Web Crypto's digest only to secure contexts (https, localhost).
+  if (!subtle) throw new OrdercraftError("an order's content digest needs Web Crypto (crypto.subtle), which browsers give only to pages served over https or from localhost: open the page there, or give each order its own key");
   const bytes = new TextEncoder().encode(canonicalJson(order));
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   return `sha256:${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 

@@ -146,7 +146,11 @@ export interface Client {
 
 /** An in-memory journal (its `entries` are visible), or the model of a shared store's. */
 export function memoryJournal(entries?: JournalEntry[]): Journal & { entries: JournalEntry[] };
-/** The default key of an order at an endpoint. */
+/**
+ * The default key of an order at an endpoint: its key field where it fills it, else `sha256:` and
+ * the digest of its content, which needs Web Crypto's `crypto.subtle` (browsers give it only to
+ * pages over https or from localhost; without it, an `OrdercraftError` saying so).
+ */
 export function orderKey(endpoint: { keyField?: string }, order: unknown): Promise<string>;
 
 export function createClient(options?: ClientOptions): Client;

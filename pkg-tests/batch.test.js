@@ -20,6 +20,7 @@ beforeEach(() => sandbox.reset());
 const HEMA = 'top:alibaba.wdk.trade.order.create';
 const PREVIEW = 'pandapon:/alibaba/order/create/previewbatch';
 const ECCANG = 'eccang:createOrder';
+const INTENTION = 'top:alibaba.intention.order.save';
 const client = (options = {}) => oc.createClient({
   credentials: { ...SANDBOX_CREDENTIALS, eccang: { ...SANDBOX_CREDENTIALS.eccang, endpoint: sandbox.urls.eccang } },
   gateways: { top: sandbox.urls.top, pandapon: sandbox.urls.pandapon },
@@ -86,6 +87,17 @@ test('1,000 previews (idempotent) through timeouts, drops and 429: every one end
   assert.deepEqual([summary.total, summary.ok], [n, n], JSON.stringify({ ...summary, results: summary.results.filter((r) => r.state !== 'ok').slice(0, 3) }));
   assert.equal(new Set(summary.results.map((r) => r.key)).size, n);
   assert.ok(summary.results.every((r) => r.key.startsWith('sha256:')));
+});
+
+test('without Web Crypto (a browser page outside a secure context), an order without its key is refused saying why, and nothing is sent', async (t) => {
+  const crypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  Object.defineProperty(globalThis, 'crypto', { value: {}, configurable: true });
+  t.after(() => Object.defineProperty(globalThis, 'crypto', crypto));
+  const keyless = { ...oc.example(INTENTION), source_channel_refer_id: undefined };
+  assert.equal(await oc.orderKey({ keyField: 'source_channel_refer_id' }, { source_channel_refer_id: 'R-1' }), 'R-1');
+  await assert.rejects(oc.orderKey({ keyField: 'source_channel_refer_id' }, keyless), (e) => oc.isOrdercraftError(e) && /Web Crypto.*https or from localhost/.test(e.message));
+  await assert.rejects(client().sendBatch(INTENTION, [keyless]), /Web Crypto/);
+  assert.equal(sandbox.processed.length, 0);
 });
 
 test('keys: a repeated key is invalid, an invalid order is journaled invalid with its issues, a custom key is used', async () => {

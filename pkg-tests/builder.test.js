@@ -264,6 +264,30 @@ test('without Web Crypto\'s digest (a page outside a secure context), a file of 
   await bare.close();
 });
 
+test('without Web Crypto\'s digest, Send of orders without keys to a non-idempotent endpoint refuses, saying why, in the batch tab and in the form, and sends nothing', async () => {
+  const id = 'top:alibaba.intention.order.save'; // not idempotent; its key field is optional
+  const bare = await browser.context.newPage();
+  await bare.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
+  await bare.goto(`${server.origin}/`);
+  await bare.waitForSelector('body[data-ready="true"]');
+  await bare.selectOption('#endpoint', id);
+  const keyless = (i) => { const { source_channel_refer_id: _, ...order } = oc.example(id); return { ...order, remark: `keyless ${i}` }; };
+  await bare.setInputFiles('#batch-file', { name: 'keyless.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from([0, 1].map((i) => JSON.stringify(keyless(i))).join('\n')) });
+  await bare.waitForFunction(() => /2 order\(s\) from keyless\.jsonl/.test(document.getElementById('batch-summary').textContent));
+  await bare.click('#sandbox-credentials');
+  server.sandbox.reset();
+  await bare.click('#batch-send');
+  await bare.waitForFunction(() => /^Could not send/.test(document.getElementById('batch-status').textContent), null, { timeout: 10_000 });
+  assert.match(await bare.textContent('#batch-status'), /Web Crypto.*https or from localhost/);
+  await bare.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await bare.fill('#raw', JSON.stringify(keyless(2)));
+  await bare.click('#send');
+  await bare.waitForFunction(() => !document.getElementById('send').disabled && document.getElementById('response-outcome'));
+  assert.match(await bare.textContent('#response-outcome'), /Web Crypto.*https or from localhost/);
+  assert.equal(server.sandbox.processed.length, 0);
+  await bare.close();
+});
+
 test('the batch tab asks before sending orders the form already sent; declined, it sends nothing', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);

@@ -178,12 +178,16 @@ export async function initBatch(page) {
     await render();
   }
 
-  /** The keys of these orders that the form's Send sent to the endpoint (its history) and this batch's journal does not know. */
+  /**
+   * The keys of these orders that the form's Send sent to the endpoint (its history) and this
+   * batch's journal does not know. An order whose key cannot be computed here (no digest) is left
+   * to `sendBatch`, which refuses it saying why.
+   */
   async function sentFromForm(endpoint, orders) {
     const fromForm = await (await openHistory()).sentKeys(endpoint);
     const known = await states();
-    const keys = await Promise.all(orders.map((order) => orderKey(endpoint, order)));
-    return keys.filter((key) => fromForm.has(key) && !known.has(key));
+    const keys = await Promise.all(orders.map((order) => keyOf(endpoint, order)));
+    return keys.filter((key) => key !== undefined && fromForm.has(key) && !known.has(key));
   }
 
   async function send() {
