@@ -18,7 +18,7 @@ const FINAL = new Set(['ok', 'failed']);
 
 /**
  * An in-memory journal: the interface a shared store implements. `load()` resolves to the
- * entries written so far, in order; `append(entry)` resolves once the entry is durable;
+ * entries written so far, in order (a list, or any iterable, sync or async, read once); `append(entry)` resolves once the entry is durable;
  * `lock()` (optional, but a store two runs can reach needs it) resolves to a release function
  * once this run is the only one on the journal, and rejects while another holds it.
  */
@@ -146,7 +146,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     const recorded = new Map();
     // One journal may serve several endpoints, whose keys can coincide (a parcel and an order both
     // `X-1`): an entry counts for its own endpoint only (one written without it, for any).
-    for (const entry of await journal.load()) {
+    for await (const entry of await journal.load()) {
       if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(String(entry.key), entry);
     }
 

@@ -64,7 +64,8 @@ export interface JournalEntry {
 
 /** Where a batch records what it did; `append` resolves only once the entry is durable. */
 export interface Journal {
-  load(): Promise<JournalEntry[]>;
+  /** The entries written so far, in order: a list, or any iterable (sync or async) that a batch reads once, as it goes. */
+  load(): Promise<Iterable<JournalEntry> | AsyncIterable<JournalEntry>>;
   append(entry: JournalEntry): Promise<void>;
   /**
    * Taken before `load` and held for the whole run: resolves to its release once this run is the

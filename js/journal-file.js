@@ -31,13 +31,12 @@ export function fileJournal(path) {
   return {
     path,
     async lock() { return lockFile(path); },
+    /**
+     * The entries, read as they are iterated (once): a resume keeps only the last entry per order,
+     * so the journal's earlier entries are let go as it reads rather than all held at once.
+     */
     async load() {
-      if (!existsSync(path)) return [];
-      const entries = [];
-      for (const line of lines(path)) {
-        try { if (line.trim()) entries.push(JSON.parse(line)); } catch { /* torn by a crash */ }
-      }
-      return entries;
+      return existsSync(path) ? parsed(path) : [];
     },
     async append(entry) {
       if (fd === undefined) open();
@@ -46,6 +45,15 @@ export function fileJournal(path) {
     },
     close() { if (fd !== undefined) closeSync(fd); fd = undefined; },
   };
+}
+
+/** The entries of the file's lines; a line torn by a crash is passed over (that change never took effect). */
+function* parsed(path) {
+  for (const line of lines(path)) {
+    let entry;
+    try { entry = line.trim() ? JSON.parse(line) : undefined; } catch { /* torn */ }
+    if (entry !== undefined) yield entry;
+  }
 }
 
 /**

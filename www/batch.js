@@ -2,11 +2,11 @@
 // and state, fix one in the form, send the valid ones with a progress bar, pause and resume, and
 // export the results. The orders and the journal live in IndexedDB, so a reload mid-batch resumes
 // where it was without sending anything twice. Credentials are never stored.
-import { createClient, endpoints, orderKey, schema, validate } from '/js/browser.js';
+import { createClient, endpoints, schema, validate } from '/js/browser.js';
 import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
-import { openHistory } from '/history.js';
+import { keyOf, openHistory } from '/history.js';
 import { t } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -77,13 +77,6 @@ export async function sentInBatch(endpoint, key) {
   const entries = await idbJournal(await openDb(), journalName(endpoint)).load();
   return entries.some((entry) => entry.key === key && entry.state !== 'invalid');
 }
-
-/**
- * An order's identity for the table and the export: `orderKey`, or undefined where it cannot be
- * computed (an order without its key field needs Web Crypto's digest, which browsers give only to
- * secure contexts). The row then shows no key; sending such orders is refused anyway (no Web Locks).
- */
-const keyOf = (endpoint, order) => orderKey(endpoint, order).catch(() => undefined);
 
 /** An order's content digest, as the journal keeps it: the key of an endpoint without a key field. */
 const contentOf = (order) => keyOf({}, order);

@@ -4,6 +4,14 @@
 import { orderKey } from '/js/browser.js';
 
 const DB = 'ordercraft-history';
+
+/**
+ * An order's identity for the batch tab's table, its export and the history's lookups: `orderKey`,
+ * or undefined where it cannot be computed (an order without its key field needs Web Crypto's
+ * digest, which browsers give only to secure contexts). Such an order then matches nothing sent
+ * before; sending it is refused with that reason anyway.
+ */
+export const keyOf = (endpoint, order) => orderKey(endpoint, order).catch(() => undefined);
 const LIMIT = 50;
 
 export async function openHistory() {
@@ -26,10 +34,11 @@ export async function openHistory() {
       const values = await run('readonly', (s) => s.getAll());
       return values.map((v, i) => ({ ...v, key: keys[i] })).reverse();
     },
-    /** The identities (`orderKey`) of the orders sent to `endpoint`, as a Set. */
+    /** The identities (`keyOf`) of the orders sent to `endpoint`, as a Set. */
     async sentKeys(endpoint) {
       const sent = (await this.list()).filter((entry) => entry.endpoint === endpoint.id);
-      return new Set(await Promise.all(sent.map((entry) => orderKey(endpoint, entry.order))));
+      const keys = await Promise.all(sent.map((entry) => keyOf(endpoint, entry.order)));
+      return new Set(keys.filter((key) => key !== undefined));
     },
     /** Adds an entry; resolves to its key. */
     async add(entry) {
