@@ -426,6 +426,33 @@ test('Send: a double click sends once; sending the same creation again asks firs
   assert.match(await page.textContent('#history li:first-child summary'), /no answer yet: the order may have been received/);
 });
 
+test('Send asks before sending again an order sent longer ago than the history shows (its last 50)', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.click('#sandbox-credentials');
+  server.sandbox.reset();
+  const questions = [];
+  const dismiss = (dialog) => { questions.push(dialog.message()); dialog.dismiss(); };
+  page.on('dialog', dismiss);
+  const send = async (key) => {
+    await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: key }));
+    await page.click('#send');
+    await page.waitForFunction(() => !document.getElementById('send').disabled, null, { timeout: 10_000 });
+  };
+  try {
+    for (let i = 0; i <= 50; i++) await send(`KEPT-${i}`); // the first, then fifty more
+    assert.deepEqual([questions.length, server.sandbox.hits.top], [0, 51]);
+    assert.equal(await page.locator('#history li').count(), 50);
+    assert.doesNotMatch(await page.textContent('#history'), /KEPT-0%22/, 'the first is no longer in the history');
+    await send('KEPT-0');
+  } finally {
+    page.off('dialog', dismiss);
+  }
+  assert.match(questions[0] ?? 'sent without asking', /already sent/);
+  assert.equal(server.sandbox.hits.top, 51, 'declined: nothing sent');
+});
+
 test('Send when the "already sent" check itself fails: the reason is shown, nothing is sent, and Send works again', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   const broken = await browser.context.newPage();
@@ -613,14 +640,17 @@ test('history: sent requests kept across a reload, secrets masked, each re-opena
   const id = 'eccang:createOrder';
   await page.selectOption('#endpoint', id);
   await page.click('#sandbox-credentials');
-  const before = await page.locator('#history li').count();
   await field('/reference_no').fill('HIST-1');
   await page.click('#send');
   await page.waitForSelector('#response-outcome');
   await field('/reference_no').fill('HIST-2');
   await page.click('#send');
-  // Both sends are in the history (stored) before the reload.
-  await page.waitForFunction((n) => document.querySelectorAll('#history li').length >= n, before + 2);
+  // Both sends are in the history (stored, answered) before the reload; it may be full already
+  // (it keeps the last 50), so its length says nothing.
+  await page.waitForFunction(() => {
+    const [second, first] = document.querySelectorAll('#history li');
+    return second?.dataset.outcome === 'ok' && second.textContent.includes('HIST-2') && first?.textContent.includes('HIST-1');
+  });
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   const first = page.locator('#history li').first();

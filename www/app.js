@@ -5,7 +5,7 @@ import { init, endpoints, schema, example, validate, prepare, createClient, orde
 import { initBatch, sentInBatch } from '/batch.js';
 import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
-import { openHistory } from '/history.js';
+import { keyOf, openHistory } from '/history.js';
 import { counted, setLanguage, t, titleOf } from '/i18n.js';
 import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
@@ -566,12 +566,11 @@ for (const radio of document.querySelectorAll('input[name="target"]')) radio.add
 
 // ---- sending -------------------------------------------------------------------------------
 /**
- * Whether this page sent this order before, in the form (its history, kept across reloads and
- * shared by its tabs) or in the batch tab (its journal): the same endpoint and the same identity
- * (the endpoint's key field where the order fills it, else the order's content).
+ * Whether this page sent an order with this identity (`orderKey`: the endpoint's key field where
+ * the order fills it, else the order's content) to this endpoint before, in the form (its history,
+ * kept across reloads and shared by its tabs) or in the batch tab (its journal).
  */
-async function sentBefore(endpoint, order) {
-  const key = await orderKey(endpoint, order);
+async function sentBefore(endpoint, key) {
   return (await sentHistory.sentKeys(endpoint)).has(key) || sentInBatch(endpoint, key);
 }
 
@@ -592,6 +591,7 @@ $('send').addEventListener('click', async () => {
   let raw = null;
   let sent = null;
   let recorded;
+  let identity; // the order's `orderKey`, kept in the history with the send
   const capture = async (url, init) => {
     // Send signs afresh (a new timestamp and nonce); what went out is shown exactly below.
     sent = { url, method: init.method, headers: init.headers, body: init.body };
@@ -601,7 +601,7 @@ $('send').addEventListener('click', async () => {
     recorded = await sentHistory.add({
       endpoint: state.id, at: new Date().toISOString(), order,
       outcome: t('no answer yet: the order may have been received'), request: withoutSecrets(requestText(sent)), response: t('(no answer)'),
-    }).catch(() => undefined);
+    }, identity).catch(() => undefined);
     const started = performance.now();
     const res = await fetch(url, init);
     const text = await res.text();
@@ -610,8 +610,10 @@ $('send').addEventListener('click', async () => {
   };
   try {
     // A repeat of a creation that is not idempotent may create a second order: ask first (after a
-    // reload too, and for the same key with other content).
-    if (!endpoint.idempotent && await sentBefore(endpoint, order)
+    // reload too, and for the same key with other content). Where its identity cannot be computed
+    // (no Web Crypto digest for a keyless order), orderKey refuses with the reason, shown below.
+    identity = endpoint.idempotent ? await keyOf(endpoint, order) : await orderKey(endpoint, order);
+    if (!endpoint.idempotent && await sentBefore(endpoint, identity)
       && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) {
       box.replaceChildren(...shown);
       return;

@@ -1,9 +1,11 @@
 // Requests sent from the page, kept across reloads (IndexedDB): endpoint, time, outcome, the
 // request as it went out with every secret masked, the answer, and the order to reopen. Newest
-// first; the oldest beyond `LIMIT` are dropped.
+// first; the oldest beyond `LIMIT` are dropped. The identity of every order sent is kept apart and
+// never dropped (a few bytes each): "already sent?" must not forget an order after 50 more sends.
 import { orderKey } from '/js/browser.js';
 
 const DB = 'ordercraft-history';
+const LIMIT = 50;
 
 /**
  * An order's identity for the batch tab's table, its export and the history's lookups: `orderKey`,
@@ -12,45 +14,60 @@ const DB = 'ordercraft-history';
  * before; sending it is refused with that reason anyway.
  */
 export const keyOf = (endpoint, order) => orderKey(endpoint, order).catch(() => undefined);
-const LIMIT = 50;
 
 export async function openHistory() {
   const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('sent', { autoIncrement: true });
-    request.onsuccess = () => resolve(request.result);
+    const request = indexedDB.open(DB, 2);
+    request.onupgradeneeded = () => {
+      const names = request.result.objectStoreNames;
+      if (!names.contains('sent')) request.result.createObjectStore('sent', { autoIncrement: true });
+      // Added in version 2: `{ endpoint, key }` of each order sent. Entries of version 1 have none
+      // here; `sentKeys` finds theirs from the entries themselves while they are kept.
+      if (!names.contains('keys')) request.result.createObjectStore('keys', { keyPath: ['endpoint', 'key'] });
+    };
+    request.onsuccess = () => {
+      // A later version opened in another tab waits for this one to let go.
+      request.result.onversionchange = () => request.result.close();
+      resolve(request.result);
+    };
     request.onerror = () => reject(request.error);
   });
-  const run = (mode, work) => new Promise((resolve, reject) => {
-    const t = db.transaction('sent', mode);
-    const request = work(t.objectStore('sent'));
+  const run = (mode, work, stores = 'sent') => new Promise((resolve, reject) => {
+    const t = db.transaction(stores, mode);
+    const request = work(t);
     t.oncomplete = () => resolve(request?.result);
     t.onerror = () => reject(t.error);
   });
+  const sentStore = (work) => (t) => work(t.objectStore('sent'));
   return {
     /** Every entry, newest first, each with its `key`. */
     async list() {
-      const keys = await run('readonly', (s) => s.getAllKeys());
-      const values = await run('readonly', (s) => s.getAll());
+      const keys = await run('readonly', sentStore((s) => s.getAllKeys()));
+      const values = await run('readonly', sentStore((s) => s.getAll()));
       return values.map((v, i) => ({ ...v, key: keys[i] })).reverse();
     },
-    /** The identities (`keyOf`) of the orders sent to `endpoint`, as a Set. */
+    /** The identities (`orderKey`) of the orders ever sent to `endpoint`, as a Set. */
     async sentKeys(endpoint) {
-      const sent = (await this.list()).filter((entry) => entry.endpoint === endpoint.id);
-      const keys = await Promise.all(sent.map((entry) => keyOf(endpoint, entry.order)));
-      return new Set(keys.filter((key) => key !== undefined));
+      // [id] sorts before every [id, text] and [id, []] after them (arrays after strings).
+      const recorded = await run('readonly', (t) => t.objectStore('keys').getAllKeys(IDBKeyRange.bound([endpoint.id], [endpoint.id, []])), 'keys');
+      const kept = (await this.list()).filter((entry) => entry.endpoint === endpoint.id);
+      const fromEntries = await Promise.all(kept.map((entry) => keyOf(endpoint, entry.order)));
+      return new Set([...recorded.map(([, key]) => key), ...fromEntries.filter((key) => key !== undefined)]);
     },
-    /** Adds an entry; resolves to its key. */
-    async add(entry) {
-      const key = await run('readwrite', (s) => s.add(entry));
-      const keys = await run('readonly', (s) => s.getAllKeys());
-      if (keys.length > LIMIT) await run('readwrite', (s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1])));
+    /** Adds an entry, and the identity (`orderKey`) of the order it sends where known; resolves to the entry's key. */
+    async add(entry, identity) {
+      const key = await run('readwrite', (t) => {
+        if (identity !== undefined) t.objectStore('keys').put({ endpoint: entry.endpoint, key: identity });
+        return t.objectStore('sent').add(entry);
+      }, ['sent', 'keys']);
+      const keys = await run('readonly', sentStore((s) => s.getAllKeys()));
+      if (keys.length > LIMIT) await run('readwrite', sentStore((s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1]))));
       return key;
     },
     /** Sets `changes` on the entry at `key` (an entry dropped meanwhile stays dropped). */
     async update(key, changes) {
-      const entry = await run('readonly', (s) => s.get(key));
-      if (entry) await run('readwrite', (s) => s.put({ ...entry, ...changes }, key));
+      const entry = await run('readonly', sentStore((s) => s.get(key)));
+      if (entry) await run('readwrite', sentStore((s) => s.put({ ...entry, ...changes }, key)));
     },
   };
 }
