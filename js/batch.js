@@ -48,19 +48,52 @@ export function journalInUse(who, remedy = 'wait for that run to end') {
 
 /** The order's identity: its key field when the endpoint has one and the order fills it, else a hash of its canonical JSON. */
 export async function orderKey(endpoint, order) {
-  const own = endpoint.keyField && order && typeof order === 'object' ? order[endpoint.keyField] : undefined;
-  if (typeof own === 'string' ? own.trim() !== '' : typeof own === 'number') return String(own);
-  return contentDigest(order);
+  return ownKey(endpoint, order) ?? contentDigest(order);
 }
 
-/** `sha256:` and the SHA-256 of the order's canonical JSON: its content, whatever the order of its fields. */
+/** The order's key field as text, where the endpoint has one and the order fills it. */
+function ownKey(endpoint, order) {
+  const own = endpoint.keyField && order && typeof order === 'object' ? order[endpoint.keyField] : undefined;
+  if (typeof own === 'string' ? own.trim() !== '' : typeof own === 'number') return String(own);
+  return undefined;
+}
+
+/**
+ * `sha256:` and the SHA-256 of the order's canonical JSON: the content it is sent with (JSON's
+ * text of it: a Date as its text, a field left undefined absent), whatever the order of its fields.
+ */
 async function contentDigest(order) {
+  let sent;
+  try {
+    sent = JSON.parse(JSON.stringify(order) ?? 'null');
+  } catch {
+    throw new ArgumentError('order: could not be read as plain JSON data (BigInts and cycles are not accepted), so it has no content to identify it by', 'order');
+  }
+  return digest(canonicalJson(sent));
+}
+
+async function digest(text) {
   const subtle = globalThis.crypto?.subtle;
   // Browsers give Web Crypto's digest only to secure contexts (https, localhost).
   if (!subtle) throw new OrdercraftError("an order's content digest needs Web Crypto (crypto.subtle), which browsers give only to pages served over https or from localhost: open the page there, or give each order its own key");
-  const bytes = new TextEncoder().encode(canonicalJson(order));
-  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
-  return `sha256:${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  const bytes = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return `sha256:${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The key versions up to 0.1.0 gave an order without its key field: the digest of the object as
+ * it was held (a field left undefined as null, a Date as `{}`), where that differs from today's.
+ * Looked up on resume only, so a journal they wrote still guards the orders it has.
+ */
+async function earlierKey(order) {
+  let held;
+  try {
+    held = canonicalJson(order);
+  } catch {
+    return undefined; // a cycle or a BigInt: no key was ever made of it
+  }
+  const text = JSON.stringify(order);
+  return text !== undefined && held === canonicalJson(JSON.parse(text)) ? undefined : digest(held);
 }
 
 /**
@@ -106,9 +139,10 @@ function pacer(ratePerSecond) {
  * when `keepResults` is false (each one went to `onResult` as it settled).
  */
 export async function runBatch({ send, endpoint, openJournal }, orders, options = {}) {
+  const defaultKey = (order) => orderKey(endpoint, order);
   const {
     journal: journalOption,
-    key = (order) => orderKey(endpoint, order),
+    key = defaultKey,
     concurrency = 4,
     ratePerSecond,
     retries,
@@ -173,24 +207,56 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
      * order, changing it before it gives the next: an order taken must not change with it.
      */
     function taken(order) {
-      const keyed = Promise.resolve(key(order));
+      let keyed;
+      try {
+        keyed = Promise.resolve(key(order)); // asked now: the source may change the object later
+      } catch (error) {
+        keyed = Promise.reject(error);
+      }
       keyed.catch(() => {}); // awaited by `one`; a batch that stops first must not leave it unhandled
-      const checked = validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
+      const checked = check(order);
       const copy = checked.ok ? JSON.parse(JSON.stringify(order)) : undefined;
       const content = copy && contentDigest(copy);
       content?.catch(() => {}); // as `keyed`
-      return { keyed, checked, order: copy, content };
+      // Where a journal written by an earlier version may know this order by another key.
+      const earlier = recorded.size > 0 && key === defaultKey && ownKey(endpoint, order) === undefined ? earlierKey(order) : undefined;
+      earlier?.catch(() => {}); // as `keyed`
+      return { keyed, checked, order: copy, content, earlier };
     }
 
-    async function one(index, { keyed, checked, order, content: digesting }) {
-      const orderKeyText = keyText(await keyed);
+    /**
+     * The order's check. One that cannot be read as JSON at all (a BigInt, a cycle, a lone
+     * surrogate) is that order's fault, not the batch's: it is refused with the reason, as any
+     * order that breaks a rule, and the others go on.
+     */
+    function check(order) {
+      try {
+        return validate(endpoint.id, order, sendOptions.unknownFields ? { unknownFields: sendOptions.unknownFields } : undefined);
+      } catch (error) {
+        if (error?.name !== 'ArgumentError' || error.argument !== 'order') throw error;
+        return { ok: false, unreadable: true, issues: [{ path: '', code: 'type', severity: 'error', message: error.message }] };
+      }
+    }
+
+    async function one(index, { keyed, checked, order, content: digesting, earlier }) {
+      let orderKeyText;
+      try {
+        orderKeyText = keyText(await keyed);
+      } catch (error) {
+        // An order that cannot be read has no content to be known by: refused under no key, and
+        // not journaled (nothing was sent). A key that fails for a readable order stops the batch.
+        if (!checked.unreadable) throw error;
+        return finish(index, { state: 'invalid', issues: checked.issues });
+      }
       if (seen.has(orderKeyText)) {
         // Not journaled: the key's entries belong to the first order that has it.
         return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message: `another order in this batch has the key ${JSON.stringify(orderKeyText)}` }] });
       }
       seen.add(orderKeyText);
-      const before = recorded.get(orderKeyText);
+      const earlierKeyText = recorded.has(orderKeyText) ? undefined : await earlier;
+      const before = recorded.get(orderKeyText) ?? recorded.get(earlierKeyText);
       recorded.delete(orderKeyText);
+      recorded.delete(earlierKeyText);
       // The content sent under this key before, where the journal says (entries of older versions
       // do not): an order changed since is not the order that was sent.
       const content = await digesting;

@@ -161,7 +161,7 @@ async function run(args, { env, out, err, signal }) {
       err.write(`${['total', 'ok', 'failed', 'invalid', 'unknown', 'skipped'].map((k) => `${k.padEnd(8)} ${counts[k]}`).join('\n')}\n`);
       for (const [i, r] of problems.sort(([a], [b]) => a - b)) {
         const why = r.result?.error ?? r.issues?.find((issue) => issue.severity === 'error');
-        err.write(`${items[i]?.place ?? i}: ${r.key} ${r.state}${why ? ` (${why.code}: ${why.message})` : ''}\n`);
+        err.write(`${items[i]?.place ?? i}: ${r.key ?? '(no key)'} ${r.state}${why ? ` (${why.code}: ${why.message})` : ''}\n`);
       }
       if (values.json) out.write(`${JSON.stringify({ ...counts, results })}\n`);
       // Skipped orders count as done only when what the journal recorded for them was ok.

@@ -102,7 +102,8 @@ export interface BatchOptions {
 export interface BatchProgress { done: number; total: number; ok: number; failed: number; invalid: number; unknown: number; skipped: number }
 
 export interface BatchResult {
-  key: string;
+  /** Absent only for an `invalid` order that cannot be read as JSON (a BigInt, a cycle) and has no key field: it has nothing to be known by. */
+  key?: string;
   /** `skipped`: the journal already had a verdict for it (`recorded`), for the same content. `invalid` with a `duplicate` issue: its key was created with other content (a refused order changed since is sent again). `unknown`: no verdict came, it may or may not have been created; a rerun sends it again where the endpoint is idempotent, elsewhere reconcile it. */
   state: 'ok' | 'failed' | 'invalid' | 'unknown' | 'skipped';
   recorded?: 'ok' | 'failed' | 'unknown';
@@ -149,7 +150,7 @@ export interface Client {
 export function memoryJournal(entries?: JournalEntry[]): Journal & { entries: JournalEntry[] };
 /**
  * The default key of an order at an endpoint: its key field where it fills it, else `sha256:` and
- * the digest of its content, which needs Web Crypto's `crypto.subtle` (browsers give it only to
+ * the digest of its content (the canonical JSON it is sent as: a Date by its text), which needs Web Crypto's `crypto.subtle` (browsers give it only to
  * pages over https or from localhost; without it, an `OrdercraftError` saying so).
  */
 export function orderKey(endpoint: { keyField?: string }, order: unknown): Promise<string>;

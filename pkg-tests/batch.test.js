@@ -39,6 +39,12 @@ function processedPerKey(provider, keyOf) {
   return counts;
 }
 const hemaKey = (body) => JSON.parse(new URLSearchParams(body).get('trade')).out_order_id;
+/** An order's canonical JSON, computed here on its own: keys sorted at every level, JSON's text for everything else. */
+const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+  : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}` : JSON.stringify(v));
+const sha256 = (text) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
+const { source_channel_refer_id: _, ...keylessIntention } = oc.example(INTENTION);
+const intentionEndpoint = oc.endpoints().find((e) => e.id === INTENTION);
 
 test('1,000 Hema orders through timeouts, dropped connections and rate limits: nothing lost, nothing doubled', async () => {
   const n = 1000;
@@ -390,10 +396,7 @@ test("the journal's content digest is SHA-256 of the order's canonical JSON, and
   const [order] = hemaOrders(1);
   const first = oc.memoryJournal();
   await client().sendBatch(HEMA, [{ ...order, user_mem: 'x' }], { journal: first });
-  // Computed here on its own: keys sorted at every level, JSON's text for everything else.
-  const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-    : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}` : JSON.stringify(v));
-  const content = `sha256:${createHash('sha256').update(canonical({ ...order, user_mem: 'x' })).digest('hex')}`;
+  const content = sha256(canonical({ ...order, user_mem: 'x' }));
   assert.deepEqual(first.entries.map((e) => [e.state, e.content]), [['sending', content], ['ok', content]]);
   // A crash left it `sending`: the rerun journals it unknown with the content that went out, so
   // a later run still knows the order it is given has changed since.
@@ -465,4 +468,46 @@ test('onResult must be a function and keepResults a boolean: anything else stops
     await assert.rejects(client().sendBatch(HEMA, hemaOrders(2), options), (e) => e instanceof oc.ArgumentError && e.argument === argument);
   }
   assert.equal(sandbox.hits.top, 0);
+});
+
+test('an order without its key is known by the JSON it is sent as: a Date by its text, a field left undefined as absent', async () => {
+  const dated = (ms) => ({ ...keylessIntention, remark: new Date(ms) });
+  assert.equal(await oc.orderKey(intentionEndpoint, dated(0)), sha256(canonical(JSON.parse(JSON.stringify(dated(0))))));
+  const { buyer_fax: _fax, ...withoutFax } = keylessIntention;
+  assert.equal(await oc.orderKey(intentionEndpoint, { ...keylessIntention, buyer_fax: undefined }), await oc.orderKey(intentionEndpoint, withoutFax));
+  // Two orders that differ only in a Date are two orders: the second is sent, not taken for the first.
+  const journal = oc.memoryJournal();
+  await client().sendBatch(INTENTION, [dated(0)], { journal });
+  const second = await client().sendBatch(INTENTION, [dated(0), dated(1e12)], { journal });
+  assert.deepEqual([second.skipped, second.ok, sandbox.hits.top], [1, 1, 2]);
+});
+
+test('a journal written when an order without its key was known by the object as held (undefined as null, a Date as {}) still guards it', async () => {
+  // The key versions up to 0.1.0 gave it, computed here on its own.
+  const asHeld = (v) => (Array.isArray(v) ? `[${v.map(asHeld).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${asHeld(v[k])}`).join(',')}}` : JSON.stringify(v) ?? 'null');
+  const orders = [{ ...keylessIntention, buyer_fax: undefined }, { ...keylessIntention, remark: new Date(0) }];
+  const journal = oc.memoryJournal(orders.map((order) => ({
+    endpoint: INTENTION, key: sha256(asHeld(order)), state: 'ok', content: sha256(canonical(JSON.parse(JSON.stringify(order)))), at: '2026-11-01T00:00:00.000Z',
+  })));
+  assert.notEqual(journal.entries[0].key, await oc.orderKey(intentionEndpoint, orders[0]));
+  const resumed = await client().sendBatch(INTENTION, orders, { journal });
+  assert.deepEqual([resumed.skipped, sandbox.hits.top], [2, 0], 'created before: not sent again');
+});
+
+test('an order that cannot be read as JSON (a BigInt, a cycle, a lone surrogate) is refused in a batch saying why, and the others go on', async () => {
+  const cyclic = { ...keylessIntention };
+  cyclic.self = cyclic;
+  const orders = [{ ...keylessIntention, order_amount: 10n }, cyclic, { ...oc.example(INTENTION), source_channel_refer_id: 'LONE-1', remark: '\ud800' }, keylessIntention];
+  const journal = oc.memoryJournal();
+  const summary = await client().sendBatch(INTENTION, orders, { journal, concurrency: 1 });
+  assert.deepEqual([summary.invalid, summary.ok, sandbox.hits.top], [3, 1, 1]);
+  for (const r of summary.results.slice(0, 3)) {
+    assert.deepEqual([r.state, r.issues[0].path, r.issues[0].code], ['invalid', '', 'type']);
+    assert.match(r.issues[0].message, /could not be read as plain JSON data/);
+  }
+  // Without its key, an order that cannot be read has none: nothing sent, nothing journaled.
+  const key = await oc.orderKey(intentionEndpoint, keylessIntention);
+  assert.deepEqual(summary.results.map((r) => r.key), [undefined, undefined, 'LONE-1', key]);
+  assert.deepEqual(journal.entries.map((e) => [e.key, e.state]), [['LONE-1', 'invalid'], [key, 'sending'], [key, 'ok']]);
 });
