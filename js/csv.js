@@ -1,6 +1,7 @@
 // Orders as spreadsheets export them, and back. The header names field paths: `.` enters an
 // object (`delivery.consignee_name`), `[]` the items of a list (`sub_orders[].sku_code`).
-// Consecutive rows with the same value in the first column are one order; each row adds one item
+// Consecutive rows with the same value in the first column are one order (a row that leaves it
+// blank is refused with the order above it); each row adds one item
 // to every list whose columns it fills. Cells are typed by the endpoint's schema; an empty cell is
 // absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
 import { parse } from 'csv-parse/sync';
@@ -53,11 +54,18 @@ export function ordersFromCsv(text, structure, { rounds } = {}) {
   let current;
   rows.forEach((cells, i) => {
     const rowNumber = i + 2;
-    if (!current || cells[0] !== current.first) {
+    // A blank first cell names no order: a spreadsheet leaves it so for a merged cell or a value
+    // not filled down, meaning the order above. Read as an order of its own, it would let the
+    // order above go out without this row's lines; taken with that order, it holds it back.
+    const blank = (cells[0] ?? '').trim() === '';
+    if (!current || (cells[0] !== current.first && !blank)) {
       current = { first: cells[0], order: {}, rows: [rowNumber, rowNumber], itemRows: {}, problems: [] };
       orders.push(current);
     }
     current.rows[1] = rowNumber;
+    if (blank) {
+      current.problems.push({ row: rowNumber, column: header[0], message: `row ${rowNumber} leaves ${header[0]} blank: each row names its order there (the rows of one order repeat it), so which order this row belongs to is not written: fill it in` });
+    }
     // Cells past the header's would be dropped, and a comma in a cell that is not quoted shifts
     // every cell after it into the next column: the row is refused, never read half right.
     // (Fewer cells are the last ones left empty, as some tools write them.)

@@ -111,6 +111,30 @@ test('a row with more cells than the header (a comma in a cell not quoted) is re
   assert.equal(sandbox.hits.eccang, 0);
 });
 
+test("a row that leaves the first column blank (a spreadsheet's merged or not-filled-down cells) is refused with its order: no order goes out without its lines", async () => {
+  const rows = [
+    'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street',
+    'R-1,PK0001,PL,0.175,1,Nail Gel,1,Jan Kowalski,ul. Długa 5',
+    ',,,,,Lamp,5,,', // R-1's second line, its reference left blank as a merged cell exports
+    'R-2,PK0001,DE,2,1,Cup,2,Anna,Street 1',
+  ];
+  const file = join(dir(), 'merged.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  const checked = await cli(['validate', ECCANG, file, '--json'], env);
+  const report = JSON.parse(checked.stdout);
+  assert.deepEqual([checked.status, report.orders], [1, 2], checked.stdout);
+  const [first, second] = report.reports;
+  assert.equal(first.place, 'rows 2–3');
+  assert.deepEqual(first.issues.map((i) => [i.where, i.code]), [['row 3, column reference_no', 'csv']], checked.stdout);
+  assert.match(first.issues[0].message, /row 3 leaves reference_no blank/);
+  assert.equal(second.ok, true, JSON.stringify(second.issues));
+  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
+  assert.equal(sent.status, 1);
+  assert.match(sent.stderr, /nothing sent: fix these cells first/);
+  assert.equal(sandbox.hits.eccang, 0);
+});
+
 test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {
   const [header, first] = parse((await cli(['example', HEMA, '--csv'])).stdout);
   // Not a number as written in decimal (JavaScript's Number() would read 0x2 as 2, 0b10 as 2): the cell stays text, and is refused.
