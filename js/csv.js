@@ -1,7 +1,7 @@
 // Orders as spreadsheets export them, and back. The header names field paths: `.` enters an
 // object (`delivery.consignee_name`), `[]` the items of a list (`sub_orders[].sku_code`).
 // Consecutive rows with the same value in the first column are one order (a row that leaves it
-// blank is refused with the order above it); each row adds one item
+// blank is refused with the order above it, and one order's rows apart are refused); each row adds one item
 // to every list whose columns it fills. Cells are typed by the endpoint's schema; an empty cell is
 // absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
 import { parse } from 'csv-parse/sync';
@@ -85,7 +85,28 @@ export function ordersFromCsv(text, structure, { rounds } = {}) {
       place(current, path, value, newItems, rowNumber, h);
     });
   });
+  apart(orders, header[0]);
   return orders.map(({ order, rows: r, itemRows, problems }) => ({ order, rows: r, itemRows, problems }));
+}
+
+/**
+ * Refuses the orders whose first cell comes back after other orders' rows: the rows of one order
+ * split in two. Read as two orders, the first would go out without the second's lines (and the
+ * second be refused as a repeat of its key).
+ */
+function apart(orders, column) {
+  const byFirst = new Map();
+  for (const entry of orders) {
+    if (entry.first.trim() === '') continue; // refused already, with the order above it
+    byFirst.set(entry.first, [...(byFirst.get(entry.first) ?? []), entry]);
+  }
+  for (const [first, entries] of byFirst) {
+    if (entries.length < 2) continue;
+    const places = entries.map(({ rows: [from, to] }) => (from === to ? `row ${from}` : `rows ${from}–${to}`));
+    for (const entry of entries) {
+      entry.problems.push({ row: entry.rows[0], column, message: `${places.join(' and ')} ${entries.length === 2 ? 'both' : 'all'} give ${column} ${JSON.stringify(first)}, with other orders between: an order's rows must be next to each other (sort the file by ${column})` });
+    }
+  }
 }
 
 function place(entry, path, value, newItems, rowNumber, header) {

@@ -135,6 +135,29 @@ test("a row that leaves the first column blank (a spreadsheet's merged or not-fi
   assert.equal(sandbox.hits.eccang, 0);
 });
 
+test("an order's rows apart in the file (another order's between) are refused, both parts: neither goes out without the other's lines", async () => {
+  const rows = [
+    'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street',
+    'R-1,PK0001,PL,0.175,1,Nail Gel,1,Jan Kowalski,ul. Długa 5',
+    'R-2,PK0001,DE,2,1,Cup,2,Anna,Street 1',
+    'R-1,,,,,Lamp,5,,', // R-1's second line, after R-2: a file not sorted by reference
+    'R-3,PK0001,DE,2,1,Cup,2,Anna,Street 1',
+  ];
+  const file = join(dir(), 'apart.csv');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  const checked = await cli(['validate', ECCANG, file, '--json'], env);
+  const report = JSON.parse(checked.stdout);
+  assert.equal(checked.status, 1);
+  assert.deepEqual(report.reports.map((r) => [r.place, r.issues.filter((i) => i.code === 'csv').map((i) => i.where)]),
+    [['row 2', ['row 2, column reference_no']], ['row 3', []], ['row 4', ['row 4, column reference_no']], ['row 5', []]], checked.stdout);
+  assert.match(report.reports[0].issues[0].message, /row 2 and row 4 both give reference_no "R-1", with other orders between/);
+  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
+  assert.equal(sent.status, 1);
+  assert.match(sent.stderr, /nothing sent: fix these cells first/);
+  assert.equal(sandbox.hits.eccang, 0);
+});
+
 test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {
   const [header, first] = parse((await cli(['example', HEMA, '--csv'])).stdout);
   // Not a number as written in decimal (JavaScript's Number() would read 0x2 as 2, 0b10 as 2): the cell stays text, and is refused.
