@@ -104,7 +104,7 @@ function apart(orders, column) {
     if (entries.length < 2) continue;
     const places = entries.map(({ rows: [from, to] }) => (from === to ? `row ${from}` : `rows ${from}–${to}`));
     for (const entry of entries) {
-      entry.problems.push({ row: entry.rows[0], column, message: `${places.join(' and ')} ${entries.length === 2 ? 'both' : 'all'} give ${column} ${JSON.stringify(first)}, with other orders between: an order's rows must be next to each other (sort the file by ${column})` });
+      entry.problems.push({ row: entry.rows[0], column, message: `${places.join(' and ')} ${entries.length === 2 ? 'both' : 'all'} give ${column} ${JSON.stringify(first)}, with other orders' rows between: the rows of one order are next to each other, and orders next to each other differ in ${column}` });
     }
   }
 }

@@ -151,7 +151,7 @@ test("an order's rows apart in the file (another order's between) are refused, b
   assert.equal(checked.status, 1);
   assert.deepEqual(report.reports.map((r) => [r.place, r.issues.filter((i) => i.code === 'csv').map((i) => i.where)]),
     [['row 2', ['row 2, column reference_no']], ['row 3', []], ['row 4', ['row 4, column reference_no']], ['row 5', []]], checked.stdout);
-  assert.match(report.reports[0].issues[0].message, /row 2 and row 4 both give reference_no "R-1", with other orders between/);
+  assert.match(report.reports[0].issues[0].message, /row 2 and row 4 both give reference_no "R-1", with other orders' rows between/);
   const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
   assert.equal(sent.status, 1);
   assert.match(sent.stderr, /nothing sent: fix these cells first/);
