@@ -40,11 +40,21 @@ export function fileJournal(path) {
     },
     async append(entry) {
       if (fd === undefined) open();
-      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      writeAll(fd, Buffer.from(`${JSON.stringify(entry)}\n`));
       fsyncSync(fd);
     },
     close() { if (fd !== undefined) closeSync(fd); fd = undefined; },
   };
+}
+
+/**
+ * Writes all of `bytes`. A write may take fewer bytes than it is given without an error (a disk
+ * filling up): taken as done, the entry would be torn, the batch would act on it (send the order),
+ * and the next entry would join the torn line, so that a rerun found neither and sent it again.
+ * The next write then either finishes it or fails (ENOSPC), which stops the batch first.
+ */
+function writeAll(fd, bytes) {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** The entries of the file's lines; a line torn by a crash is passed over (that change never took effect). */

@@ -194,6 +194,32 @@ test("a new file journal's directory entry is flushed to disk before its first e
   }
 });
 
+test('a file journal writes each entry whole though the disk takes fewer bytes than given (it is filling up): no entry torn and passed over', async () => {
+  // A write that takes the first half only and says so, as write(2) may; through the journal's
+  // own named import of node:fs, as above.
+  const original = fs.writeSync;
+  let short = 0;
+  fs.writeSync = (fd, data, ...rest) => {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data.subarray(rest[0] ?? 0, (rest[0] ?? 0) + (rest[1] ?? data.length));
+    if (bytes.length < 20) return original(fd, data, ...rest);
+    short += 1;
+    return original(fd, bytes.subarray(0, bytes.length >> 1));
+  };
+  syncBuiltinESMExports();
+  try {
+    const path = tempJournal();
+    const journal = oc.fileJournal(path);
+    await journal.append({ key: 'A', state: 'sending', content: 'sha256:00' });
+    await journal.append({ key: 'A', state: 'ok', content: 'sha256:00' });
+    journal.close();
+    assert.ok(short >= 2, 'the writes were cut short');
+    assert.deepEqual([...await oc.fileJournal(path).load()].map((e) => e.state), ['sending', 'ok']);
+  } finally {
+    fs.writeSync = original;
+    syncBuiltinESMExports();
+  }
+});
+
 test('a file journal is read a mebibyte at a time: lines across the reads, a character cut by one, a torn last line', async () => {
   // Read whole, a journal over 512 MiB (a few hundred thousand orders with their answers) could not
   // be loaded at all (ERR_STRING_TOO_LONG), and its batch never resumed; this guards the chunked read.
