@@ -88,74 +88,57 @@ test('CSV as spreadsheets export it: BOM, CRLF, quotes, commas and newlines in c
   assert.equal(second.Volume, undefined, 'empty cells are absent');
 });
 
+const CSV_HEADER = 'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street';
+/** ECCANG orders in CSV `rows` under CSV_HEADER, refused by `send` (nothing sent): its `validate --json` report. */
+async function refusedCsv(name, rows) {
+  const file = join(dir(), name);
+  writeFileSync(file, `${[CSV_HEADER, ...rows].join('\n')}\n`);
+  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
+  const checked = await cli(['validate', ECCANG, file, '--json'], env);
+  assert.equal(checked.status, 1, checked.stdout);
+  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
+  assert.equal(sent.status, 1);
+  assert.match(sent.stderr, /nothing sent: fix these cells first/);
+  assert.equal(sandbox.hits.eccang, 0);
+  return JSON.parse(checked.stdout);
+}
+
 test('a row with more cells than the header (a comma in a cell not quoted) is refused, naming the row: no cell is dropped or shifted', async () => {
-  const rows = [
-    'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street',
+  const report = await refusedCsv('shifted.csv', [
     // Read by the header alone, the street would be "ul. Długa 5" and " mieszkanie 2" dropped: a valid order, sent wrong.
     'R-1,PK0001,PL,0.175,1,Nail Gel,1,Jan Kowalski,ul. Długa 5, mieszkanie 2',
     'R-2,PK0001,DE,2,1,Cup,2,Anna,Street 1,', // an empty cell past the header: nothing lost
-  ];
-  const file = join(dir(), 'shifted.csv');
-  writeFileSync(file, `${rows.join('\n')}\n`);
-  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
-  const checked = await cli(['validate', ECCANG, file, '--json'], env);
-  const report = JSON.parse(checked.stdout);
-  assert.equal(checked.status, 1);
+  ]);
   const [first, second] = report.reports;
-  assert.deepEqual(first.issues.map((i) => [i.where, i.code]), [['row 2, column 10', 'csv']], checked.stdout);
+  assert.deepEqual(first.issues.map((i) => [i.where, i.code]), [['row 2, column 10', 'csv']], JSON.stringify(report));
   assert.match(first.issues[0].message, /row 2 has 10 cells, the header names 9: a comma inside a cell that is not quoted\?/);
   assert.equal(second.ok, true, JSON.stringify(second.issues));
-  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
-  assert.equal(sent.status, 1);
-  assert.match(sent.stderr, /nothing sent: fix these cells first/);
-  assert.equal(sandbox.hits.eccang, 0);
 });
 
 test("a row that leaves the first column blank (a spreadsheet's merged or not-filled-down cells) is refused with its order: no order goes out without its lines", async () => {
-  const rows = [
-    'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street',
+  const report = await refusedCsv('merged.csv', [
     'R-1,PK0001,PL,0.175,1,Nail Gel,1,Jan Kowalski,ul. Długa 5',
     ',,,,,Lamp,5,,', // R-1's second line, its reference left blank as a merged cell exports
     'R-2,PK0001,DE,2,1,Cup,2,Anna,Street 1',
-  ];
-  const file = join(dir(), 'merged.csv');
-  writeFileSync(file, `${rows.join('\n')}\n`);
-  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
-  const checked = await cli(['validate', ECCANG, file, '--json'], env);
-  const report = JSON.parse(checked.stdout);
-  assert.deepEqual([checked.status, report.orders], [1, 2], checked.stdout);
+  ]);
+  assert.equal(report.orders, 2);
   const [first, second] = report.reports;
   assert.equal(first.place, 'rows 2–3');
-  assert.deepEqual(first.issues.map((i) => [i.where, i.code]), [['row 3, column reference_no', 'csv']], checked.stdout);
+  assert.deepEqual(first.issues.map((i) => [i.where, i.code]), [['row 3, column reference_no', 'csv']], JSON.stringify(report));
   assert.match(first.issues[0].message, /row 3 leaves reference_no blank/);
   assert.equal(second.ok, true, JSON.stringify(second.issues));
-  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
-  assert.equal(sent.status, 1);
-  assert.match(sent.stderr, /nothing sent: fix these cells first/);
-  assert.equal(sandbox.hits.eccang, 0);
 });
 
 test("an order's rows apart in the file (another order's between) are refused, both parts: neither goes out without the other's lines", async () => {
-  const rows = [
-    'reference_no,shipping_method,country_code,order_weight,order_pieces,ItemArr[].invoice_enname,ItemArr[].invoice_quantity,Consignee.consignee_name,Consignee.consignee_street',
+  const report = await refusedCsv('apart.csv', [
     'R-1,PK0001,PL,0.175,1,Nail Gel,1,Jan Kowalski,ul. Długa 5',
     'R-2,PK0001,DE,2,1,Cup,2,Anna,Street 1',
     'R-1,,,,,Lamp,5,,', // R-1's second line, after R-2: a file not sorted by reference
     'R-3,PK0001,DE,2,1,Cup,2,Anna,Street 1',
-  ];
-  const file = join(dir(), 'apart.csv');
-  writeFileSync(file, `${rows.join('\n')}\n`);
-  const env = { ...ENV, ORDERCRAFT_ECCANG_ENDPOINT: sandbox.urls.eccang };
-  const checked = await cli(['validate', ECCANG, file, '--json'], env);
-  const report = JSON.parse(checked.stdout);
-  assert.equal(checked.status, 1);
+  ]);
   assert.deepEqual(report.reports.map((r) => [r.place, r.issues.filter((i) => i.code === 'csv').map((i) => i.where)]),
-    [['row 2', ['row 2, column reference_no']], ['row 3', []], ['row 4', ['row 4, column reference_no']], ['row 5', []]], checked.stdout);
+    [['row 2', ['row 2, column reference_no']], ['row 3', []], ['row 4', ['row 4, column reference_no']], ['row 5', []]], JSON.stringify(report));
   assert.match(report.reports[0].issues[0].message, /row 2 and row 4 both give reference_no "R-1", with other orders' rows between/);
-  const sent = await cli(['send', ECCANG, file, '--journal', join(dir(), 'j.jsonl')], env);
-  assert.equal(sent.status, 1);
-  assert.match(sent.stderr, /nothing sent: fix these cells first/);
-  assert.equal(sandbox.hits.eccang, 0);
 });
 
 test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {

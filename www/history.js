@@ -32,8 +32,10 @@ export async function openHistory() {
     };
     request.onerror = () => reject(request.error);
   });
+  // Flushed to disk before it counts, as the batch tab's journal: a send is recorded before it
+  // leaves, and a power cut must not leave the page unaware that it may have been received.
   const run = (mode, work, stores = 'sent') => new Promise((resolve, reject) => {
-    const t = db.transaction(stores, mode);
+    const t = db.transaction(stores, mode, { durability: 'strict' });
     const request = work(t);
     t.oncomplete = () => resolve(request?.result);
     t.onerror = () => reject(t.error);
