@@ -18,9 +18,10 @@ const FINAL = new Set(['ok', 'failed']);
 
 /**
  * An in-memory journal: the interface a shared store implements. `load()` resolves to the
- * entries written so far, in order (a list, or any iterable, sync or async, read once); `append(entry)` resolves once the entry is durable;
- * `lock()` (optional, but a store two runs can reach needs it) resolves to a release function
- * once this run is the only one on the journal, and rejects while another holds it.
+ * entries written so far, in order (a list, or any iterable, sync or async, read once);
+ * `append(entry)` resolves once the entry is durable; `lock()` (optional, but a store two runs
+ * can reach needs it) resolves to a release function once this run is the only one on the
+ * journal, and rejects while another holds it.
  */
 export function memoryJournal(entries = []) {
   let running = false;

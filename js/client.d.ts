@@ -150,8 +150,10 @@ export interface Client {
 export function memoryJournal(entries?: JournalEntry[]): Journal & { entries: JournalEntry[] };
 /**
  * The default key of an order at an endpoint: its key field where it fills it, else `sha256:` and
- * the digest of its content (the canonical JSON it is sent as: a Date by its text), which needs Web Crypto's `crypto.subtle` (browsers give it only to
- * pages over https or from localhost; without it, an `OrdercraftError` saying so).
+ * the digest of its content (the canonical JSON it is sent as: a Date by its text), which needs
+ * Web Crypto's `crypto.subtle` (browsers give it only to pages over https or from localhost;
+ * without it, an `OrdercraftError` saying so; for an order JSON cannot write, a BigInt or a
+ * cycle, an `ArgumentError`).
  */
 export function orderKey(endpoint: { keyField?: string }, order: unknown): Promise<string>;
 

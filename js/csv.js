@@ -1,9 +1,9 @@
 // Orders as spreadsheets export them, and back. The header names field paths: `.` enters an
 // object (`delivery.consignee_name`), `[]` the items of a list (`sub_orders[].sku_code`).
 // Consecutive rows with the same value in the first column are one order (a row that leaves it
-// blank is refused with the order above it, and one order's rows apart are refused); each row adds one item
-// to every list whose columns it fills. Cells are typed by the endpoint's schema; an empty cell is
-// absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
+// blank is refused with the order above it, and one order's rows apart are refused); each row
+// adds one item to every list whose columns it fills. Cells are typed by the endpoint's schema;
+// an empty cell is absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -98,7 +98,8 @@ function apart(orders, column) {
   const byFirst = new Map();
   for (const entry of orders) {
     if (entry.first.trim() === '') continue; // refused already, with the order above it
-    byFirst.set(entry.first, [...(byFirst.get(entry.first) ?? []), entry]);
+    if (!byFirst.has(entry.first)) byFirst.set(entry.first, []);
+    byFirst.get(entry.first).push(entry);
   }
   for (const [first, entries] of byFirst) {
     if (entries.length < 2) continue;
