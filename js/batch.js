@@ -73,6 +73,7 @@ async function contentDigest(order) {
   return digest(canonicalJson(sent));
 }
 
+/** `sha256:` and the SHA-256 of `text`. */
 async function digest(text) {
   const subtle = globalThis.crypto?.subtle;
   // Browsers give Web Crypto's digest only to secure contexts (https, localhost).
@@ -83,8 +84,8 @@ async function digest(text) {
 
 /**
  * The key versions up to 0.1.0 gave an order without its key field: the digest of the object as
- * it was held (a field left undefined as null, a Date as `{}`), where that differs from today's.
- * Looked up on resume only, so a journal they wrote still guards the orders it has.
+ * it was held (a field left undefined as null, a Date as `{}`; the same as today's for most
+ * orders). Looked up on resume only, so a journal they wrote still guards the orders it has.
  */
 async function earlierKey(order) {
   let held;
@@ -93,8 +94,7 @@ async function earlierKey(order) {
   } catch {
     return undefined; // a cycle or a BigInt: no key was ever made of it
   }
-  const text = JSON.stringify(order);
-  return text !== undefined && held === canonicalJson(JSON.parse(text)) ? undefined : digest(held);
+  return digest(held);
 }
 
 /**
@@ -217,7 +217,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       keyed.catch(() => {}); // awaited by `one`; a batch that stops first must not leave it unhandled
       const checked = check(order);
       const copy = checked.ok ? JSON.parse(JSON.stringify(order)) : undefined;
-      const content = copy && contentDigest(copy);
+      const content = copy && digest(canonicalJson(copy)); // already JSON's copy: not copied again
       content?.catch(() => {}); // as `keyed`
       // Where a journal written by an earlier version may know this order by another key.
       const earlier = recorded.size > 0 && key === defaultKey && ownKey(endpoint, order) === undefined ? earlierKey(order) : undefined;
