@@ -451,6 +451,26 @@ test('Send asks before sending again an order sent longer ago than the history s
   }
   assert.match(questions[0] ?? 'sent without asking', /already sent/);
   assert.equal(server.sandbox.hits.top, 51, 'declined: nothing sent');
+
+  // An entry written before identities were kept apart (it has none) is still asked about.
+  const earlier = { ...oc.example(id), out_order_id: 'EARLIER-1' };
+  await page.evaluate((entry) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('ordercraft-history');
+    open.onsuccess = () => {
+      const t = open.result.transaction('sent', 'readwrite');
+      t.objectStore('sent').add(entry);
+      t.oncomplete = () => { open.result.close(); resolve(); };
+      t.onerror = () => reject(t.error);
+    };
+  }), { endpoint: id, at: new Date().toISOString(), order: earlier, outcome: 'ok', request: '', response: '' });
+  page.on('dialog', dismiss);
+  try {
+    await send('EARLIER-1');
+  } finally {
+    page.off('dialog', dismiss);
+  }
+  assert.match(questions[1] ?? 'sent without asking', /already sent/);
+  assert.equal(server.sandbox.hits.top, 51, 'declined: nothing sent');
 });
 
 test('Send when the "already sent" check itself fails: the reason is shown, nothing is sent, and Send works again', async () => {

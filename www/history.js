@@ -52,7 +52,8 @@ export async function openHistory() {
     async sentKeys(endpoint) {
       // [id] sorts before every [id, text] and [id, []] after them (arrays after strings).
       const recorded = await run('readonly', (t) => t.objectStore('keys').getAllKeys(IDBKeyRange.bound([endpoint.id], [endpoint.id, []])), 'keys');
-      const kept = (await this.list()).filter((entry) => entry.endpoint === endpoint.id);
+      // Entries written before the store (no `identity`) are identified from their order.
+      const kept = (await this.list()).filter((entry) => entry.endpoint === endpoint.id && !('identity' in entry));
       const fromEntries = await Promise.all(kept.map((entry) => keyOf(endpoint, entry.order)));
       return new Set([...recorded.map(([, key]) => key), ...fromEntries.filter((key) => key !== undefined)]);
     },
@@ -60,7 +61,7 @@ export async function openHistory() {
     async add(entry, identity) {
       const key = await run('readwrite', (t) => {
         if (identity !== undefined) t.objectStore('keys').put({ endpoint: entry.endpoint, key: identity });
-        return t.objectStore('sent').add(entry);
+        return t.objectStore('sent').add({ ...entry, identity });
       }, ['sent', 'keys']);
       const keys = await run('readonly', sentStore((s) => s.getAllKeys()));
       if (keys.length > LIMIT) await run('readwrite', sentStore((s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1]))));
