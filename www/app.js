@@ -789,6 +789,7 @@ try {
     requestOptions,
     open: openOrder,
     order: () => state.order,
+    sentKeys: (endpoint) => sentHistory.sentKeys(endpoint),
   });
 } catch (e) {
   // The form works without the Batch tab (its storage, say, is unavailable): it says why.

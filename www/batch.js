@@ -6,7 +6,7 @@ import { createClient, endpoints, schema, validate } from '/js/browser.js';
 import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
-import { keyOf, openHistory } from '/history.js';
+import { keyOf } from '/history.js';
 import { t } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -96,7 +96,8 @@ async function rowState(recorded, order, errors) {
 
 /**
  * `page`: what the batch tab needs of the builder — `endpointId()`, `requestOptions()`,
- * `open(id, order)` (show an order in the form) and `order()` (the form's order).
+ * `open(id, order)` (show an order in the form), `order()` (the form's order) and
+ * `sentKeys(endpoint)` (the identities of the orders the form sent there: its history's).
  */
 export async function initBatch(page) {
   const db = await openDb();
@@ -177,7 +178,7 @@ export async function initBatch(page) {
    * to `sendBatch`, which refuses it saying why.
    */
   async function sentFromForm(endpoint, orders) {
-    const fromForm = await (await openHistory()).sentKeys(endpoint);
+    const fromForm = await page.sentKeys(endpoint);
     const known = await states();
     const keys = await Promise.all(orders.map((order) => keyOf(endpoint, order)));
     return keys.filter((key) => key !== undefined && fromForm.has(key) && !known.has(key));
