@@ -17,6 +17,32 @@ import { ArgumentError, OrdercraftError } from '../pkg/errors.js';
 const FINAL = new Set(['ok', 'failed']);
 
 /**
+ * What a run does with an order whose journal's last entry is `before` (undefined: none), given
+ * the digest of the order's `content` now: `send` it; `skip` it (a verdict stands, or it waits
+ * for the caller as `unknown`); refuse it as `changed` (created with other content); or, where a
+ * run died with its request in flight, hold it as `unanswered` (it may have created the order).
+ */
+export function resumeStep(before, content, { idempotent, resendUnknown = false }) {
+  if (!before) return 'send';
+  const changed = changedSince(before, content);
+  if (changed && before.state === 'ok') return 'changed';
+  // A refused order changed since (fixed) is sent: the refusal created nothing.
+  if (FINAL.has(before.state)) return changed && before.state === 'failed' ? 'send' : 'skip';
+  const waits = !idempotent && !resendUnknown; // a repeat may create a second order
+  if (before.state === 'unknown' && waits) return 'skip';
+  if (before.state === 'sending' && waits) return 'unanswered';
+  return 'send'; // invalid (checked again), or sent again where a repeat creates nothing
+}
+
+/**
+ * Whether the order is not the one the journal entry was written for: the content digest it was
+ * sent with, where the journal keeps one (entries of older versions do not).
+ */
+function changedSince(before, content) {
+  return content !== undefined && before?.content !== undefined && before.content !== content;
+}
+
+/**
  * An in-memory journal: the interface a shared store implements. `load()` resolves to the
  * entries written so far, in order (a list, or any iterable, sync or async, read once);
  * `append(entry)` resolves once the entry is durable; `lock()` (optional, but a store two runs
@@ -258,21 +284,17 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       const before = recorded.get(orderKeyText) ?? recorded.get(earlierKeyText);
       recorded.delete(orderKeyText);
       recorded.delete(earlierKeyText);
-      // The content sent under this key before, where the journal says (entries of older versions
-      // do not): an order changed since is not the order that was sent.
       const content = await digesting;
-      const changed = content !== undefined && before?.content !== undefined && before.content !== content;
-      if (changed && before.state === 'ok') {
+      const step = resumeStep(before, content, { idempotent: endpoint.idempotent, resendUnknown });
+      if (step === 'changed') {
         // Not journaled: the key's entries stay those of the order that was created.
         const message = `an order with the key ${JSON.stringify(orderKeyText)} was created${before.at ? ` (${before.at})` : ''} with other content; this one is not sent, as it would create a second order or be refused as a repeat: change the order at the provider, or give this one a key of its own`;
         return finish(index, { key: orderKeyText, state: 'invalid', issues: [{ path: '', code: 'duplicate', severity: 'error', message }] });
       }
-      // A refused order changed since (fixed) is sent: the refusal created nothing.
-      const fixedSinceRefused = changed && before.state === 'failed';
-      if (before && !fixedSinceRefused && (FINAL.has(before.state) || (before.state === 'unknown' && !endpoint.idempotent && !resendUnknown))) {
+      if (step === 'skip') {
         return finish(index, { key: orderKeyText, state: 'skipped', recorded: before.state, ...(before.result ? { result: before.result } : {}), ...(before.issues ? { issues: before.issues } : {}) });
       }
-      if (before?.state === 'sending' && !endpoint.idempotent && !resendUnknown) {
+      if (step === 'unanswered') {
         // The process died with this request in flight: it may have created the order.
         await record({ key: orderKeyText, state: 'unknown', content: before.content, at: new Date().toISOString() });
         return finish(index, { key: orderKeyText, state: 'unknown' });
@@ -284,7 +306,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
       await pace.wait();
       // Resent after a crash: "already exists" then means the crashed run created it — unless the
       // order has changed since, when what exists is not this order.
-      const mayAlreadyExist = (before?.state === 'sending' || before?.state === 'unknown') && !changed;
+      const mayAlreadyExist = (before?.state === 'sending' || before?.state === 'unknown') && !changedSince(before, content);
       // `sending` is journaled once the request is built, before it leaves: options the request
       // cannot be built with throw before, and leave no order looking as if it may have been sent.
       const sending = () => record({ key: orderKeyText, state: 'sending', content, at: new Date().toISOString() });

@@ -190,6 +190,10 @@ test('the batch tab: import, fix an order in the form, send, reload mid-batch, r
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('#batch-rows tr:nth-child(12)');
+  // Nothing is in flight after the reload: an order the page left going out shows what Send will
+  // make of it (unknown: it may have been created), as sendBatch decides.
+  const reloaded = await page.locator('#batch-rows .state').allTextContents();
+  assert.ok(!reloaded.includes('sending') && reloaded.includes('unknown'), reloaded.join(', '));
   // Credentials are not kept: the resumed batch needs them again.
   await page.click('#sandbox-credentials');
   await page.click('#batch-send');

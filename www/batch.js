@@ -7,6 +7,7 @@ import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
 import { keyOf } from '/history.js';
+import { resumeStep } from '/js/batch.js';
 import { t } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -82,15 +83,20 @@ export async function sentInBatch(endpoint, key) {
 const contentOf = (order) => keyOf({}, order);
 
 /**
- * A row's state: what the journal recorded for its key — unless the order has changed since it
- * was sent (the journal keeps the content digest, computed here only where it has one): a created
- * one is then `changed` (Send refuses it: its key was created with other content), a refused one
- * fixed since is sent again, as `sendBatch` decides on resume.
+ * A row's state: what Send would do with the order, by `sendBatch`'s own rule (`resumeStep`) over
+ * the journal's last entry for its key — `ok`, `failed` or `unknown` where that stands, `changed`
+ * where a created order has changed since (Send refuses it), `unknown` where a run died with it in
+ * flight, else `ready` or `invalid` by its errors now (an order refused as invalid and fixed since
+ * is ready). `sending` while this tab's run has it in flight.
  */
-async function rowState(recorded, order, errors) {
-  const changed = recorded?.content !== undefined && recorded.content !== await contentOf(order);
-  const fixedSinceRefused = changed && recorded.state === 'failed';
-  if (recorded && !fixedSinceRefused) return changed && recorded.state === 'ok' ? 'changed' : recorded.state;
+async function rowState(endpoint, recorded, order, errors, running) {
+  if (running && recorded?.state === 'sending') return 'sending';
+  // The content digest is computed only where the journal has one to compare with.
+  const content = recorded?.content === undefined ? undefined : await contentOf(order);
+  const step = resumeStep(recorded, content, { idempotent: endpoint.idempotent });
+  if (step === 'skip') return recorded.state;
+  if (step === 'changed') return 'changed';
+  if (step === 'unanswered') return 'unknown';
   return errors ? 'invalid' : 'ready';
 }
 
@@ -130,7 +136,7 @@ export async function initBatch(page) {
       const key = await keyOf(endpoint, order);
       const { issues } = validate(batch.id, order);
       const errors = issues.filter((x) => x.severity === 'error').length + problems.length;
-      const state = await rowState(last.get(key), order, errors);
+      const state = await rowState(endpoint, last.get(key), order, errors, running);
       const tr = document.createElement('tr');
       tr.dataset.index = i;
       tr.dataset.state = state;
@@ -216,7 +222,7 @@ export async function initBatch(page) {
     for (const { order, place } of batch.orders) {
       const key = await keyOf(endpoint, order);
       const entry = last.get(key);
-      const state = await rowState(entry, order, 0);
+      const state = await rowState(endpoint, entry, order, 0, running);
       // The recorded answer is this order's only where the journal's state still is its state.
       const error = state === entry?.state ? entry.result?.error : undefined;
       lines.push([place, key, state === 'ready' ? 'not sent' : state, error?.code ?? '', error?.message ?? '']);
