@@ -574,7 +574,7 @@ test('a batch killed after any journal entry or any request resumes from its fil
   const marker = (i) => `Q7Z${i}Z`; // survives form encoding, XML and JSON as written: counted in what the sandbox processed
   const cases = [
     [HEMA, (i) => ({ ...oc.example(HEMA), out_order_id: marker(i) })],
-    [ECCANG, (i) => ({ ...oc.example(ECCANG), reference_no: marker(i) })],
+    [ECCANG, (i) => ({ ...oc.example(ECCANG), reference_no: marker(i) })], // idempotent: a repeat is refused
     [INTENTION, (i) => ({ ...keylessIntention, remark: marker(i) })], // keyed by its content digest
     [PREVIEW, (i) => ({ ...oc.example(PREVIEW), addressParam: { ...oc.example(PREVIEW).addressParam, address: marker(i) } })],
   ];
@@ -590,34 +590,26 @@ test('a batch killed after any journal entry or any request resumes from its fil
       // The file as the death left it: each durable entry on its line, half of the one being written.
       const tornLine = torn ? JSON.stringify(torn).slice(0, 20) : '';
       writeFileSync(journal, durable.map((e) => `${JSON.stringify(e)}\n`).join('') + tornLine);
-      const resumed = await client().sendBatch(id, orders, { journal, concurrency: 2 });
       const processed = (i) => sandbox.processed.filter((p) => p.body.includes(marker(i))).length;
+      const before = orders.map((_, i) => processed(i));
+      const resumed = await client().sendBatch(id, orders, { journal, concurrency: 2 });
       const lastState = (key) => durable.filter((e) => e.key === key).at(-1)?.state;
       const at = `${id}, killed after event ${crashAfter} of ${events}`;
       assert.equal(resumed.total, orders.length, at);
       resumed.results.forEach((r, i) => {
-        const what = `${at}: order ${i} ${r.state}${r.recorded ? ` (${r.recorded})` : ''}, processed ${processed(i)}×`;
-        if (idempotent) {
-          assert.ok(r.state === 'ok' || (r.state === 'skipped' && r.recorded === 'ok'), what);
-          assert.ok(processed(i) >= 1, what);
-        } else if (r.state === 'unknown') {
-          // Only an order whose request may have gone out, and at most once.
-          assert.ok(['sending', 'unknown'].includes(lastState(r.key)), what);
+        const what = `${at}: order ${i} ${r.state}${r.recorded ? ` (${r.recorded})` : ''}, processed ${before[i]}× before the resume, ${processed(i)}× in all`;
+        if (r.state === 'unknown') {
+          // Only where a repeat may create a second order, for an order whose request may have gone out.
+          assert.ok(!idempotent && ['sending', 'unknown'].includes(lastState(r.key)), what);
           assert.ok(processed(i) <= 1, what);
-        } else {
-          assert.ok(r.state === 'ok' || (r.state === 'skipped' && r.recorded === 'ok'), what);
-          assert.equal(processed(i), 1, `${what}: created once, not lost and not doubled`);
+          return;
         }
-      });
-      if (id !== ECCANG || resumed.unknown === 0) continue;
-      // ECCANG refuses a repeated reference as "already exists": resending the unknown ones ends
-      // every order ok, one parcel each, each said to be the earlier attempt's where it was.
-      const before = orders.map((_, i) => processed(i));
-      const resent = await client().sendBatch(id, orders, { journal, concurrency: 2, resendUnknown: true });
-      resent.results.forEach((r, i) => {
-        const what = `${at}, resent: order ${i} ${r.state}, processed ${before[i]}× before`;
         assert.ok(r.state === 'ok' || (r.state === 'skipped' && r.recorded === 'ok'), what);
-        if (r.state === 'ok') assert.equal(r.result.createdByEarlierAttempt === true, before[i] === 1, what);
+        // A preview creates nothing: asking again is free. Elsewhere the order was created once:
+        // before the death, or by the resume (ECCANG refuses a repeat as "already exists", which the
+        // resume reports as the earlier attempt's creation).
+        if (id === PREVIEW) assert.ok(processed(i) >= 1, what);
+        else assert.equal(before[i] + (r.state === 'ok' && !r.result.createdByEarlierAttempt ? 1 : 0), 1, `${what}: created once, not lost and not doubled`);
       });
     }
   }
