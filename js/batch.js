@@ -35,6 +35,16 @@ export function resumeStep(before, content, { idempotent, resendUnknown = false 
 }
 
 /**
+ * A journal entry as today's rule reads it. Earlier versions journaled some outcomes that carry no
+ * verdict as `failed` (a timeout where a repeat creates nothing, a proxy's error page, an answer
+ * that could not be read, an abort with the request out): the result the entry keeps says so, and
+ * such an order is `unknown` (it may exist), not refused.
+ */
+export function judgedNow(entry) {
+  return entry.state === 'failed' && entry.result && outcomeState(entry.result) === 'unknown' ? { ...entry, state: 'unknown' } : entry;
+}
+
+/**
  * Whether the order is not the one the journal entry was written for: the content digest it was
  * sent with, where the journal keeps one (entries of older versions do not).
  */
@@ -208,7 +218,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
     // One journal may serve several endpoints, whose keys can coincide (a parcel and an order both
     // `X-1`): an entry counts for its own endpoint only (one written without it, for any).
     for await (const entry of await journal.load()) {
-      if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(String(entry.key), entry);
+      if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(String(entry.key), judgedNow(entry));
     }
 
     const pace = pacer(ratePerSecond);

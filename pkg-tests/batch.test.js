@@ -614,3 +614,23 @@ test('a batch killed after any journal entry or any request resumes from its fil
     }
   }
 });
+
+test('an order an earlier version journaled failed without a verdict (a timeout, an error page) is unknown on resume: sent again where a repeat creates nothing, else waiting', async () => {
+  const timedOut = { ok: false, error: { code: 'timeout', message: 'no complete answer within 40 ms; the order may have been received', retryable: true }, attempts: 1 };
+  const errorPage = { ok: false, error: { code: 'http_502', message: 'HTTP 502 without a top:alibaba.wdk.trade.order.create answer', retryable: true }, attempts: 1 };
+  const refused = { ok: false, error: { code: '41', message: 'Invalid Arguments', retryable: false }, attempts: 1 };
+  // ECCANG: the timed-out request had created the parcel. Sent again, the service says it exists: ok, one parcel.
+  const parcel = { ...oc.example(ECCANG), reference_no: 'OLD-1' };
+  assert.equal((await client().send(ECCANG, parcel)).ok, true);
+  const eccang = oc.memoryJournal([{ endpoint: ECCANG, key: 'OLD-1', state: 'sending' }, { endpoint: ECCANG, key: 'OLD-1', state: 'failed', result: timedOut }]);
+  const resumed = await client().sendBatch(ECCANG, [parcel], { journal: eccang });
+  assert.deepEqual([resumed.ok, resumed.skipped, sandbox.hits.eccang], [1, 0, 2]);
+  assert.equal(resumed.results[0].result.createdByEarlierAttempt, true);
+  // Hema: a repeat would create a second order, so those wait as unknown; the provider's own refusal stays failed.
+  const entries = [{ key: 'B-0', state: 'failed', result: timedOut }, { key: 'B-1', state: 'failed', result: errorPage }, { key: 'B-2', state: 'failed', result: refused }];
+  const hema = await client().sendBatch(HEMA, hemaOrders(3), { journal: oc.memoryJournal([...entries]) });
+  assert.deepEqual(hema.results.map((r) => [r.key, r.state, r.recorded]), [['B-0', 'skipped', 'unknown'], ['B-1', 'skipped', 'unknown'], ['B-2', 'skipped', 'failed']]);
+  assert.equal(sandbox.hits.top, 0);
+  const resent = await client().sendBatch(HEMA, hemaOrders(3), { journal: oc.memoryJournal([...entries]), resendUnknown: true });
+  assert.deepEqual([resent.ok, resent.skipped, sandbox.hits.top], [2, 1, 2]);
+});

@@ -7,7 +7,7 @@ import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
 import { keyOf } from '/history.js';
-import { resumeStep } from '/js/batch.js';
+import { judgedNow, resumeStep } from '/js/batch.js';
 import { t } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -118,7 +118,7 @@ export async function initBatch(page) {
 
   async function states() {
     const last = new Map();
-    for (const entry of await journal().load()) last.set(entry.key, entry);
+    for (const entry of await journal().load()) last.set(entry.key, judgedNow(entry));
     return last;
   }
 
