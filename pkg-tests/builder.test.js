@@ -15,7 +15,7 @@ mkdirSync(artifacts, { recursive: true });
 
 let server, browser, page;
 before(async () => {
-  server = await startServer();
+  server = await startServer({ keepProcessed: Infinity }); // the tests count every request the sandbox processed
   browser = await launchChromium();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1366, height: 900 });

@@ -219,3 +219,17 @@ test('the sandbox says it is a test double', async () => {
   assert.equal(res.headers.get('x-ordercraft-sandbox'), 'test double');
   assert.equal((await res.json()).error_response.code, 40);
 });
+
+test("the sandbox `npm start` serves keeps only the last requests it processed, so it does not grow while left running", async () => {
+  const { startServer } = await import('../www/serve.js');
+  const server = await startServer({ keepProcessed: 2 });
+  try {
+    const c = oc.createClient({ credentials: SANDBOX_CREDENTIALS, gateways: server.sandbox.gateways(server.origin) });
+    const id = 'top:alibaba.wdk.trade.order.create';
+    for (const key of ['K-1', 'K-2', 'K-3']) assert.equal((await c.send(id, { ...oc.example(id), out_order_id: key })).ok, true);
+    const kept = server.sandbox.processed.map((p) => JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id);
+    assert.deepEqual(kept, ['K-2', 'K-3']);
+  } finally {
+    await server.close();
+  }
+});

@@ -24,9 +24,11 @@ export const SANDBOX_CREDENTIALS = Object.freeze({
  * `${prefix}/pandapon/<path>`, `${prefix}/eccang/ws`. It returns false for other URLs.
  * `script(provider, steps)` queues what the next requests to that provider meet:
  * `{ delayMs }`, `{ fault: 'retryable' | 'fatal' }` or `{ fault: 'drop' }` (connection closed).
- * `reset()` forgets the scripts, the hit counts and every provider's state.
+ * `reset()` forgets the scripts, the hit counts and every provider's state. `processed` keeps the
+ * last `keepProcessed` requests processed (all by default, for tests; `npm start` keeps a few, so a
+ * builder left running for days does not grow without end).
  */
-export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDENTIALS, now = () => Date.now() } = {}) {
+export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX_CREDENTIALS, now = () => Date.now(), keepProcessed = Infinity } = {}) {
   const endpoints = await loadEndpoints();
   let providers;
   const queues = {};
@@ -67,7 +69,10 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
     const step = queues[provider.name].shift() ?? {};
     if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     if (step.fault === 'drop') return req.socket.destroy(), true;
-    if (!step.fault) processed.push({ provider: provider.name, body });
+    if (!step.fault) {
+      processed.push({ provider: provider.name, body });
+      if (processed.length > keepProcessed) processed.shift();
+    }
     const text = step.fault
       ? provider.faults[step.fault]()
       : provider.answer({ rest: rest.slice(provider.path.length), headers: req.headers, body });

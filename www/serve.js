@@ -8,8 +8,8 @@ import { createSandbox } from '../sandbox/index.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts the builder and the sandbox on one port (0: any free one). */
-export async function startServer({ host = '127.0.0.1', port = 0 } = {}) {
-  const sandbox = await createSandbox();
+export async function startServer({ host = '127.0.0.1', port = 0, keepProcessed = 100 } = {}) {
+  const sandbox = await createSandbox({ keepProcessed });
   const files = staticHandler({
     '/': `${root}www`, '/js/': `${root}js`, '/pkg/': `${root}pkg`,
     // The CSV reader and writer the batch tab uses, as browser ES modules (index.html maps them).
