@@ -13,6 +13,13 @@ import { t } from '/i18n.js';
 const $ = (id) => document.getElementById(id);
 const DB = 'ordercraft-builder';
 
+/** The page's one connection to the batch database: opened on first use (again after a failure), never one per call. */
+let opened;
+function database() {
+  opened ??= openDb().catch((error) => { opened = undefined; throw error; });
+  return opened;
+}
+
 function openDb() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB, 1);
@@ -75,7 +82,7 @@ function journalName(endpoint) {
  * out, whatever came back): the form's Send asks before sending it again.
  */
 export async function sentInBatch(endpoint, key) {
-  const entries = await idbJournal(await openDb(), journalName(endpoint)).load();
+  const entries = await idbJournal(await database(), journalName(endpoint)).load();
   return entries.some((entry) => entry.key === key && entry.state !== 'invalid');
 }
 
@@ -106,7 +113,7 @@ async function rowState(endpoint, recorded, order, errors, running) {
  * `sentKeys(endpoint)` (the identities of the orders the form sent there: its history's).
  */
 export async function initBatch(page) {
-  const db = await openDb();
+  const db = await database();
   let batch = await tx(db, 'batch', 'readonly', (s) => s.get('current'));
   let running = null;
   let editing = null;
