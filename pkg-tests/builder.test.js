@@ -214,6 +214,29 @@ test('the batch tab: import, fix an order in the form, send, reload mid-batch, r
   await page.screenshot({ path: new URL('batch.png', artifacts).pathname, fullPage: true });
 });
 
+test('the batch tab: previews a reload left in flight show unknown (no answer came), and Send asks for them again', async () => {
+  const id = 'pandapon:/alibaba/order/create/previewbatch';
+  await page.selectOption('#endpoint', id);
+  const example = oc.example(id);
+  const previews = Array.from({ length: 6 }, (_, i) => ({ ...example, addressParam: { ...example.addressParam, address: `Slow street ${i}` } }));
+  server.sandbox.reset();
+  server.sandbox.script('pandapon', Array.from({ length: 6 }, () => ({ delayMs: 1500 }))); // the reload comes well within
+  await page.setInputFiles('#batch-file', { name: 'slow-previews.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(previews.map((o) => JSON.stringify(o)).join('\n')) });
+  await page.waitForSelector('#batch-rows tr:nth-child(6)');
+  await page.click('#sandbox-credentials');
+  await page.click('#batch-send');
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="sending"]').length >= 2);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#batch-rows tr:nth-child(6)');
+  const reloaded = await page.locator('#batch-rows .state').allTextContents();
+  assert.ok(reloaded.filter((s) => s === 'unknown').length >= 2 && !reloaded.includes('sending'), reloaded.join(', '));
+  await page.click('#sandbox-credentials');
+  await page.click('#batch-send');
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.deepEqual(await page.locator('#batch-rows .state').allTextContents(), Array(6).fill('ok'));
+});
+
 test('the batch tab in two tabs: while one sends a batch, the other is refused and sends nothing', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   await page.selectOption('#endpoint', id);

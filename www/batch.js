@@ -90,20 +90,21 @@ export async function sentInBatch(endpoint, key) {
 const contentOf = (order) => keyOf({}, order);
 
 /**
- * A row's state: what Send would do with the order, by `sendBatch`'s own rule (`resumeStep`) over
- * the journal's last entry for its key — `ok`, `failed` or `unknown` where that stands, `changed`
- * where a created order has changed since (Send refuses it), `unknown` where a run died with it in
- * flight, else `ready` or `invalid` by its errors now (an order refused as invalid and fixed since
- * is ready). `sending` while this tab's run has it in flight.
+ * A row's state, by `sendBatch`'s own rule (`resumeStep`) over the journal's last entry for its
+ * key: `ok` or `failed` where that verdict stands; `changed` where a created order has changed
+ * since (Send refuses it); `unknown` where no verdict came (no answer, or a run died with it in
+ * flight), whether Send then waits or, where a repeat creates nothing, asks again; else `ready` or
+ * `invalid` by its errors now (a refused order fixed since is ready). `sending` while this tab's
+ * run has it in flight.
  */
 async function rowState(endpoint, recorded, order, errors, running) {
   if (running && recorded?.state === 'sending') return 'sending';
   // The content digest is computed only where the journal has one to compare with.
   const content = recorded?.content === undefined ? undefined : await contentOf(order);
   const step = resumeStep(recorded, content, { idempotent: endpoint.idempotent });
-  if (step === 'skip') return recorded.state;
   if (step === 'changed') return 'changed';
-  if (step === 'unanswered') return 'unknown';
+  if (recorded?.state === 'sending' || recorded?.state === 'unknown') return 'unknown';
+  if (step === 'skip') return recorded.state;
   return errors ? 'invalid' : 'ready';
 }
 
