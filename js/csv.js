@@ -103,11 +103,16 @@ function apart(orders, column) {
   }
   for (const [first, entries] of byFirst) {
     if (entries.length < 2) continue;
-    const places = entries.map(({ rows: [from, to] }) => (from === to ? `row ${from}` : `rows ${from}–${to}`));
+    const places = entries.map(({ rows }) => rowsText(rows));
     for (const entry of entries) {
       entry.problems.push({ row: entry.rows[0], column, message: `${places.join(' and ')} ${entries.length === 2 ? 'both' : 'all'} give ${column} ${JSON.stringify(first)}, with other orders' rows between: the rows of one order are next to each other, and orders next to each other differ in ${column}` });
     }
   }
+}
+
+/** An order's rows as a reader names them: `row 4`, or `rows 2–3`. */
+export function rowsText([from, to]) {
+  return from === to ? `row ${from}` : `rows ${from}–${to}`;
 }
 
 function place(entry, path, value, newItems, rowNumber, header) {

@@ -3,7 +3,7 @@
 // the `ordercraft` command and the order builder's batch tab.
 import { ArgumentError } from '../pkg/errors.js';
 import { jsonParseLosses } from '../pkg/guarded.js';
-import { ordersFromCsv } from './csv.js';
+import { ordersFromCsv, rowsText } from './csv.js';
 
 /** `jsonParseLosses(text)`, or `undefined` for text ordercraft does not read. */
 function lossesIn(text) {
@@ -47,7 +47,7 @@ export function ordersFromText(name, text, structure) {
   const lower = name.toLowerCase();
   if (lower.endsWith('.csv')) {
     return ordersFromCsv(text, structure, { rounds }).map((entry) => ({
-      order: entry.order, entry, place: entry.rows[0] === entry.rows[1] ? `row ${entry.rows[0]}` : `rows ${entry.rows[0]}–${entry.rows[1]}`,
+      order: entry.order, entry, place: rowsText(entry.rows),
     }));
   }
   const json = text.replace(/^\uFEFF/, ''); // a byte-order mark, as Windows editors save files
