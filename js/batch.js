@@ -18,9 +18,11 @@ const FINAL = new Set(['ok', 'failed']);
 
 /**
  * What a run does with an order whose journal's last entry is `before` (undefined: none), given
- * the digest of the order's `content` now: `send` it; `skip` it (a verdict stands, or it waits
- * for the caller as `unknown`); refuse it as `changed` (created with other content); or, where a
- * run died with its request in flight, hold it as `unanswered` (it may have created the order).
+ * the digest of the order's `content` now: `send` it; `resend` it, where an earlier request of
+ * this very order may have created it (an "already exists" answer then means it did); `skip` it
+ * (a verdict stands, or it waits for the caller as `unknown`); refuse it as `changed` (created
+ * with other content); or, where a run died with its request in flight, hold it as `unanswered`
+ * (it may have created the order).
  */
 export function resumeStep(before, content, { idempotent, resendUnknown = false }) {
   if (!before) return 'send';
@@ -28,10 +30,9 @@ export function resumeStep(before, content, { idempotent, resendUnknown = false 
   if (changed && before.state === 'ok') return 'changed';
   // A refused order changed since (fixed) is sent: the refusal created nothing.
   if (FINAL.has(before.state)) return changed && before.state === 'failed' ? 'send' : 'skip';
-  const waits = !idempotent && !resendUnknown; // a repeat may create a second order
-  if (before.state === 'unknown' && waits) return 'skip';
-  if (before.state === 'sending' && waits) return 'unanswered';
-  return 'send'; // invalid (checked again), or sent again where a repeat creates nothing
+  if (before.state !== 'unknown' && before.state !== 'sending') return 'send'; // invalid: checked again
+  if (idempotent || resendUnknown) return changed ? 'send' : 'resend';
+  return before.state === 'unknown' ? 'skip' : 'unanswered'; // a repeat may create a second order
 }
 
 /**
@@ -314,9 +315,9 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
         return finish(index, { key: orderKeyText, state: 'invalid', issues: checked.issues });
       }
       await pace.wait();
-      // Resent after a crash: "already exists" then means the crashed run created it — unless the
-      // order has changed since, when what exists is not this order.
-      const mayAlreadyExist = (before?.state === 'sending' || before?.state === 'unknown') && !changedSince(before, content);
+      // Resent after a crash or no answer: "already exists" then means the earlier run created it
+      // (not so for an order changed since: what exists is not this order).
+      const mayAlreadyExist = step === 'resend';
       // `sending` is journaled once the request is built, before it leaves: options the request
       // cannot be built with throw before, and leave no order looking as if it may have been sent.
       const sending = () => record({ key: orderKeyText, state: 'sending', content, at: new Date().toISOString() });
