@@ -11,4 +11,13 @@ function onSignal(signal) {
 }
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+
+// A reader that goes away (`ordercraft endpoints | head -1`) is not a failure of the command: what
+// is left to write is dropped without a stack trace, and a batch still runs to its end, journaled,
+// with its own exit code. Any other write error is still thrown.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
 process.exitCode = await main(process.argv.slice(2), { signal: stop.signal });

@@ -16,10 +16,14 @@ const CLI = fileURLToPath(new URL('./node_modules/ordercraft/bin/ordercraft.js',
 const HEMA = 'top:alibaba.wdk.trade.order.create';
 const ECCANG = 'eccang:createOrder';
 const dir = tempDirs('ordercraft-cli-');
-/** Runs the command without blocking this process: the sandbox it talks to lives here. */
-function cli(args, env = {}) {
+/**
+ * Runs the command without blocking this process: the sandbox it talks to lives here. With
+ * `readerGone`, its output pipe is closed at once, as `| head -1` closes it once it has a line.
+ */
+function cli(args, env = {}, { readerGone = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env } });
+    if (readerGone) child.stdout.destroy();
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
@@ -216,6 +220,19 @@ test('usage errors exit 2; a missing credential is named; nothing is taken from 
   assert.equal(noSecret.status, 2);
   assert.match(noSecret.stderr, /ORDERCRAFT_TOP_APP_SECRET is not set/);
   assert.equal(sandbox.hits.top, 0);
+});
+
+test('a reader that goes away (`ordercraft endpoints | head -1`) ends no command in a stack trace; a send still runs to its end, journaled', async () => {
+  for (const args of [['endpoints'], ['example', HEMA, '--csv']]) {
+    assert.deepEqual(await cli(args, {}, { readerGone: true }), { status: 0, stdout: '', stderr: '' }, args.join(' '));
+  }
+  const { args, journal } = hemaBatch(3, 'P', { delayMs: 0, concurrency: 1 });
+  const sent = await cli(args, ENV, { readerGone: true });
+  assert.equal(sent.status, 0, sent.stderr);
+  assert.match(sent.stderr, /^ok +3$/m);
+  assert.doesNotMatch(sent.stderr, /EPIPE|at /);
+  assert.deepEqual([...lastStates(journal).values()], ['ok', 'ok', 'ok']);
+  assert.deepEqual([...hemaOrdersProcessed().values()], [1, 1, 1]);
 });
 
 test('a file that gives a name twice in one object is refused, naming the line and the name; nothing is sent', async () => {
