@@ -2,7 +2,9 @@
 // object (`delivery.consignee_name`), `[]` the items of a list (`sub_orders[].sku_code`).
 // Consecutive rows with the same value in the first column are one order (a row that leaves it
 // blank is refused with the order above it, and one order's rows apart are refused); each row
-// adds one item to every list whose columns it fills. Cells are typed by the endpoint's schema;
+// adds one item to every list whose columns it fills. A first column headed `#` numbers the orders
+// and is not sent: where an order has no key field, two orders next to each other that share
+// their first field (PandaPon's address) would otherwise read as one. Cells are typed by the endpoint's schema;
 // an empty cell is absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -50,6 +52,7 @@ export function ordersFromCsv(text, structure, { rounds } = {}) {
   if (records.length === 0) return [];
   const [header, ...rows] = records;
   const columns = header.map((h) => ({ header: h, path: columnPath(h.trim()) }));
+  if (header[0]?.trim() === ORDER_NUMBER) columns[0].path = null; // says which order; not a field
   const orders = [];
   let current;
   rows.forEach((cells, i) => {
@@ -76,7 +79,7 @@ export function ordersFromCsv(text, structure, { rounds } = {}) {
     const newItems = new Map(); // list path text → the item this row adds to it
     columns.forEach(({ header: h, path }, c) => {
       const cell = cells[c] ?? '';
-      if (cell === '') return;
+      if (cell === '' || !path) return;
       const value = typed(fieldAt(structure, path), cell);
       if (typeof value === 'number' && rounds?.(cell.trim())) {
         current.problems.push({ row: rowNumber, column: h, message: `${h} is written ${cell.trim()}, which a JavaScript number cannot hold (it reads it as ${value}): write it with fewer digits` });
@@ -156,12 +159,16 @@ export function csvPlace(entry, pointer) {
   return { row, column };
 }
 
+/** The header of a first column that numbers the orders (and is not a field). */
+const ORDER_NUMBER = '#';
+
 /**
  * Orders as CSV in this layout, with its header: `first` is the column every row repeats (the
- * order's key field), so the rows of one order stay together.
+ * order's key field), so the rows of one order stay together. Without one, a `#` column numbers
+ * the orders.
  */
 export function ordersToCsv(orders, first) {
-  const flat = orders.map((order) => flatten(order));
+  const flat = orders.map((order, n) => (first ? flatten(order) : flatten(order).map((row) => ({ [ORDER_NUMBER]: String(n + 1), ...row }))));
   const headers = [...new Set(flat.flatMap((rows) => rows.flatMap((r) => Object.keys(r))))];
   if (first && headers.includes(first)) headers.splice(headers.indexOf(first), 1), headers.unshift(first);
   const lines = [headers];

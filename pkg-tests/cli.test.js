@@ -42,6 +42,9 @@ const ENV = {
   ORDERCRAFT_TOP_APP_SECRET: SANDBOX_CREDENTIALS.top.appSecret,
   ORDERCRAFT_ECCANG_APP_TOKEN: SANDBOX_CREDENTIALS.eccang.appToken,
   ORDERCRAFT_ECCANG_APP_KEY: SANDBOX_CREDENTIALS.eccang.appKey,
+  ORDERCRAFT_PANDAPON_ACCESS_KEY: SANDBOX_CREDENTIALS.pandapon.accessKey,
+  ORDERCRAFT_PANDAPON_ACCESS_SECRET: SANDBOX_CREDENTIALS.pandapon.accessSecret,
+  ORDERCRAFT_PANDAPON_USER_ID: SANDBOX_CREDENTIALS.pandapon.userId,
 };
 
 test('endpoints and example; example --csv is a template validate accepts', async () => {
@@ -143,6 +146,37 @@ test("an order's rows apart in the file (another order's between) are refused, b
   assert.deepEqual(report.reports.map((r) => [r.place, r.issues.filter((i) => i.code === 'csv').map((i) => i.where)]),
     [['row 2', ['row 2, column reference_no']], ['row 3', []], ['row 4', ['row 4, column reference_no']], ['row 5', []]], JSON.stringify(report));
   assert.match(report.reports[0].issues[0].message, /row 2 and row 4 both give reference_no "R-1", with other orders' rows between/);
+});
+
+test('a first column headed # numbers the orders: two orders without a key field that share their first cell stay two; the number is not sent', async () => {
+  const PANDAPON = 'pandapon:/alibaba/order/create/previewbatch';
+  const template = (await cli(['example', PANDAPON, '--csv'])).stdout;
+  const [header, ...rows] = parse(template);
+  assert.equal(header[0], '#', 'an endpoint without a key field gets the # column in its template');
+  assert.deepEqual(rows.map((r) => r[0]), ['1', '1']);
+  // The example's two lines as two orders of one line each, to the same address: the first field
+  // and every order-level cell agree, so only # says they are two.
+  const lineColumn = header.indexOf('cargoParamList[].specId');
+  const twice = [rows[0], ['2', ...rows[0].slice(1, lineColumn), ...rows[1].slice(lineColumn)]];
+  const numbered = join(dir(), 'numbered.csv');
+  writeFileSync(numbered, stringify([header, ...twice]));
+  const two = JSON.parse((await cli(['validate', PANDAPON, numbered, '--json'])).stdout);
+  assert.deepEqual([two.orders, two.invalid, two.reports.map((r) => r.place)], [2, 0, ['row 2', 'row 3']], JSON.stringify(two));
+  // Without #, the same rows read as one order of two lines: what the column is for.
+  const unnumbered = join(dir(), 'unnumbered.csv');
+  writeFileSync(unnumbered, stringify([header.slice(1), ...twice.map((r) => r.slice(1))]));
+  const one = JSON.parse((await cli(['validate', PANDAPON, unnumbered, '--json'])).stdout);
+  assert.deepEqual([one.orders, one.reports.map((r) => r.place)], [1, ['rows 2–3']]);
+  // Sent: each preview carries its own one line, and no `#` field.
+  const journal = join(dir(), 'pp.jsonl');
+  const sent = await cli(['send', PANDAPON, numbered, '--journal', journal, '--gateway', sandbox.urls.pandapon, '--json'], ENV);
+  assert.equal(sent.status, 0, sent.stderr);
+  const bodies = sandbox.processed.filter((p) => p.provider === 'pandapon').map((p) => JSON.parse(p.body));
+  assert.equal(bodies.length, 2);
+  for (const body of bodies) {
+    assert.equal(body.cargoParamList.length, 1);
+    assert.ok(!JSON.stringify(body).includes('"#"'), JSON.stringify(body));
+  }
 });
 
 test('typed cells: fen and quantities are numbers, booleans are booleans; issues name their row and column', async () => {
