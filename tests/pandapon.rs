@@ -41,6 +41,47 @@ fn the_same_offer_and_spec_twice_is_a_warning() {
 }
 
 #[test]
+fn each_repeat_of_an_offer_names_the_nearest_line_before_it_that_orders_it() {
+    let mut order = complete();
+    let line = |offer: Value, spec: Option<&str>| {
+        let mut line = json!({ "offerId": offer, "quantity": 1, "sellerOpenId": "BBBx" });
+        if let Some(spec) = spec {
+            line["specId"] = json!(spec);
+        }
+        line
+    };
+    let (x, y) = (Some("cd2b8c31408766f9fb089e74e2a6ac15"), Some("eb3358c4a34bf83b60adbbdbcfcc85b1"));
+    set(
+        &mut order,
+        "/cargoParamList",
+        Some(json!([
+            line(json!(7), x),
+            line(json!(8), x),
+            line(json!(7), y),
+            line(json!("7"), x),
+            line(json!(7), None),
+            line(json!(7), x),
+            line(json!(7), None),
+        ])),
+    );
+    let repeats: Vec<(String, String)> = ordercraft::api::validate(ID, &order, &Value::Null)
+        .map(|v| v.issues)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i.code == Duplicate)
+        .map(|i| (i.path, i.message))
+        .collect();
+    let repeat = |line: usize, earlier: usize| {
+        (
+            format!("/cargoParamList/{line}"),
+            format!("offer 7 with this specId is already ordered by cargoParamList/{earlier}; merge the quantities"),
+        )
+    };
+    // Another offer, another spec or no spec is another line; "7" and 7 are one offer.
+    assert_eq!(repeats, [repeat(3, 0), repeat(5, 3), repeat(6, 4)]);
+}
+
+#[test]
 fn prepare_signs_five_headers_and_sends_the_json_body() {
     let o = json!({ "accessKey": "ak", "accessSecret": "sk", "userId": "u1", "timestamp": 1715669977082_u64, "nonce": "0123456789abcdef0123456789abcdef" });
     let req = prepare(ID, &complete(), &o, &env()).unwrap();

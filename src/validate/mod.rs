@@ -68,16 +68,21 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
         let given = if indexed { members.get(usize::from(slots[f])).map(|(_, v)| v) } else { value.get(field.name) };
         let here = path.key(field.name);
         match (given.filter(|v| !v.is_null()), field.presence) {
+            // Raised for every item of a list that leaves the field out: joined, not formatted.
             (None, Presence::Required) => {
-                issues.error(&here, Code::Required, format!("`{}` is required ({})", field.name, field.doc))
+                issues.error(&here, Code::Required, ["`", field.name, "` is required (", field.doc, ")"].concat())
             }
             (None, Presence::Recommended) => issues.warning(
                 &here,
                 Code::Required,
-                format!(
-                    "`{}` is marked required by the doc but its own example omits it; send it if you have it ({})",
-                    field.name, field.doc
-                ),
+                [
+                    "`",
+                    field.name,
+                    "` is marked required by the doc but its own example omits it; send it if you have it (",
+                    field.doc,
+                    ")",
+                ]
+                .concat(),
             ),
             (None, _) => {}
             (Some(_), Presence::Forbidden) => issues.error(
