@@ -4,8 +4,9 @@
 // blank is refused with the order above it, and one order's rows apart are refused); each row
 // adds one item to every list whose columns it fills. A first column headed `#` numbers the orders
 // and is not sent: where an order has no key field, two orders next to each other that share
-// their first field (PandaPon's address) would otherwise read as one. Cells are typed by the endpoint's schema;
-// an empty cell is absent. Rows are numbered as a spreadsheet numbers them: the header is row 1.
+// their first field (PandaPon's address) would otherwise read as one. Cells are typed by the
+// endpoint's schema; an empty cell is absent. Rows are numbered as a spreadsheet numbers them: the
+// header is row 1.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
