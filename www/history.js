@@ -42,11 +42,9 @@ export async function openHistory() {
   });
   const sentStore = (work) => (t) => work(t.objectStore('sent'));
   return {
-    /** Every entry, newest first, each with its `key`. */
+    /** Every entry, newest first. */
     async list() {
-      const keys = await run('readonly', sentStore((s) => s.getAllKeys()));
-      const values = await run('readonly', sentStore((s) => s.getAll()));
-      return values.map((v, i) => ({ ...v, key: keys[i] })).reverse();
+      return (await run('readonly', sentStore((s) => s.getAll()))).reverse();
     },
     /** The identities (`orderKey`) of the orders ever sent to `endpoint`, as a Set. */
     async sentKeys(endpoint) {
