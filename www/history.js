@@ -65,10 +65,16 @@ export async function openHistory() {
       if (keys.length > LIMIT) await run('readwrite', sentStore((s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1]))));
       return key;
     },
-    /** Sets `changes` on the entry at `key` (an entry dropped meanwhile stays dropped). */
+    /**
+     * Sets `changes` on the entry at `key` (an entry dropped meanwhile stays dropped). Read and
+     * written in one transaction: another tab's `add` cannot drop it in between, to have it put back.
+     */
     async update(key, changes) {
-      const entry = await run('readonly', sentStore((s) => s.get(key)));
-      if (entry) await run('readwrite', sentStore((s) => s.put({ ...entry, ...changes }, key)));
+      await run('readwrite', sentStore((s) => {
+        const request = s.get(key);
+        request.onsuccess = () => { if (request.result) s.put({ ...request.result, ...changes }, key); };
+        return request;
+      }));
     },
   };
 }
