@@ -276,6 +276,85 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await other.close();
 });
 
+/** Opens another tab of the builder on `id`, with the sandbox's credentials and the raw view open. */
+async function anotherTab(id) {
+  const other = await browser.context.newPage();
+  other.on('pageerror', (e) => { throw e; });
+  await other.goto(`${server.origin}/`);
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.selectOption('#endpoint', id);
+  await other.click('#sandbox-credentials');
+  await other.evaluate(() => { document.getElementById('raw-details').open = true; });
+  return other;
+}
+
+/** How many times the sandbox processed each Hema order, by its `out_order_id`. */
+function hemaOrdersProcessed() {
+  const perKey = new Map();
+  for (const p of server.sandbox.processed.filter((x) => x.provider === 'top')) {
+    const k = JSON.parse(new URLSearchParams(p.body).get('trade')).out_order_id;
+    perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  }
+  return perKey;
+}
+
+const sendSettled = (p) => p.waitForFunction(() => !document.getElementById('send').disabled && document.getElementById('response-outcome'), null, { timeout: 20_000 });
+
+test('Send in the form while a batch sends to the same endpoint in another tab: refused, saying why, and the batch sends that order once', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  const orders = Array.from({ length: 8 }, (_, i) => ({ ...oc.example(id), out_order_id: `BUSY-${i}` }));
+  await page.setInputFiles('#batch-file', { name: 'busy.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
+  await page.waitForFunction(() => /8 order\(s\) from busy\.jsonl/.test(document.getElementById('batch-summary').textContent));
+  const other = await anotherTab(id);
+  // The batch's last order, not journaled yet when the form's Send is pressed: the batch reaches it later.
+  await other.fill('#raw', JSON.stringify(orders[7]));
+  const questions = [];
+  other.on('dialog', (d) => { questions.push(d.message()); d.accept(); });
+  server.sandbox.reset();
+  server.sandbox.script('top', Array.from({ length: 9 }, () => ({ delayMs: 400 })));
+  await page.click('#sandbox-credentials');
+  await page.click('#batch-send');
+  await page.waitForFunction(() => document.getElementById('batch-pause').disabled === false);
+  await other.click('#send');
+  await sendSettled(other);
+  assert.match(await other.textContent('#response-outcome'), /being sent to .* (a batch|another tab)/);
+  await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  const perKey = hemaOrdersProcessed();
+  assert.deepEqual([...perKey.keys()].sort(), orders.map((o) => o.out_order_id));
+  for (const [k, times] of perKey) assert.equal(times, 1, `${k} sent ${times} times`);
+  assert.deepEqual(questions, []);
+  await other.close();
+});
+
+test('Send of one order in two tabs at the same moment: it goes out once, and the other tab says why it did not send', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  await page.click('#sandbox-credentials');
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  const other = await anotherTab(id);
+  const order = JSON.stringify({ ...oc.example(id), out_order_id: 'RACE-1' }); // not sent before
+  await page.fill('#raw', order);
+  await other.fill('#raw', order);
+  const questions = [];
+  const dismiss = (d) => { questions.push(d.message()); d.dismiss(); };
+  for (const p of [page, other]) p.on('dialog', dismiss);
+  server.sandbox.reset();
+  server.sandbox.script('top', [{ delayMs: 500 }, { delayMs: 500 }]);
+  try {
+    await Promise.all([page.click('#send'), other.click('#send')]);
+    await Promise.all([sendSettled(page), sendSettled(other)]);
+  } finally {
+    page.off('dialog', dismiss);
+  }
+  assert.equal(hemaOrdersProcessed().get('RACE-1'), 1);
+  const outcomes = [await page.textContent('#response-outcome'), await other.textContent('#response-outcome')];
+  assert.equal(outcomes.filter((text) => text === 'Success').length, 1, outcomes.join(' | '));
+  assert.match(outcomes.find((text) => text !== 'Success'), /being sent to .* another tab/);
+  assert.deepEqual(questions, []);
+  await other.close();
+});
+
 test('without Web Crypto\'s digest (a page outside a secure context), a file of orders without keys still shows, and the page still loads after a reload', async () => {
   const bare = await browser.context.newPage();
   await bare.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined }));
@@ -340,7 +419,7 @@ test('the batch tab asks before sending orders the form already sent; declined, 
   assert.equal(server.sandbox.hits.top, 3, 'confirmed: both sent');
 });
 
-test('the batch tab where the page has no Web Locks (served over plain http to another host): Send refuses, saying why, and sends nothing', async () => {
+test('where the page has no Web Locks (served over plain http to another host): Send refuses, in the batch tab and in the form, saying why, and sends nothing', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   const bare = await browser.context.newPage();
   // What a page outside a secure context sees: no navigator.locks.
@@ -356,6 +435,12 @@ test('the batch tab where the page has no Web Locks (served over plain http to a
   await bare.click('#batch-send');
   await bare.waitForFunction(() => /https/.test(document.getElementById('batch-status').textContent));
   assert.match(await bare.textContent('#batch-status'), /no other tab sends these orders.*https/);
+  // The form's Send of one of them refuses too: another tab could be sending it.
+  await bare.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await bare.fill('#raw', JSON.stringify(orders[0]));
+  await bare.click('#send');
+  await bare.waitForFunction(() => !document.getElementById('send').disabled && document.getElementById('response-outcome'));
+  assert.match(await bare.textContent('#response-outcome'), /no other tab sends these orders.*https/);
   assert.equal(server.sandbox.processed.length, 0);
   await bare.close();
 });

@@ -2,7 +2,7 @@
 // every keystroke re-validates; credentials live in this module's memory and in password inputs
 // only (never storage, cookies, the URL or other DOM).
 import { init, endpoints, schema, example, validate, prepare, createClient, orderKey, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
-import { initBatch, sentInBatch } from '/batch.js';
+import { initBatch, sentInBatch, whileSending } from '/batch.js';
 import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
 import { keyOf, openHistory } from '/history.js';
@@ -608,11 +608,9 @@ $('send').addEventListener('click', async () => {
     raw = { status: res.status, text, ms: performance.now() - started, bytes: new TextEncoder().encode(text).length };
     return new Response(text, { status: res.status, headers: res.headers });
   };
-  try {
+  const sendOnce = async () => {
     // A repeat of a creation that is not idempotent may create a second order: ask first (after a
-    // reload too, and for the same key with other content). Where its identity cannot be computed
-    // (no Web Crypto digest for a keyless order), orderKey refuses with the reason, shown below.
-    identity = endpoint.idempotent ? await keyOf(endpoint, order) : await orderKey(endpoint, order);
+    // reload too, and for the same key with other content).
     if (!endpoint.idempotent && await sentBefore(endpoint, identity)
       && !window.confirm(t('This order was already sent to {title}. Sending it again may create a second order. Send again?', { title: titleOf(endpoint) }))) {
       box.replaceChildren(...shown);
@@ -631,6 +629,14 @@ $('send').addEventListener('click', async () => {
         response: raw ? withoutSecrets(`HTTP ${raw.status}\n\n${raw.text}`) : t('(no answer)'),
       });
     }
+  };
+  try {
+    // Where its identity cannot be computed (no Web Crypto digest for a keyless order), orderKey
+    // refuses with the reason, shown below.
+    identity = endpoint.idempotent ? await keyOf(endpoint, order) : await orderKey(endpoint, order);
+    // The look at what was sent and the send hold the lock of sending to the endpoint, so Send in
+    // another tab, or a batch, cannot find this order unsent meanwhile and send it too.
+    await (endpoint.idempotent ? sendOnce() : whileSending(endpoint, sendOnce));
   } catch (e) {
     box.innerHTML = `<p id="response-outcome" class="error-text">${escapeHtml(e.message)}</p>`;
   } finally {

@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
 import { keyOf } from '/history.js';
 import { judgedNow, resumeStep } from '/js/batch.js';
-import { t } from '/i18n.js';
+import { t, titleOf } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const DB = 'ordercraft-builder';
@@ -42,29 +42,36 @@ function tx(db, store, mode, work) {
 }
 
 const NO_LOCKS = 'this page cannot make sure that no other tab sends these orders at the same time (browsers lock across tabs only for pages served over https or from localhost): open the builder over https or on localhost to send';
+const BUSY = 'Orders are being sent to {title} elsewhere (a batch, or Send, in this or another tab or window); wait until that ends, then send';
+
+/**
+ * Runs `work` (a batch run, or the form's check and send of one order) holding the Web Lock of
+ * sending to `endpoint`, which every tab and window of this origin shares: where a repeat may
+ * create a second order, one lock per endpoint, so no two sends can both find an order unsent
+ * and both send it; where a repeat creates nothing, only a run over the same journal waits.
+ * Rejects, running nothing, while another holds it (it is not waited for: that one may be a
+ * batch of an hour) and where the browser has no Web Locks. A closed or reloaded tab lets go.
+ */
+export function whileSending(endpoint, work, journal = endpoint.id) {
+  const name = `ordercraft-send:${endpoint.idempotent ? journal : endpoint.id}`;
+  // Browsers give Web Locks only to secure contexts (https, localhost).
+  if (!navigator.locks) return Promise.reject(new Error(t(NO_LOCKS)));
+  return navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+    if (!lock) throw new Error(t(BUSY, { title: titleOf(endpoint) }));
+    return work();
+  });
+}
 
 /**
  * A batch journal in IndexedDB, named by `journalName`. `append` resolves once the transaction is
- * committed. `lock` holds a Web Lock named after the journal while a run sends: every tab and
- * window of this origin shares it, and two runs over it would each send the orders neither had
- * recorded yet. The browser releases the lock of a tab closed or reloaded.
+ * committed. It has no `lock`: the batch tab holds `whileSending`'s for the whole run.
  */
 function idbJournal(db, journal) {
   return {
     load: async () => (await tx(db, 'journal', 'readonly', (s) => s.index('batch').getAll(journal))).map(({ entry }) => entry),
     append: (entry) => tx(db, 'journal', 'readwrite', (s) => s.add({ batch: journal, entry })),
-    lock: () => new Promise((resolve, reject) => {
-      // Not sent unlocked: another tab could then send the same orders. Browsers give Web Locks
-      // only to secure contexts (https, localhost).
-      if (!navigator.locks) return reject(new Error(t(NO_LOCKS)));
-      navigator.locks.request(`ordercraft-batch:${journal}`, { ifAvailable: true }, (lock) => {
-        if (!lock) return reject(new Error(t('these orders are being sent in another tab or window; wait for them to finish there')));
-        return new Promise((release) => resolve(release)); // held until the run calls release
-      }).catch(reject);
-    }),
   };
 }
-
 
 /**
  * The journal a new import is sent with. Orders with an identity (the endpoint's key field) share
@@ -122,7 +129,8 @@ export async function initBatch(page) {
   const endpointOf = () => endpoints().find((e) => e.id === batch.id);
   const save = () => tx(db, 'batch', 'readwrite', (s) => s.put(batch, 'current'));
   // A batch imported before journals were named by journalName keeps its own (`name`).
-  const journal = () => idbJournal(db, batch.journal ?? batch.name ?? batch.id);
+  const batchJournal = () => batch.journal ?? batch.name ?? batch.id;
+  const journal = () => idbJournal(db, batchJournal());
 
   async function states() {
     const last = new Map();
@@ -201,6 +209,16 @@ export async function initBatch(page) {
   async function send() {
     const endpoint = endpointOf();
     const valid = batch.orders.filter(({ order, problems = [] }) => !problems.length && validate(batch.id, order).ok).map(({ order }) => order);
+    try {
+      // The look at what the form sent, the question and the run hold the lock of sending to the
+      // endpoint: the form's Send, in any tab, cannot send one of these orders in between.
+      await whileSending(endpoint, () => run(endpoint, valid), batchJournal());
+    } catch (e) {
+      $('batch-status').textContent = t('Could not send: {message}', { message: e.message });
+    }
+  }
+
+  async function run(endpoint, valid) {
     // The journal knows what this tab sent; what the form sent, it does not: ask first.
     const again = endpoint.idempotent ? [] : await sentFromForm(endpoint, valid);
     if (again.length && !window.confirm(t('{n} of these orders were already sent from the form ({keys}); sending them again may create second orders. Send the batch with them?', { n: again.length, keys: again.slice(0, 5).join(', ') + (again.length > 5 ? ', …' : '') }))) return;
@@ -216,11 +234,10 @@ export async function initBatch(page) {
         onProgress: ({ done }) => { $('batch-progress').value = done; renderSoon(); },
       });
       $('batch-status').textContent = t('{state}: {ok} ok, {failed} failed, {invalid} not sent (invalid), {unknown} unknown, {skipped} already done.', { ...summary, state: t(summary.stopped ? 'Paused' : 'Done') });
-    } catch (e) {
-      $('batch-status').textContent = t('Could not send: {message}', { message: e.message });
+    } finally {
+      running = null;
+      await render();
     }
-    running = null;
-    await render();
   }
 
   async function exportResults() {
