@@ -1,4 +1,4 @@
-import type { EndpointId, Issue, Orders, Parsed, ResponseError, Responses, TopOptions, PandaponOptions, EccangOptions } from '../pkg/ordercraft.js';
+import type { EndpointId, Issue, Orders, Parsed, PreparedRequest, ResponseError, Responses, TopOptions, PandaponOptions, EccangOptions } from '../pkg/ordercraft.js';
 
 export interface ClientCredentials {
   top?: Omit<TopOptions, 'timestamp'>;
@@ -43,8 +43,8 @@ export interface SendOptions {
   signal?: AbortSignalLike;
   /** An earlier send (a crashed run of a batch) may have created this order: an "already exists" refusal then reports it as created. */
   mayAlreadyExist?: boolean;
-  /** Awaited once the first request is built, before it leaves (a batch journals `sending` there); if it throws, nothing is sent. */
-  beforeRequest?: () => unknown;
+  /** Awaited with the first request once it is built, before it leaves (a batch journals `sending` there); if it throws, nothing is sent. */
+  beforeRequest?: (request: PreparedRequest) => unknown;
   /** Any other option goes to `prepare` (timestamp, nonce, signMethod, session, unknownFields …). */
   [option: string]: unknown;
 }

@@ -54,7 +54,7 @@ export function createClient({
       signal,
       pace, // a batch's shared pacing: waited on before each retry, told when the provider says slow down
       mayAlreadyExist = false, // an earlier send (another run of a batch) may have created this order
-      beforeRequest, // awaited once the first request is built, before it leaves (a batch journals `sending` there)
+      beforeRequest, // awaited with the first request once built, before it leaves (a batch journals `sending` there)
       ...requestOptions
     } = options;
     const gateway = gateways[provider] ? { [endpoint.gatewayOption]: gateways[provider] } : {};
@@ -73,7 +73,7 @@ export function createClient({
       // Throws OrderValidationError / ArgumentError / UnknownEndpointError: nothing to retry.
       const request = prepare(id, sent, opts);
       if (sent === order) sent = JSON.parse(JSON.stringify(order));
-      if (attempt === 1) await beforeRequest?.();
+      if (attempt === 1) await beforeRequest?.(request);
       const outcome = await exchange(fetchImpl, request, attemptTimeout, signal);
       // Read as it was asked for: TOP answers a `simplify` request without the method's wrapper.
       const result = outcome.error ? { ok: false, error: outcome.error } : readAnswer(id, outcome, { simplify: opts.simplify === true });

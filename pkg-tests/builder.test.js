@@ -588,6 +588,47 @@ test('Send asks before sending again an order sent longer ago than the history s
   assert.equal(server.sandbox.hits.top, 51, 'declined: nothing sent');
 });
 
+test('Send where the history cannot be written: an order a repeat could create twice is not sent, saying why; a preview (a repeat creates nothing) is', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const broken = await anotherTab(id);
+  // From now on the history's entries cannot be written, as with a full disk.
+  await broken.evaluate(() => {
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (...args) {
+      if (this.name === 'sent') throw new DOMException('the disk is full', 'QuotaExceededError');
+      return add.apply(this, args);
+    };
+  });
+  const order = { ...oc.example(id), out_order_id: 'NOHIST-1' };
+  await broken.fill('#raw', JSON.stringify(order));
+  server.sandbox.reset();
+  await broken.click('#send');
+  await sendSettled(broken);
+  assert.match(await broken.textContent('#response-outcome'), /^Not sent: .*could not be recorded.*the disk is full/);
+  assert.equal(server.sandbox.processed.length, 0);
+  // Nothing of the refused send is kept: sent from a page that can write, it goes without a question.
+  const questions = [];
+  const dismiss = (d) => { questions.push(d.message()); d.dismiss(); };
+  page.on('dialog', dismiss);
+  await page.selectOption('#endpoint', id);
+  await page.click('#sandbox-credentials');
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.fill('#raw', JSON.stringify(order));
+  await page.click('#send');
+  await sendSettled(page);
+  page.off('dialog', dismiss);
+  assert.deepEqual([questions, await page.textContent('#response-outcome')], [[], 'Success']);
+
+  const preview = 'pandapon:/alibaba/order/create/previewbatch';
+  await broken.selectOption('#endpoint', preview);
+  await broken.click('#sandbox-credentials');
+  await broken.click('#send');
+  await sendSettled(broken);
+  assert.equal(await broken.textContent('#response-outcome'), 'Success');
+  assert.equal(server.sandbox.hits.pandapon, 1);
+  await broken.close();
+});
+
 test('Send when the "already sent" check itself fails: the reason is shown, nothing is sent, and Send works again', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   const broken = await browser.context.newPage();

@@ -74,6 +74,23 @@ test('an abort with a creation in flight, or after an attempt whose answer never
   assert.deepEqual([timedOut.ok, timedOut.error.code, timedOut.error.notSent, timedOut.attempts], [false, 'aborted', undefined, 1]);
 });
 
+test('beforeRequest gets the very request that then goes out, once; when it throws, nothing goes out', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const fetched = [];
+  const seen = [];
+  const c = client({ options: { fetch: (url, init) => { fetched.push({ url, body: init.body }); return fetch(url, init); } } });
+  sandbox.script('top', [{ fault: 'retryable' }]); // a retry too: beforeRequest is for the first request only
+  const result = await c.send(id, { ...oc.example(id), out_order_id: 'HOOK-1' }, { beforeRequest: (request) => { seen.push(request); } });
+  assert.equal(result.ok, true);
+  assert.equal(seen.length, 1);
+  assert.deepEqual({ url: seen[0].url, body: seen[0].body }, fetched[0]);
+  assert.equal(fetched.length, 2);
+
+  const refused = c.send(id, { ...oc.example(id), out_order_id: 'HOOK-2' }, { beforeRequest: async () => { throw new Error('not recorded'); } });
+  await assert.rejects(refused, /not recorded/);
+  assert.equal(fetched.length, 2, 'nothing went out');
+});
+
 test('simplify: true is sent, and the simplified answer is read as the success it is', async () => {
   for (const id of ['top:alibaba.intention.order.save', 'top:alibaba.wdk.trade.order.create']) {
     const r = await client().send(id, oc.example(id), { simplify: true });

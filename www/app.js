@@ -592,16 +592,24 @@ $('send').addEventListener('click', async () => {
   let sent = null;
   let recorded;
   let identity; // the order's `orderKey`, kept in the history with the send
+  /**
+   * Puts the send in the history before it leaves: a reload while it is in flight still knows it
+   * may have been received. Where a repeat may create a second order, a send the history cannot
+   * keep does not leave (`send` sends nothing when this throws): a later Send, or the batch tab,
+   * could not tell that it went. Elsewhere the history is only a record, and the send goes on.
+   */
+  const record = async (request) => {
+    const entry = {
+      endpoint: state.id, at: new Date().toISOString(), order,
+      outcome: t('no answer yet: the order may have been received'), request: withoutSecrets(requestText(request)), response: t('(no answer)'),
+    };
+    recorded = await sentHistory.add(entry, identity).catch((e) => {
+      if (!endpoint.idempotent) throw new Error(t('Not sent: the send could not be recorded in this page ({message}), and without that record a later Send could not tell that this order went', { message: e.message }));
+    });
+  };
   const capture = async (url, init) => {
     // Send signs afresh (a new timestamp and nonce); what went out is shown exactly below.
     sent = { url, method: init.method, headers: init.headers, body: init.body };
-    // In the history before it leaves: a reload while it is in flight still knows it may have
-    // been received. A history that cannot be written does not stop the send (nor turn it into
-    // a network failure that "may have been received").
-    recorded = await sentHistory.add({
-      endpoint: state.id, at: new Date().toISOString(), order,
-      outcome: t('no answer yet: the order may have been received'), request: withoutSecrets(requestText(sent)), response: t('(no answer)'),
-    }, identity).catch(() => undefined);
     const started = performance.now();
     const res = await fetch(url, init);
     const text = await res.text();
@@ -617,7 +625,7 @@ $('send').addEventListener('click', async () => {
       return;
     }
     const client = createClient({ credentials: { [provider()]: requestOptions() }, fetch: capture, retries: 0, timeoutMs: 20_000 });
-    const result = await client.send(state.id, order);
+    const result = await client.send(state.id, order, { beforeRequest: record });
     box.innerHTML = `
       <p id="response-outcome" class="${result.ok ? 'ok' : 'error-text'}">${result.ok ? t('Success') : escapeHtml(t('Error {code}: {message}', result.error))}</p>
       <div class="pair"><div><p>${t('Parsed')}</p><pre tabindex="0" id="response-parsed">${escapeHtml(masked(JSON.stringify(result, null, 2)))}</pre></div>

@@ -36,7 +36,13 @@ export async function openHistory() {
   // leaves, and a power cut must not leave the page unaware that it may have been received.
   const run = (mode, work, stores = 'sent') => new Promise((resolve, reject) => {
     const t = db.transaction(stores, mode, { durability: 'strict' });
-    const request = work(t);
+    let request;
+    try {
+      request = work(t);
+    } catch (error) {
+      t.abort(); // none of it: an identity kept without its entry would say an order went that did not
+      throw error;
+    }
     t.oncomplete = () => resolve(request?.result);
     t.onerror = () => reject(t.error);
   });

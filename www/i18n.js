@@ -76,6 +76,7 @@ const ZH = {
   Done: '完成',
   Paused: '已暂停',
   'Could not send: {message}': '无法发送：{message}',
+  'Not sent: the send could not be recorded in this page ({message}), and without that record a later Send could not tell that this order went': '未发送：本页无法记录这次发送（{message}），没有这条记录，之后的“发送”就无法得知此订单已发出',
   'Orders are being sent to {title} elsewhere (a batch, or Send, in this or another tab or window); wait until that ends, then send': '订单正在别处发送到{title}（批量发送，或本页、另一个标签页或窗口中的“发送”）；请等它结束后再发送',
   'this page cannot make sure that no other tab sends these orders at the same time (browsers lock across tabs only for pages served over https or from localhost): open the builder over https or on localhost to send': '此页面无法确保没有其他标签页同时发送这些订单（浏览器仅为通过 https 或 localhost 提供的页面提供跨标签页锁）：请通过 https 或在 localhost 上打开订单构建器再发送',
   "Saved the form's order to the batch.": '已把表单中的订单存回批量。',
