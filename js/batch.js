@@ -5,7 +5,8 @@
 // Per order: `sending` is journaled before the request leaves, the outcome after it returns.
 // On resume an order with a verdict (`ok`, `failed`) is `skipped`; one left `sending` (the process
 // died while it was in flight) or `unknown` (no verdict came) is sent again where the endpoint is
-// idempotent, else it is `unknown` until the caller reconciles it (or passes `resendUnknown: true`).
+// idempotent, else it is `unknown` until the caller looks it up and settles it (`settleOrder`), or
+// passes `resendUnknown: true`.
 import { validate } from '../pkg/guarded.js';
 import { ArgumentError, OrdercraftError } from '../pkg/errors.js';
 
@@ -30,7 +31,7 @@ export function resumeStep(before, content, { idempotent, resendUnknown = false 
   if (changed && before.state === 'ok') return 'changed';
   // A refused order changed since (fixed) is sent: the refusal created nothing.
   if (FINAL.has(before.state)) return changed && before.state === 'failed' ? 'send' : 'skip';
-  if (before.state !== 'unknown' && before.state !== 'sending') return 'send'; // invalid: checked again
+  if (before.state !== 'unknown' && before.state !== 'sending') return 'send'; // invalid: checked again; absent: settled as not created
   if (idempotent || resendUnknown) return changed ? 'send' : 'resend';
   return before.state === 'unknown' ? 'skip' : 'unanswered'; // a repeat may create a second order
 }
@@ -77,6 +78,64 @@ export function memoryJournal(entries = []) {
 /** The journal of a batch given none: nothing to resume from, so nothing is kept (a run of a million orders stays flat in memory). */
 function noJournal() {
   return { load: async () => [], append: async () => {} };
+}
+
+/**
+ * Runs `work(journal)` holding the journal's lock, taken before anything is read (a second run
+ * would see the same orders unsent). A journal opened here from a path is closed here, however
+ * the work ends (no file left open per batch).
+ */
+async function holdingJournal(journalOption, openJournal, work) {
+  const opened = typeof journalOption === 'string' ? openJournal(journalOption) : undefined;
+  const journal = opened ?? journalOption;
+  try {
+    const release = await journal.lock?.();
+    try {
+      return await work(journal);
+    } finally {
+      await release?.();
+    }
+  } finally {
+    opened?.close?.();
+  }
+}
+
+/**
+ * Whether a journal entry is about an order of `endpoint`. One journal may serve several
+ * endpoints, whose keys can coincide (a parcel and an order both `X-1`): an entry counts for its
+ * own endpoint only (one written without it, for any).
+ */
+const ownEntry = (entry, endpoint) => entry.endpoint === undefined || entry.endpoint === endpoint.id;
+
+/**
+ * Records what the caller found at the provider for an order a batch left without a verdict
+ * (`unknown`, or `sending` after a crash): `exists: true`, it was created, and it is `ok` from now
+ * on; `false`, it was not, and it is `absent`, which the next run sends. The journal's lock is
+ * held as a run holds it (a run could be sending the order meanwhile). Any other order is refused:
+ * a verdict stands, and an order the journal does not have was never sent. Resolves to the entry.
+ */
+export async function settleOrder({ endpoint, openJournal }, key, options = {}) {
+  const { journal: journalOption, exists } = options;
+  if (!isKey(key)) throw new ArgumentError("key: expected the order's key as the journal has it (non-blank text)", 'key');
+  if (typeof exists !== 'boolean') {
+    throw new ArgumentError('options.exists: expected true (the order was created) or false (it was not: send it again)', 'options.exists');
+  }
+  if (journalOption === undefined) throw new ArgumentError('options.journal: expected the journal the batch was sent with', 'options.journal');
+  const wanted = String(key);
+  return holdingJournal(journalOption, openJournal, async (journal) => {
+    let last;
+    for await (const entry of await journal.load()) {
+      if (ownEntry(entry, endpoint) && String(entry.key) === wanted) last = judgedNow(entry);
+    }
+    if (last?.state !== 'unknown' && last?.state !== 'sending') {
+      const found = last ? `is ${last.state} there` : 'is not there (never sent)';
+      throw new ArgumentError(`key: the order ${JSON.stringify(wanted)} ${found}; only an order left without a verdict (unknown) is settled`, 'key');
+    }
+    // The content it went out with stays: a settled order changed since is not taken for it.
+    const entry = { endpoint: endpoint.id, key: wanted, state: exists ? 'ok' : 'absent', settled: true, content: last.content, at: new Date().toISOString() };
+    await journal.append(entry);
+    return entry;
+  });
 }
 
 /** The error of a journal another run holds: two runs over one journal could send an order twice. */
@@ -134,14 +193,15 @@ async function earlierKey(order) {
   return digest(held);
 }
 
+const isKey = (key) => (typeof key === 'string' && key.trim() !== '') || (typeof key === 'number' && Number.isFinite(key));
+
 /**
  * A key as the journal keeps it: text. A number is its decimal text (so `5` and `"5"` are one
  * order, in this run and in the journal); anything else is refused: an object would be a new key
  * on every run, and `undefined` would make every order after the first a duplicate.
  */
 function keyText(key) {
-  if (typeof key === 'string' && key.trim() !== '') return key;
-  if (typeof key === 'number' && Number.isFinite(key)) return String(key);
+  if (isKey(key)) return String(key);
   throw new ArgumentError(`options.key: returned ${typeof key === 'string' ? 'blank text' : key === null ? 'null' : typeof key}; it must return the order's identity as non-blank text`, 'options.key');
 }
 
@@ -194,32 +254,14 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
   } = options;
   if (onResult !== undefined && typeof onResult !== 'function') throw new ArgumentError('options.onResult: expected a function (result, index) => void', 'options.onResult');
   if (typeof keepResults !== 'boolean') throw new ArgumentError('options.keepResults: expected true (the default) or false', 'options.keepResults');
-  // A journal opened here from a path is closed here, however the run ends (no file left open per batch).
-  const opened = typeof journalOption === 'string' ? openJournal(journalOption) : undefined;
-  try {
-    return await run(opened ?? journalOption ?? noJournal());
-  } finally {
-    opened?.close?.();
-  }
-
-  async function run(journal) {
-    // Held for the whole run, before anything is read: a second run would see the same orders unsent.
-    const release = await journal.lock?.();
-    try {
-      return await runLocked(journal);
-    } finally {
-      await release?.();
-    }
-  }
+  return holdingJournal(journalOption ?? noJournal(), openJournal, runLocked);
 
   async function runLocked(journal) {
     // What the journal holds per key: looked at once per key (`seen` stops a second look), and let
     // go then, so a resumed run does not keep the whole journal until it ends.
     const recorded = new Map();
-    // One journal may serve several endpoints, whose keys can coincide (a parcel and an order both
-    // `X-1`): an entry counts for its own endpoint only (one written without it, for any).
     for await (const entry of await journal.load()) {
-      if (entry.endpoint === undefined || entry.endpoint === endpoint.id) recorded.set(String(entry.key), judgedNow(entry));
+      if (ownEntry(entry, endpoint)) recorded.set(String(entry.key), judgedNow(entry));
     }
 
     const pace = pacer(ratePerSecond);

@@ -12,8 +12,11 @@ const USAGE = `usage:
   ordercraft example <endpoint> [--csv]
   ordercraft validate <endpoint> <file> [--json]
   ordercraft send <endpoint> <file> --journal <path> [--concurrency N] [--rate N] [--retries N] [--gateway URL] [--json]
+  ordercraft settle <endpoint> <key> --journal <path> (--exists | --absent)
 
 <file> is .json (one order or an array), .jsonl (an order a line) or .csv (see ordercraft example <endpoint> --csv).
+settle records what you found at the provider for an order send left unknown: --exists (it was
+created: ok from now on) or --absent (it was not: the next send sends it).
 Credentials: environment variables only, e.g. ORDERCRAFT_TOP_APP_KEY, ORDERCRAFT_TOP_APP_SECRET.`;
 
 class UsageError extends Error {}
@@ -96,6 +99,7 @@ async function run(args, { env, out, err, signal }) {
       options: {
         json: { type: 'boolean' }, csv: { type: 'boolean' }, journal: { type: 'string' }, concurrency: { type: 'string' },
         rate: { type: 'string' }, retries: { type: 'string' }, gateway: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        exists: { type: 'boolean' }, absent: { type: 'boolean' },
       },
     });
   } catch (e) { throw new UsageError(e.message); }
@@ -166,6 +170,17 @@ async function run(args, { env, out, err, signal }) {
       if (values.json) out.write(`${JSON.stringify({ ...counts, results })}\n`);
       // Skipped orders count as done only when what the journal recorded for them was ok.
       return counts.ok + counts.skipped - failedSkips === counts.total && !counts.stopped ? 0 : 1;
+    }
+    case 'settle': {
+      const endpoint = endpointOf(id);
+      const key = file;
+      if (!key) throw new UsageError('settle needs the key of the order (as send printed it)');
+      if (!values.journal) throw new UsageError('settle needs --journal <path>: the journal the orders were sent with');
+      if (Boolean(values.exists) === Boolean(values.absent)) throw new UsageError('settle needs one of --exists (the order was created) or --absent (it was not)');
+      // Needs no credentials: it only writes to the journal.
+      const entry = await createClient().settle(endpoint.id, key, { journal: values.journal, exists: Boolean(values.exists) });
+      out.write(`${entry.key}: ${entry.state === 'ok' ? 'ok (it exists); a rerun skips it' : 'absent; the next send sends it'}\n`);
+      return 0;
     }
     default:
       throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'a command is needed');

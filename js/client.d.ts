@@ -54,7 +54,10 @@ export interface JournalEntry {
   /** The endpoint the order was sent to: a journal may serve several, whose keys may coincide. Entries without it count for any. */
   endpoint?: EndpointId;
   key: string;
-  state: 'sending' | 'ok' | 'failed' | 'invalid' | 'unknown';
+  /** `absent`: settled as not created (`settle`), so the next run sends it. */
+  state: 'sending' | 'ok' | 'failed' | 'invalid' | 'unknown' | 'absent';
+  /** Written by `settle`: the caller looked the order up at the provider. */
+  settled?: boolean;
   /** `sha256:` and the SHA-256 of the order's canonical JSON, on `sending` and its outcome: what was sent under the key (entries written before it was kept have none). */
   content?: string;
   at?: string;
@@ -144,6 +147,19 @@ export interface Client {
   send<K extends EndpointId>(id: K, order: Orders[K], options?: SendOptions): Promise<SendResult<Responses[K]>>;
   /** Sends many orders, never losing or doubling one: see the README, "Batches". */
   sendBatch<K extends EndpointId>(id: K, orders: Iterable<unknown> | AsyncIterable<unknown>, options?: BatchOptions): Promise<BatchSummary>;
+  /**
+   * Records what you found at the provider for an order a batch left `unknown`: `exists: true`,
+   * it was created (`ok` from now on); `false`, it was not (the next run sends it). Holds the
+   * journal's lock; refuses (`ArgumentError`) an order that has a verdict or was never sent.
+   */
+  settle(id: EndpointId, key: string | number, options: SettleOptions): Promise<JournalEntry>;
+}
+
+export interface SettleOptions {
+  /** The journal the batch was sent with: a file path (Node) or a journal object. */
+  journal: string | Journal;
+  /** Whether the order exists at the provider. */
+  exists: boolean;
 }
 
 /** An in-memory journal (its `entries` are visible), or the model of a shared store's. */

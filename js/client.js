@@ -1,7 +1,7 @@
 // Sending orders: prepare (validate + sign), fetch with a timeout, parse, and retry only what is
 // safe. Uses global `fetch` (Node 20, browsers) unless one is passed in.
 import { endpoints, parseResponse, prepare, validate } from '../pkg/guarded.js';
-import { runBatch } from './batch.js';
+import { runBatch, settleOrder } from './batch.js';
 
 /** Connection failures that happen before a request can reach the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -105,7 +105,14 @@ export function createClient({
     return runBatch({ send, endpoint, openJournal }, orders, options);
   }
 
-  return { send, sendBatch };
+  /** `settle(id, key, { journal, exists })`: see js/batch.js and the README. */
+  function settle(id, key, options) {
+    const endpoint = byId.get(id);
+    if (!endpoint) validate(id, {}); // throws UnknownEndpointError, as send does
+    return settleOrder({ endpoint, openJournal }, key, options);
+  }
+
+  return { send, sendBatch, settle };
 }
 
 function readAnswer(id, { status, text }, parseOptions) {

@@ -169,7 +169,10 @@ const ORDER_NUMBER = '#';
  * the orders.
  */
 export function ordersToCsv(orders, first) {
-  const flat = orders.map((order, n) => (first ? flatten(order) : flatten(order).map((row) => ({ [ORDER_NUMBER]: String(n + 1), ...row }))));
+  const flat = orders.map((order, n) => {
+    const rows = flatten(order);
+    return first ? rows : rows.map((row) => ({ [ORDER_NUMBER]: String(n + 1), ...row }));
+  });
   const headers = [...new Set(flat.flatMap((rows) => rows.flatMap((r) => Object.keys(r))))];
   if (first && headers.includes(first)) headers.splice(headers.indexOf(first), 1), headers.unshift(first);
   const lines = [headers];

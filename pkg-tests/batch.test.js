@@ -456,6 +456,46 @@ test('an order left unknown is sent again by a rerun where a repeat cannot creat
   assert.deepEqual([(await client().sendBatch(HEMA, hemaOrders(1), { journal: hemaJournal })).skipped, sandbox.hits.top], [1, 0]);
 });
 
+test('settle: an unknown order found at the provider is ok from then on; one not found is sent by the next run; anything else is refused', async () => {
+  const journal = tempJournal();
+  const orders = hemaOrders(3);
+  // The first two requests are lost with the connection after they left: no verdict, and a repeat could create a second order.
+  sandbox.script('top', [{ fault: 'drop' }, { fault: 'drop' }]);
+  const first = await client().sendBatch(HEMA, orders, { journal, concurrency: 1 });
+  assert.deepEqual([first.unknown, first.ok, sandbox.hits.top], [2, 1, 3]);
+  const waiting = await client().sendBatch(HEMA, orders, { journal, concurrency: 1 });
+  assert.deepEqual([waiting.unknown, waiting.skipped, sandbox.hits.top], [0, 3, 3], 'unknown orders wait for the caller');
+
+  const c = client();
+  await assert.rejects(c.settle(HEMA, 'B-1', { journal, exists: 'no' }), { name: 'ArgumentError', argument: 'options.exists' });
+  await assert.rejects(c.settle(HEMA, 'B-1', { exists: false }), { name: 'ArgumentError', argument: 'options.journal' });
+  await assert.rejects(c.settle(HEMA, ' ', { journal, exists: false }), { name: 'ArgumentError', argument: 'key' });
+  await assert.rejects(c.settle(HEMA, 'B-2', { journal, exists: false }), /"B-2" is ok there; only an order left without a verdict \(unknown\) is settled/);
+  await assert.rejects(c.settle(HEMA, 'B-9', { journal, exists: true }), /"B-9" is not there \(never sent\)/);
+  await assert.rejects(c.settle(ECCANG, 'B-0', { journal, exists: true }), /is not there/, "another endpoint's order of the same key is not this one");
+  // While a run holds the journal, it could be sending the order: refused.
+  const held = oc.memoryJournal([{ endpoint: HEMA, key: 'B-0', state: 'unknown' }]);
+  const release = await held.lock();
+  await assert.rejects(c.settle(HEMA, 'B-0', { journal: held, exists: true }), /another batch is running over this journal/);
+  release();
+  assert.equal(held.entries.length, 1);
+
+  const found = await c.settle(HEMA, 'B-0', { journal, exists: true });
+  const gone = await c.settle(HEMA, 'B-1', { journal, exists: false });
+  const lines = readFileSync(journal, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(lines.slice(-2), [found, gone]);
+  assert.deepEqual([found.state, gone.state, found.settled, typeof found.content], ['ok', 'absent', true, 'string']);
+  await assert.rejects(c.settle(HEMA, 'B-0', { journal, exists: false }), /is ok there/, 'settled once: it has its verdict');
+
+  const rerun = await client().sendBatch(HEMA, orders, { journal, concurrency: 1 });
+  assert.deepEqual(rerun.results.map((r) => [r.key, r.state, r.recorded]), [['B-0', 'skipped', 'ok'], ['B-1', 'ok', undefined], ['B-2', 'skipped', 'ok']]);
+  assert.equal(sandbox.hits.top, 4, 'only the order settled absent went out');
+  assert.equal(processedPerKey('top', (body) => JSON.parse(new URLSearchParams(body).get('trade')).out_order_id).get('B-1'), 1);
+  // Settled as created, then changed: not taken for the order that exists.
+  const changed = await client().sendBatch(HEMA, [{ ...orders[0], user_mem: 'changed' }], { journal });
+  assert.deepEqual([changed.invalid, changed.results[0].issues[0].code, sandbox.hits.top], [1, 'duplicate', 4]);
+});
+
 test('onResult hands over each result as it settles, after its journal entry; keepResults: false keeps none in the summary', async () => {
   const orders = [
     ...hemaOrders(6),

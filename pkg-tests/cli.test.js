@@ -241,6 +241,28 @@ test('send: an order not sent is listed with its reason (an order changed since 
   assert.ok(existsSync(journal));
 });
 
+test('settle: an order send left unknown is recorded as found (skipped from then on) or absent (sent by the next send)', async () => {
+  const { args, journal } = hemaBatch(2, 'S', { delayMs: 0, concurrency: 1 });
+  sandbox.reset();
+  sandbox.script('top', [{ fault: 'drop' }, { fault: 'drop' }]);
+  const sent = await cli(args, ENV);
+  assert.equal(sent.status, 1);
+  assert.match(sent.stderr, /line 1: S-0 unknown \(network/);
+  const settle = (key, ...flags) => cli(['settle', HEMA, key, '--journal', journal, ...flags]); // no credentials needed
+  assert.equal((await settle('S-0')).status, 2);
+  assert.equal((await settle('S-0', '--exists', '--absent')).status, 2);
+  const notUnknown = await settle('S-7', '--exists');
+  assert.deepEqual([notUnknown.status, /"S-7" is not there/.test(notUnknown.stderr)], [1, true]);
+  const found = await settle('S-0', '--exists');
+  assert.deepEqual([found.status, found.stdout], [0, 'S-0: ok (it exists); a rerun skips it\n']);
+  const gone = await settle('S-1', '--absent');
+  assert.deepEqual([gone.status, gone.stdout], [0, 'S-1: absent; the next send sends it\n']);
+  const rerun = await cli(args, ENV);
+  assert.equal(rerun.status, 0, rerun.stderr);
+  assert.deepEqual(JSON.parse(rerun.stdout).results.map((r) => [r.key, r.state]), [['S-0', 'skipped'], ['S-1', 'ok']]);
+  assert.deepEqual([...hemaOrdersProcessed()], [['S-1', 1]]);
+});
+
 test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {
   assert.equal((await cli([])).status, 2);
   assert.equal((await cli(['frobnicate'])).status, 2);

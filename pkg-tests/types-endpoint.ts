@@ -45,6 +45,11 @@ export async function clientAndGuards(): Promise<string> {
   await client.send('eccang:createOrder', example('top:alibaba.wdk.trade.order.create'));
   const sent = await client.send('eccang:createOrder', example('eccang:createOrder'));
   const code: string | undefined = sent.ok && !('createdByEarlierAttempt' in sent) ? sent.data.order_code : undefined;
+  const settled = await client.settle('eccang:createOrder', 'REF-1', { journal: 'journal.jsonl', exists: true });
+  const state: 'ok' | 'absent' | 'sending' | 'failed' | 'invalid' | 'unknown' = settled.state;
+  // @ts-expect-error settle needs to be told whether the order exists
+  await client.settle('eccang:createOrder', 'REF-1', { journal: 'journal.jsonl' });
+  void state;
   try {
     prepare('eccang:createOrder', example('eccang:createOrder'), eccangOpts);
   } catch (e) {
