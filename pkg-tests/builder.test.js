@@ -31,12 +31,16 @@ const breaksOf = (endpoint) => endpointCases(endpoint).cases.filter((c) => c.bui
   .map((c) => { const [[path, value]] = Object.entries(c.set); return [path, String(value), c.only[1]]; });
 
 const field = (path) => page.locator(`#form [data-path="${path}"]`);
-/** Does `act`, answers the dialog it opens (accept or dismiss), and resolves to its message. */
+/**
+ * Does `act`, answers the dialog it opens (accept or dismiss), and resolves to its message. A
+ * click whose handler asks at once returns only once the dialog is answered: not awaited first.
+ */
 async function answerDialog(act, accept) {
   const opened = page.waitForEvent('dialog');
-  await act();
+  const acting = act();
   const dialog = await opened;
   await (accept ? dialog.accept() : dialog.dismiss());
+  await acting;
   return dialog.message();
 }
 const errorsShown = () => page.locator('#issues li.error').count();
@@ -299,6 +303,42 @@ function hemaOrdersProcessed() {
 }
 
 const sendSettled = (p) => p.waitForFunction(() => !document.getElementById('send').disabled && document.getElementById('response-outcome'), null, { timeout: 20_000 });
+
+test('the batch tab: an order left unknown is recorded, once looked up, as found (done) or not there (sent by the next Send)', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  const orders = Array.from({ length: 3 }, (_, i) => ({ ...oc.example(id), out_order_id: `LOOKED-${i}` }));
+  await page.setInputFiles('#batch-file', { name: 'looked.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
+  await page.waitForFunction(() => /3 order\(s\) from looked\.jsonl/.test(document.getElementById('batch-summary').textContent));
+  await page.click('#sandbox-credentials');
+  server.sandbox.reset();
+  // The first two meet a proxy's error page: no verdict, and a repeat could create a second order.
+  let proxied = 0;
+  const proxy = (route) => (proxied++ < 2 ? route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' }) : route.fallback());
+  await page.route('**/sandbox/top/**', proxy);
+  try {
+    await page.click('#batch-send');
+    await page.waitForFunction(() => /^Done: 1 ok.* 2 unknown/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  } finally {
+    await page.unroute('**/sandbox/top/**', proxy);
+  }
+  const stateOf = (i) => page.getAttribute(`#batch-rows tr[data-index="${i}"]`, 'data-state');
+  const row = (i) => page.locator(`#batch-rows tr[data-index="${i}"]`);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="unknown"]').length === 2);
+  assert.equal(await row(2).getByRole('button', { name: /Found at the provider/ }).count(), 0, 'an order with a verdict has nothing to record');
+  // Declined, nothing is recorded.
+  assert.match(await answerDialog(() => row(0).getByRole('button', { name: /Found at the provider/ }).click(), false), /LOOKED-0: you found it/);
+  assert.equal(await stateOf(0), 'unknown');
+  await answerDialog(() => row(0).getByRole('button', { name: /Found at the provider/ }).click(), true);
+  await page.waitForFunction(() => document.querySelector('#batch-rows tr[data-index="0"]').dataset.state === 'ok');
+  await answerDialog(() => row(1).getByRole('button', { name: /Not at the provider/ }).click(), true);
+  await page.waitForFunction(() => document.querySelector('#batch-rows tr[data-index="1"]').dataset.state === 'ready');
+  assert.equal(server.sandbox.hits.top, 1);
+  await page.click('#batch-send');
+  await page.waitForFunction(() => /^Done: 1 ok.* 2 already done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+  assert.equal(server.sandbox.hits.top, 2, 'only the order not at the provider went out again');
+  assert.deepEqual([...hemaOrdersProcessed()].sort(), [['LOOKED-1', 1], ['LOOKED-2', 1]]);
+});
 
 test('Send in the form while a batch sends to the same endpoint in another tab: refused, saying why, and the batch sends that order once', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';

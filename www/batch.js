@@ -163,10 +163,36 @@ export async function initBatch(page) {
       open.disabled = ['ok', 'sending', 'unknown'].includes(state);
       open.addEventListener('click', () => { editing = i; page.open(batch.id, structuredClone(order)); render(); });
       cell.append(open);
+      if (state === 'unknown' && !running) cell.append(...settleButtons(endpoint, key, i));
       tr.append(cell);
       return tr;
     }));
     $('batch-rows').replaceChildren(...rows);
+  }
+
+  /**
+   * The buttons that record what the user found at the provider for an order without a verdict
+   * (`settle`): found, it is done; not there, the next Send sends it. Asked first: a wrong answer
+   * loses the order or creates it twice.
+   */
+  function settleButtons(endpoint, key, i) {
+    return [[true, 'Found at the provider', 'Order {key}: you found it at the provider, so it was created? It will not be sent again.'],
+      [false, 'Not at the provider', 'Order {key}: you looked it up at the provider and it is not there? The next Send sends it.']].map(([exists, label, question]) => {
+      const button = Object.assign(document.createElement('button'), { type: 'button', textContent: t(label) });
+      button.setAttribute('aria-label', `${t(label)}: ${t('order')} ${i + 1}`);
+      button.addEventListener('click', async () => {
+        if (!window.confirm(t(question, { key }))) return;
+        try {
+          // Held as a run holds it: a batch in another tab could be sending this order.
+          await whileSending(endpoint, () => createClient().settle(batch.id, key, { journal: journal(), exists }), batchJournal());
+          $('batch-status').textContent = t(exists ? 'Order {key} recorded as created.' : 'Order {key} recorded as not created: Send sends it.', { key });
+        } catch (e) {
+          $('batch-status').textContent = t('Could not record it: {message}', { message: e.message });
+        }
+        await render();
+      });
+      return button;
+    });
   }
 
   /** Re-renders the table once the current render is done: progress comes faster than IndexedDB reads. */
@@ -228,16 +254,19 @@ export async function initBatch(page) {
     $('batch-progress').value = 0;
     await render();
     const client = createClient({ credentials: { [endpoint.provider]: page.requestOptions() } });
+    let summary;
     try {
-      const summary = await client.sendBatch(batch.id, valid, {
+      summary = await client.sendBatch(batch.id, valid, {
         journal: journal(), concurrency: 4, signal: stop.signal,
         onProgress: ({ done }) => { $('batch-progress').value = done; renderSoon(); },
       });
-      $('batch-status').textContent = t('{state}: {ok} ok, {failed} failed, {invalid} not sent (invalid), {unknown} unknown, {skipped} already done.', { ...summary, state: t(summary.stopped ? 'Paused' : 'Done') });
     } finally {
       running = null;
+      await rendering; // a render of progress started before the last entry: this one comes after it
       await render();
     }
+    // Said once the table shows the end of the run.
+    $('batch-status').textContent = t('{state}: {ok} ok, {failed} failed, {invalid} not sent (invalid), {unknown} unknown, {skipped} already done.', { ...summary, state: t(summary.stopped ? 'Paused' : 'Done') });
   }
 
   async function exportResults() {
