@@ -280,15 +280,20 @@ test('the batch tab in two tabs: while one sends a batch, the other is refused a
   await other.close();
 });
 
-/** Opens another tab of the builder on `id`, with the sandbox's credentials and the raw view open. */
+/** Sets tab `p`'s form to send to `id` with the sandbox's credentials, its raw view open. */
+async function formFor(p, id) {
+  await p.selectOption('#endpoint', id);
+  await p.click('#sandbox-credentials');
+  await p.evaluate(() => { document.getElementById('raw-details').open = true; });
+}
+
+/** Opens another tab of the builder, its form set as `formFor` sets it. */
 async function anotherTab(id) {
   const other = await browser.context.newPage();
   other.on('pageerror', (e) => { throw e; });
   await other.goto(`${server.origin}/`);
   await other.waitForSelector('body[data-ready="true"]');
-  await other.selectOption('#endpoint', id);
-  await other.click('#sandbox-credentials');
-  await other.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await formFor(other, id);
   return other;
 }
 
@@ -302,14 +307,21 @@ function hemaOrdersProcessed() {
   return perKey;
 }
 
+/** Imports `n` Hema orders keyed `<prefix>-<i>` into the batch tab; resolves to them once shown. */
+async function importHemaOrders(prefix, n) {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await page.selectOption('#endpoint', id);
+  const orders = Array.from({ length: n }, (_, i) => ({ ...oc.example(id), out_order_id: `${prefix}-${i}` }));
+  const name = `${prefix.toLowerCase()}.jsonl`;
+  await page.setInputFiles('#batch-file', { name, mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
+  await page.waitForFunction((text) => document.getElementById('batch-summary').textContent.startsWith(text), `${n} order(s) from ${name}`);
+  return orders;
+}
+
 const sendSettled = (p) => p.waitForFunction(() => !document.getElementById('send').disabled && document.getElementById('response-outcome'), null, { timeout: 20_000 });
 
 test('the batch tab: an order left unknown is recorded, once looked up, as found (done) or not there (sent by the next Send)', async () => {
-  const id = 'top:alibaba.wdk.trade.order.create';
-  await page.selectOption('#endpoint', id);
-  const orders = Array.from({ length: 3 }, (_, i) => ({ ...oc.example(id), out_order_id: `LOOKED-${i}` }));
-  await page.setInputFiles('#batch-file', { name: 'looked.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
-  await page.waitForFunction(() => /3 order\(s\) from looked\.jsonl/.test(document.getElementById('batch-summary').textContent));
+  await importHemaOrders('LOOKED', 3);
   await page.click('#sandbox-credentials');
   server.sandbox.reset();
   // The first two meet a proxy's error page: no verdict, and a repeat could create a second order.
@@ -341,12 +353,8 @@ test('the batch tab: an order left unknown is recorded, once looked up, as found
 });
 
 test('Send in the form while a batch sends to the same endpoint in another tab: refused, saying why, and the batch sends that order once', async () => {
-  const id = 'top:alibaba.wdk.trade.order.create';
-  await page.selectOption('#endpoint', id);
-  const orders = Array.from({ length: 8 }, (_, i) => ({ ...oc.example(id), out_order_id: `BUSY-${i}` }));
-  await page.setInputFiles('#batch-file', { name: 'busy.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(orders.map((o) => JSON.stringify(o)).join('\n')) });
-  await page.waitForFunction(() => /8 order\(s\) from busy\.jsonl/.test(document.getElementById('batch-summary').textContent));
-  const other = await anotherTab(id);
+  const orders = await importHemaOrders('BUSY', 8);
+  const other = await anotherTab('top:alibaba.wdk.trade.order.create');
   // The batch's last order, not journaled yet when the form's Send is pressed: the batch reaches it later.
   await other.fill('#raw', JSON.stringify(orders[7]));
   const questions = [];
@@ -369,9 +377,7 @@ test('Send in the form while a batch sends to the same endpoint in another tab: 
 
 test('Send of one order in two tabs at the same moment: it goes out once, and the other tab says why it did not send', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
-  await page.selectOption('#endpoint', id);
-  await page.click('#sandbox-credentials');
-  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await formFor(page, id);
   const other = await anotherTab(id);
   const order = JSON.stringify({ ...oc.example(id), out_order_id: 'RACE-1' }); // not sent before
   await page.fill('#raw', order);
@@ -439,9 +445,7 @@ test('without Web Crypto\'s digest, Send of orders without keys to a non-idempot
 
 test('the batch tab asks before sending orders the form already sent; declined, it sends nothing', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
-  await page.selectOption('#endpoint', id);
-  await page.click('#sandbox-credentials');
-  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await formFor(page, id);
   await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: 'FORM-1' }));
   server.sandbox.reset();
   await page.click('#send');
@@ -650,9 +654,7 @@ test('Send where the history cannot be written: an order a repeat could create t
   const questions = [];
   const dismiss = (d) => { questions.push(d.message()); d.dismiss(); };
   page.on('dialog', dismiss);
-  await page.selectOption('#endpoint', id);
-  await page.click('#sandbox-credentials');
-  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await formFor(page, id);
   await page.fill('#raw', JSON.stringify(order));
   await page.click('#send');
   await sendSettled(page);
