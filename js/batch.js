@@ -18,6 +18,12 @@ import { ArgumentError, OrdercraftError } from '../pkg/errors.js';
 const FINAL = new Set(['ok', 'failed']);
 
 /**
+ * Whether a journal entry leaves its order without a verdict: no answer came (`unknown`), or a run
+ * died with its request in flight (`sending`). The order may exist.
+ */
+export const withoutVerdict = (entry) => entry?.state === 'unknown' || entry?.state === 'sending';
+
+/**
  * What a run does with an order whose journal's last entry is `before` (undefined: none), given
  * the digest of the order's `content` now: `send` it; `resend` it, where an earlier request of
  * this very order may have created it (an "already exists" answer then means it did); `skip` it
@@ -31,7 +37,7 @@ export function resumeStep(before, content, { idempotent, resendUnknown = false 
   if (changed && before.state === 'ok') return 'changed';
   // A refused order changed since (fixed) is sent: the refusal created nothing.
   if (FINAL.has(before.state)) return changed && before.state === 'failed' ? 'send' : 'skip';
-  if (before.state !== 'unknown' && before.state !== 'sending') return 'send'; // invalid: checked again; absent: settled as not created
+  if (!withoutVerdict(before)) return 'send'; // invalid: checked again; absent: settled as not created
   if (idempotent || resendUnknown) return changed ? 'send' : 'resend';
   return before.state === 'unknown' ? 'skip' : 'unanswered'; // a repeat may create a second order
 }
@@ -127,7 +133,7 @@ export async function settleOrder({ endpoint, openJournal }, key, options = {}) 
     for await (const entry of await journal.load()) {
       if (ownEntry(entry, endpoint) && String(entry.key) === wanted) last = judgedNow(entry);
     }
-    if (last?.state !== 'unknown' && last?.state !== 'sending') {
+    if (!withoutVerdict(last)) {
       const found = last ? `is ${last.state} there` : 'is not there (never sent)';
       throw new ArgumentError(`key: the order ${JSON.stringify(wanted)} ${found}; only an order left without a verdict (unknown) is settled`, 'key');
     }

@@ -7,7 +7,7 @@ import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
 import { keyOf } from '/history.js';
-import { judgedNow, resumeStep } from '/js/batch.js';
+import { judgedNow, resumeStep, withoutVerdict } from '/js/batch.js';
 import { t, titleOf } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -110,7 +110,7 @@ async function rowState(endpoint, recorded, order, errors, running) {
   const content = recorded?.content === undefined ? undefined : await contentOf(order);
   const step = resumeStep(recorded, content, { idempotent: endpoint.idempotent });
   if (step === 'changed') return 'changed';
-  if (recorded?.state === 'sending' || recorded?.state === 'unknown') return 'unknown';
+  if (withoutVerdict(recorded)) return 'unknown';
   if (step === 'skip') return recorded.state;
   return errors ? 'invalid' : 'ready';
 }
