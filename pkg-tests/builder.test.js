@@ -32,11 +32,11 @@ const breaksOf = (endpoint) => endpointCases(endpoint).cases.filter((c) => c.bui
 
 const field = (path) => page.locator(`#form [data-path="${path}"]`);
 /**
- * Does `act`, answers the dialog it opens (accept or dismiss), and resolves to its message. A
+ * Does `act`, answers the dialog it opens on `p` (accept or dismiss), and resolves to its message. A
  * click whose handler asks at once returns only once the dialog is answered: not awaited first.
  */
-async function answerDialog(act, accept) {
-  const opened = page.waitForEvent('dialog');
+async function answerDialog(act, accept, p = page) {
+  const opened = p.waitForEvent('dialog');
   const acting = act();
   const dialog = await opened;
   await (accept ? dialog.accept() : dialog.dismiss());
@@ -690,6 +690,64 @@ test('Send when the "already sent" check itself fails: the reason is shown, noth
   assert.match(await broken.textContent('#response-outcome'), /no digest here/);
   assert.equal(server.sandbox.hits.top, 0);
   await broken.close();
+});
+
+test('a batch journal kept by the builder\'s first version: a tab still holding it open is named, then it is upgraded in place and Send still asks about its orders', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const second = await startServer({ keepProcessed: Infinity }); // an origin of its own: its own IndexedDB
+  const holder = await browser.context.newPage();
+  const builder = await browser.context.newPage();
+  try {
+    // The database as the first version made it (version 1, no index by order), left open.
+    await holder.goto(`${second.origin}/style.css`);
+    await holder.evaluate((batch) => new Promise((resolve, reject) => {
+      const request = indexedDB.open('ordercraft-builder', 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('batch');
+        request.result.createObjectStore('journal', { autoIncrement: true }).createIndex('batch', 'batch');
+      };
+      request.onsuccess = () => {
+        window.db = request.result;
+        const t = window.db.transaction('journal', 'readwrite');
+        for (const state of ['sending', 'ok']) t.objectStore('journal').add({ batch, entry: { key: 'OLD-1', state, at: '2026-11-01T00:00:00Z' } });
+        t.objectStore('journal').add({ batch, entry: { key: 'OLD-2', state: 'invalid', at: '2026-11-01T00:00:00Z' } });
+        t.oncomplete = resolve;
+      };
+      request.onerror = () => reject(request.error);
+    }), id);
+
+    await builder.goto(`${second.origin}/`);
+    await builder.waitForSelector('body[data-ready="true"]');
+    const olderTab = /another tab or window has this page open in an older version: reload or close it/;
+    assert.match(await builder.textContent('#batch-status'), olderTab);
+    await formFor(builder, id);
+    await builder.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: 'OLD-1' }));
+    await builder.click('#send');
+    await sendSettled(builder);
+    assert.match(await builder.textContent('#response-outcome'), olderTab, 'Send cannot look: it says why');
+    assert.equal(second.sandbox.hits.top, 0, 'and sends nothing');
+
+    // Once it lets go, the upgrade goes on, and Send asks as before: no reload needed.
+    await holder.evaluate(() => window.db.close());
+    const asked = await answerDialog(() => builder.click('#send'), false, builder);
+    assert.match(asked, /already sent to/, 'the batch sent OLD-1 under the first version');
+    await builder.reload();
+    await builder.waitForSelector('body[data-ready="true"]');
+    assert.doesNotMatch(await builder.textContent('#batch-status'), /could not start/);
+    await formFor(builder, id);
+    // A refused order (`invalid`) was never sent: no question; a new one neither.
+    for (const key of ['OLD-2', 'NEW-1']) {
+      await builder.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: key }));
+      await builder.click('#send');
+      await sendSettled(builder);
+      assert.equal(await builder.textContent('#response-outcome'), 'Success', key);
+    }
+    assert.equal(second.sandbox.hits.top, 2, 'OLD-1 declined; OLD-2 and NEW-1 sent');
+  } finally {
+    await holder.close();
+    await builder.close();
+    await second.close();
+  }
 });
 
 test('the raw view refuses what is not an object, or gives a name twice, and the form keeps working', async () => {

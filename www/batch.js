@@ -13,21 +13,38 @@ import { t, titleOf } from '/i18n.js';
 const $ = (id) => document.getElementById(id);
 const DB = 'ordercraft-builder';
 
-/** The page's one connection to the batch database: opened on first use (again after a failure), never one per call. */
+/**
+ * The page's one connection to the batch database: opened on first use (again after a failure),
+ * never one per call. While a tab with the older version open holds the upgrade back, every use
+ * is refused at once, saying so (the form's Send would otherwise wait unseen, holding its lock);
+ * once that tab lets go, the upgraded connection serves.
+ */
 let opened;
 function database() {
-  opened ??= openDb().catch((error) => { opened = undefined; throw error; });
+  opened ??= openDb().catch((error) => {
+    if (!error.heldBack) opened = undefined;
+    throw error;
+  });
   return opened;
 }
 
 function openDb() {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore('batch');
-      request.result.createObjectStore('journal', { autoIncrement: true }).createIndex('batch', 'batch');
+    const request = indexedDB.open(DB, 2);
+    request.onupgradeneeded = ({ oldVersion }) => {
+      if (oldVersion < 1) {
+        request.result.createObjectStore('batch');
+        request.result.createObjectStore('journal', { autoIncrement: true }).createIndex('batch', 'batch');
+      }
+      // Version 2: a journal's entries for one order, so the form's Send asks "sent by a batch?"
+      // in one lookup, not by loading the whole journal.
+      if (oldVersion < 2) request.transaction.objectStore('journal').createIndex('order', ['batch', 'entry.key']);
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onblocked = () => reject(Object.assign(new Error(t(BLOCKED)), { heldBack: true }));
+    request.onsuccess = () => {
+      opened = Promise.resolve(request.result);
+      resolve(request.result);
+    };
     request.onerror = () => reject(request.error);
   });
 }
@@ -41,6 +58,7 @@ function tx(db, store, mode, work) {
   });
 }
 
+const BLOCKED = 'another tab or window has this page open in an older version: reload or close it, then try again';
 const NO_LOCKS = 'this page cannot make sure that no other tab sends these orders at the same time (browsers lock across tabs only for pages served over https or from localhost): open the builder over https or on localhost to send';
 const BUSY = 'Orders are being sent to {title} elsewhere (a batch, or Send, in this or another tab or window); wait until that ends, then send';
 
@@ -89,8 +107,8 @@ function journalName(endpoint) {
  * out, whatever came back): the form's Send asks before sending it again.
  */
 export async function sentInBatch(endpoint, key) {
-  const entries = await idbJournal(await database(), journalName(endpoint)).load();
-  return entries.some((entry) => entry.key === key && entry.state !== 'invalid');
+  const entries = await tx(await database(), 'journal', 'readonly', (s) => s.index('order').getAll([journalName(endpoint), key]));
+  return entries.some(({ entry }) => entry.state !== 'invalid');
 }
 
 /** An order's content digest, as the journal keeps it: the key of an endpoint without a key field. */
