@@ -750,6 +750,23 @@ test('a batch journal kept by the builder\'s first version: a tab still holding 
   }
 });
 
+test('Send to a gateway where a repeat may create a second order: a note says a browser may resend by itself, and to send such orders from Node', async () => {
+  const note = () => page.isVisible('#send-note');
+  await formFor(page, 'top:alibaba.wdk.trade.order.create');
+  assert.equal(await note(), false, 'not for the sandbox');
+  await page.check('#target-custom');
+  assert.equal(await note(), true);
+  assert.match(await page.textContent('#send-note'), /send a request again by itself .* send from Node/s);
+  for (const id of ['pandapon:/alibaba/order/create/previewbatch', 'eccang:createOrder']) {
+    await page.selectOption('#endpoint', id);
+    assert.equal(await note(), false, `${id}: a repeat creates nothing (a preview; a reference number refused twice)`);
+  }
+  await page.selectOption('#endpoint', 'top:alibaba.intention.order.save');
+  assert.equal(await note(), true);
+  await page.click('#sandbox-credentials'); // back to the sandbox
+  assert.equal(await note(), false);
+});
+
 test('the raw view refuses what is not an object, or gives a name twice, and the form keeps working', async () => {
   await page.selectOption('#endpoint', 'eccang:createOrder');
   await page.evaluate(() => { document.getElementById('raw-details').open = true; });

@@ -475,6 +475,7 @@ function withoutSecrets(text) {
 }
 
 function showPreview() {
+  showSendNote(); // the preview follows the target chosen, and so does the note
   const box = $('preview');
   try {
     const req = prepare(state.id, state.order, requestOptions());
@@ -563,6 +564,16 @@ $('copy-fetch').addEventListener('click', () => {
 $('show-secrets').addEventListener('change', showPreview);
 $('custom-url').addEventListener('input', showPreview);
 for (const radio of document.querySelectorAll('input[name="target"]')) radio.addEventListener('change', showPreview);
+
+/**
+ * Where a repeat may create a second order and sends go to a real gateway, a note under Send: a
+ * browser resends a POST by itself when a reused connection closes before any answer (Chromium
+ * does, measured against the sandbox's `drop` fault), which no page can see or stop.
+ */
+function showSendNote() {
+  const endpoint = state.endpoints.find((e) => e.id === state.id);
+  $('send-note').hidden = endpoint.idempotent || !$('target-custom').checked;
+}
 
 // ---- sending -------------------------------------------------------------------------------
 /**

@@ -87,6 +87,7 @@ const ZH = {
   'Could not record it: {message}': '无法记录：{message}',
   'Orders are being sent to {title} elsewhere (a batch, or Send, in this or another tab or window); wait until that ends, then send': '订单正在别处发送到{title}（批量发送，或本页、另一个标签页或窗口中的“发送”）；请等它结束后再发送',
   'another tab or window has this page open in an older version: reload or close it, then try again': '另一个标签页或窗口打开着此页面的旧版本：请重新加载或关闭它，然后重试',
+  'A browser may send a request again by itself when its connection closes before any answer. Where that could create a second order, send from Node (ordercraft send, or sendBatch), not from this page.': '连接在收到任何应答之前关闭时，浏览器可能自行再次发送请求。在这可能产生第二个订单的地方，请从 Node 发送（ordercraft send 或 sendBatch），而不是从此页面发送。',
   'this page cannot make sure that no other tab sends these orders at the same time (browsers lock across tabs only for pages served over https or from localhost): open the builder over https or on localhost to send': '此页面无法确保没有其他标签页同时发送这些订单（浏览器仅为通过 https 或 localhost 提供的页面提供跨标签页锁）：请通过 https 或在 localhost 上打开订单构建器再发送',
   "Saved the form's order to the batch.": '已把表单中的订单存回批量。',
   'Add {name}': '添加 {name}',
