@@ -110,6 +110,31 @@ test('bad options throw ArgumentError naming the option, never quoting the secre
   }
 });
 
+test('options are read afresh on every call: the same object changed signs with its new values; NaN where null was is refused; a Date leaves later calls as they are', () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  const order = oc.example(id);
+  const same = { appKey: 'k1', appSecret: 'secret-1', timestamp: '2026-01-01 00:00:00', session: null };
+  for (const secret of ['secret-1', 'secret-2', 'secret-1']) {
+    same.appSecret = secret;
+    const form = formToObject(oc.prepare(id, order, same).body);
+    assert.equal(form.sign, topSignIndependent(form, secret, 'md5'), secret);
+  }
+  // `{ session: NaN }` has the same JSON text as `{ session: null }`, read just before.
+  assert.throws(() => oc.prepare(id, order, { ...same, session: NaN }), (e) => e instanceof oc.ArgumentError && e.argument === 'opts.session');
+  const at = new Date(Date.UTC(2026, 0, 1, 4, 5, 6));
+  assert.equal(formToObject(oc.prepare(id, order, { ...same, timestamp: at }).body).timestamp, '2026-01-01 12:05:06');
+  // The same text again, now as a string (the Date's ISO text): not TOP's format, refused as ever.
+  assert.throws(() => oc.prepare(id, order, { ...same, timestamp: at.toISOString() }), (e) => e instanceof oc.ArgumentError && e.argument === 'opts.timestamp');
+  // Options of two providers in turn, each signed with its own.
+  const pandapon = 'pandapon:/alibaba/order/create/previewbatch';
+  const pOpts = { accessKey: 'a', accessSecret: 's', userId: 'u', nonce: 'n', timestamp: 1 };
+  for (let i = 0; i < 2; i++) {
+    assert.equal(oc.prepare(pandapon, oc.example(pandapon), pOpts).headers['access-key'], 'a');
+    const form = formToObject(oc.prepare(id, order, same).body);
+    assert.equal(form.sign, topSignIndependent(form, 'secret-1', 'md5'));
+  }
+});
+
 test('business parameters may not take a system parameter name', () => {
   assert.throws(() => oc.prepareTop('a.b', { sign: 'x', timestamp: 'y' }, { appKey: 'k', appSecret: 's' }), (e) => {
     assert.ok(e instanceof oc.OrderValidationError);

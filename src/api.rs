@@ -155,12 +155,16 @@ fn unknown_fields(opts: &Value) -> Result<UnknownFields, Error> {
     unknown.ok_or_else(|| Error::argument(format!("opts.{UNKNOWN_FIELDS}"), UnknownFields::EXPECTED))
 }
 
-/// The options without `unknownFields`: the rest are the provider's. Taken, not copied.
-fn provider_options(mut opts: Value) -> Value {
-    if let Value::Object(map) = &mut opts {
-        map.remove(UNKNOWN_FIELDS);
+/// The options without `unknownFields`: the rest are the provider's. Copied only where it is given.
+fn provider_options(opts: &Value) -> Cow<'_, Value> {
+    match opts {
+        Value::Object(map) if map.contains_key(UNKNOWN_FIELDS) => {
+            let mut map = map.clone();
+            map.remove(UNKNOWN_FIELDS);
+            Cow::Owned(Value::Object(map))
+        }
+        _ => Cow::Borrowed(opts),
     }
-    opts
 }
 
 /// `validate(id, order, opts?)`: `opts` may hold `unknownFields` (any other option is ignored
@@ -182,13 +186,13 @@ pub fn validate_json(id: &str, order: &str, opts: &Value, source: Source) -> Res
 /// Validates, then builds and signs. Any error-severity issue stops it with all issues;
 /// warnings ride along on the request.
 pub fn prepare(id: &str, order: &Value, opts: &Value, env: &Env) -> Result<PreparedRequest, Error> {
-    prepare_json(id, &order.to_string(), opts.clone(), env, Source::Text)
+    prepare_json(id, &order.to_string(), opts, env, Source::Text)
 }
 
 /// `prepare` of an order given as JSON text: read once, checked, and written out as sent.
-pub fn prepare_json(id: &str, order: &str, opts: Value, env: &Env, source: Source) -> Result<PreparedRequest, Error> {
+pub fn prepare_json(id: &str, order: &str, opts: &Value, env: &Env, source: Source) -> Result<PreparedRequest, Error> {
     let endpoint = find(id)?;
-    let unknown = unknown_fields(&opts)?;
+    let unknown = unknown_fields(opts)?;
     let opts = provider_options(opts);
     let mut issues = Issues::default();
     let document = read_order(order, &mut issues, source)?;

@@ -150,11 +150,7 @@ fn stringified_text_is_put_to_the_as_given_check_once_and_its_error_is_the_answe
         assert_eq!(asked.get(), 1, "{}", e.id);
         let refusing = Source::Stringified { as_given: &refused };
         assert!(matches!(validate_json(e.id, &text, &Value::Null, refusing), Err(Error::Argument { .. })));
-        assert!(
-            matches!(prepare_json(e.id, &text, opts.clone(), &env, refusing), Err(Error::Argument { .. })),
-            "{}",
-            e.id
-        );
+        assert!(matches!(prepare_json(e.id, &text, &opts, &env, refusing), Err(Error::Argument { .. })), "{}", e.id);
     }
 }
 

@@ -70,7 +70,7 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
         // returns whatever the text, and where no name repeats it answers as the checked read.
         let stringified = Source::Stringified { as_given: &|| Ok(()) };
         let trusted = validate_json(e.id, text, &json!({}), stringified);
-        let _ = prepare_json(e.id, text, provider_opts.clone(), env, stringified);
+        let _ = prepare_json(e.id, text, &provider_opts, env, stringified);
         let checked = validate_json(e.id, text, &json!({}), Source::Text);
         let (Some(value), Some(written)) = (&value, &written) else {
             assert!(checked.is_err(), "text serde_json refuses was read");
@@ -82,12 +82,12 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
         }
         assert_eq!(trusted.map(|v| v.issues), Ok(checked.issues.clone()));
         // Whitespace and escapes change nothing: the text and its compact form answer alike.
-        let compact = prepare_json(e.id, written, provider_opts.clone(), env, Source::Text);
+        let compact = prepare_json(e.id, written, &provider_opts, env, Source::Text);
         assert_eq!(
             validate_json(e.id, written, &json!({}), Source::Text).map(|v| v.issues),
             Ok(checked.issues.clone())
         );
-        assert_eq!(prepare_json(e.id, text, provider_opts.clone(), env, Source::Text), compact);
+        assert_eq!(prepare_json(e.id, text, &provider_opts, env, Source::Text), compact);
         // Where serde_json's round trip keeps every number's text, the Value path answers alike too.
         if value.to_string() == *written {
             assert_eq!(validate(e.id, value, &json!({})).map(|v| v.issues), Ok(checked.issues));
