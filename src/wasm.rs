@@ -381,10 +381,12 @@ fn options_read(opts: JsValue) -> Result<Rc<Value>, Error> {
         written_as_given(&opts, "opts")?;
         return Ok(value);
     }
-    let (text, _) = utf8_of_stringified(string.clone(), "opts")?;
+    let (text, string) = utf8_of_stringified(string, "opts")?;
     written_as_given(&opts, "opts")?;
     let value = Rc::new(crate::doc::read_value(&text).map_err(|_| crate::doc::unreadable("opts"))?);
-    LAST_OPTIONS.with(|last| *last.borrow_mut() = Some((string, Rc::clone(&value))));
+    if let Some(string) = string {
+        LAST_OPTIONS.with(|last| *last.borrow_mut() = Some((string.into(), Rc::clone(&value))));
+    }
     Ok(value)
 }
 
