@@ -346,18 +346,17 @@ fn top_parameters_from_js(params: JsValue) -> Result<String, JsValue> {
 /// Options as JSON data, with a `Date` in `timestamp` turned into epoch milliseconds first.
 fn options_from_js(opts: JsValue) -> Result<Rc<Value>, JsValue> {
     // A getter that throws is left to JSON.stringify, which reports the options as unreadable.
-    let date = timestamp_date(&opts).ok().flatten();
-    let mut value = options_read(opts).map_err(js_error)?;
-    if let Some(ms) = date {
-        if ms.is_nan() {
-            return Err(js_error(Error::argument("opts.timestamp", "is an invalid Date")));
-        }
-        // A copy of the options read: the ones kept for the next call stay as their text says.
-        if let Value::Object(map) = Rc::make_mut(&mut value) {
-            map.insert("timestamp".into(), Value::from(ms));
-        }
+    let Some(ms) = timestamp_date(&opts).ok().flatten() else { return options_read(opts).map_err(js_error) };
+    // A Date goes into options read afresh and not kept: the next options with the same text (the
+    // Date's ISO string) are read as that text says.
+    let mut value = from_js(opts, "opts")?;
+    if ms.is_nan() {
+        return Err(js_error(Error::argument("opts.timestamp", "is an invalid Date")));
     }
-    Ok(value)
+    if let Value::Object(map) = &mut value {
+        map.insert("timestamp".into(), Value::from(ms));
+    }
+    Ok(Rc::new(value))
 }
 
 thread_local! {
