@@ -144,6 +144,33 @@ export async function settleOrder({ endpoint, openJournal }, key, options = {}) 
   });
 }
 
+/**
+ * Where each order the journal has seen for `endpoint` stands, in the order first seen: its key,
+ * its state by today's rule (`judgedNow`; one a run left `sending` when it stopped is `unknown`,
+ * `interrupted`), when, whether `settle` recorded it, and what came back for a refused order or
+ * one without a verdict (`error`), or why one was not sent (`issues`). The journal's lock is held
+ * as a run holds it: while a run sends, the states are its to change, and this is refused.
+ */
+export async function journalStatus({ endpoint, openJournal }, options = {}) {
+  const { journal: journalOption } = options;
+  if (journalOption === undefined) throw new ArgumentError('options.journal: expected the journal the batch was sent with', 'options.journal');
+  return holdingJournal(journalOption, openJournal, async (journal) => {
+    const last = new Map();
+    for await (const entry of await journal.load()) {
+      if (ownEntry(entry, endpoint)) last.set(String(entry.key), judgedNow(entry));
+    }
+    return Array.from(last, ([key, entry]) => ({
+      key,
+      state: withoutVerdict(entry) ? 'unknown' : entry.state,
+      ...(entry.at === undefined ? {} : { at: entry.at }),
+      ...(entry.state === 'sending' ? { interrupted: true } : {}),
+      ...(entry.settled ? { settled: true } : {}),
+      ...(entry.result?.ok === false ? { error: entry.result.error } : {}),
+      ...(entry.issues ? { issues: entry.issues } : {}),
+    }));
+  });
+}
+
 /** The error of a journal another run holds: two runs over one journal could send an order twice. */
 export function journalInUse(who, remedy = 'wait for that run to end') {
   return new ArgumentError(`${who}; two runs over one journal could send an order twice: ${remedy}`, 'options.journal');

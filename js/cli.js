@@ -1,7 +1,7 @@
-// The `ordercraft` command: endpoints, example, validate and send, over .json, .jsonl and .csv
+// The `ordercraft` command: endpoints, example, validate, send, settle and status, over .json, .jsonl and .csv
 // files. Credentials come from the environment only (arguments would sit in shell history and
 // `ps`): ORDERCRAFT_<PROVIDER>_<OPTION>, e.g. ORDERCRAFT_TOP_APP_SECRET.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createClient, endpoints, example, schema, validate } from './node.js';
 import { csvPlace, ordersToCsv } from './csv.js';
@@ -13,10 +13,12 @@ const USAGE = `usage:
   ordercraft validate <endpoint> <file> [--json]
   ordercraft send <endpoint> <file> --journal <path> [--concurrency N] [--rate N] [--retries N] [--gateway URL] [--json]
   ordercraft settle <endpoint> <key> --journal <path> (--exists | --absent)
+  ordercraft status <endpoint> --journal <path> [--json]
 
 <file> is .json (one order or an array), .jsonl (an order a line) or .csv (see ordercraft example <endpoint> --csv).
 settle records what you found at the provider for an order send left unknown: --exists (it was
-created: ok from now on) or --absent (it was not: the next send sends it).
+created: ok from now on) or --absent (it was not: the next send sends it). status lists, from
+the journal alone, every order that is not ok (after a crash, say), sending nothing.
 Credentials: environment variables only, e.g. ORDERCRAFT_TOP_APP_KEY, ORDERCRAFT_TOP_APP_SECRET.`;
 
 class UsageError extends Error {}
@@ -75,6 +77,13 @@ function progressBar(stream) {
     const filled = total ? Math.round((done / total) * width) : 0;
     stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ok ${ok} failed ${failed} invalid ${invalid} unknown ${unknown} skipped ${skipped} `);
   };
+}
+
+/** One order of `status` that is not ok: its key, state and why. */
+function statusLine({ key, state, interrupted, settled, error, issues }) {
+  const why = error ?? issues?.find((issue) => issue.severity === 'error');
+  const notes = [interrupted && 'the run stopped with it in flight', settled && 'settled', why && `${why.code}: ${why.message}`].filter(Boolean);
+  return `${key} ${state}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 /** Runs the command line `args`; resolves to the exit code. Writes to `out` / `err`. */
@@ -181,6 +190,28 @@ async function run(args, { env, out, err, signal }) {
       const entry = await createClient().settle(endpoint.id, key, { journal: values.journal, exists: Boolean(values.exists) });
       out.write(`${entry.key}: ${entry.state === 'ok' ? 'ok (it exists); a rerun skips it' : 'absent; the next send sends it'}\n`);
       return 0;
+    }
+    case 'status': {
+      const endpoint = endpointOf(id);
+      if (file) throw new UsageError(`unexpected ${file}`);
+      if (!values.journal) throw new UsageError('status needs --journal <path>: the journal the orders were sent with');
+      // A mistyped path must not read as a journal with nothing wrong in it.
+      if (!existsSync(values.journal)) throw new UsageError(`there is no journal at ${values.journal}`);
+      const orders = await createClient().status(endpoint.id, { journal: values.journal });
+      const counts = { total: orders.length, ok: 0, failed: 0, invalid: 0, unknown: 0, absent: 0 };
+      for (const order of orders) counts[order.state] += 1;
+      if (values.json) {
+        out.write(`${JSON.stringify({ ...counts, orders })}\n`);
+      } else {
+        out.write(`${Object.entries(counts).map(([k, n]) => `${k.padEnd(8)} ${n}`).join('\n')}\n`);
+        for (const order of orders.filter((o) => o.state !== 'ok')) out.write(`${statusLine(order)}\n`);
+        if (counts.unknown) {
+          out.write(endpoint.idempotent
+            ? 'unknown: no verdict came; the next send sends them again (a repeat cannot create a second order here)\n'
+            : `unknown: no verdict came, so each may exist; look each up at the provider, then: ordercraft settle ${endpoint.id} <key> --journal ${values.journal} (--exists | --absent)\n`);
+        }
+      }
+      return counts.ok === counts.total ? 0 : 1;
     }
     default:
       throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'a command is needed');

@@ -153,6 +153,37 @@ export interface Client {
    * journal's lock; refuses (`ArgumentError`) an order that has a verdict or was never sent.
    */
   settle(id: EndpointId, key: string | number, options: SettleOptions): Promise<JournalEntry>;
+  /**
+   * Where each order the journal has seen for this endpoint stands, in the order first seen (after
+   * a crash, say, to find the orders to look up before `settle`). Sends nothing; holds the
+   * journal's lock, so it is refused (`ArgumentError`) while a run is sending.
+   */
+  status(id: EndpointId, options: StatusOptions): Promise<OrderStatus[]>;
+}
+
+export interface StatusOptions {
+  /** The journal the batch was sent with: a file path (Node) or a journal object. */
+  journal: string | Journal;
+}
+
+/** One order as its journal has it now (`status`). */
+export interface OrderStatus {
+  key: string;
+  /**
+   * By today's rule: `unknown` is without a verdict (it may exist: look it up, then `settle`), also
+   * for an order a run left in flight when it stopped (`interrupted`); `absent` was settled as not
+   * created (the next run sends it).
+   */
+  state: 'ok' | 'failed' | 'invalid' | 'unknown' | 'absent';
+  at?: string;
+  /** The run stopped (it died, or was killed) while this order's request was in flight. */
+  interrupted?: true;
+  /** Recorded by `settle`: the caller looked the order up at the provider. */
+  settled?: true;
+  /** What came back for a `failed` order, or for an `unknown` one that got an answer without a verdict. */
+  error?: SendError;
+  /** Why an `invalid` order was not sent. */
+  issues?: Issue[];
 }
 
 export interface SettleOptions {

@@ -1,7 +1,7 @@
 // Sending orders: prepare (validate + sign), fetch with a timeout, parse, and retry only what is
 // safe. Uses global `fetch` (Node 20, browsers) unless one is passed in.
 import { endpoints, parseResponse, prepare, validate } from '../pkg/guarded.js';
-import { runBatch, settleOrder } from './batch.js';
+import { journalStatus, runBatch, settleOrder } from './batch.js';
 
 /** Connection failures that happen before a request can reach the server. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -98,21 +98,19 @@ export function createClient({
     }
   }
 
-  /** `sendBatch(id, orders, options)`: see js/batch.js and the README. */
-  function sendBatch(id, orders, options) {
+  /** The batch context of endpoint `id`; an unknown id throws UnknownEndpointError, as send does. */
+  function batchOf(id) {
     const endpoint = byId.get(id);
-    if (!endpoint) validate(id, {}); // throws UnknownEndpointError, as send does
-    return runBatch({ send, endpoint, openJournal }, orders, options);
+    if (!endpoint) validate(id, {});
+    return { send, endpoint, openJournal };
   }
 
-  /** `settle(id, key, { journal, exists })`: see js/batch.js and the README. */
-  function settle(id, key, options) {
-    const endpoint = byId.get(id);
-    if (!endpoint) validate(id, {}); // throws UnknownEndpointError, as send does
-    return settleOrder({ endpoint, openJournal }, key, options);
-  }
+  // See js/batch.js and the README ("Batches").
+  const sendBatch = (id, orders, options) => runBatch(batchOf(id), orders, options);
+  const settle = (id, key, options) => settleOrder(batchOf(id), key, options);
+  const status = (id, options) => journalStatus(batchOf(id), options);
 
-  return { send, sendBatch, settle };
+  return { send, sendBatch, settle, status };
 }
 
 function readAnswer(id, { status, text }, parseOptions) {

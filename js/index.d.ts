@@ -16,6 +16,7 @@ export {
   createClient, memoryJournal, orderKey, type Client, type ClientOptions, type ClientCredentials, type SendOptions,
   type SendResult, type SendError, type Journal, type JournalEntry, type BatchOptions, type BatchProgress, type BatchResult,
   type BatchSummary, type CreatedByEarlierAttempt, type FetchLike, type AbortSignalLike, type SettleOptions,
+  type StatusOptions, type OrderStatus,
 } from './client.js';
 
 /** Validates, builds and signs the order for endpoint `id`; throws `OrderValidationError` with every issue when any is an error. */

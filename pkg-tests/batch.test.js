@@ -496,6 +496,51 @@ test('settle: an unknown order found at the provider is ok from then on; one not
   assert.deepEqual([changed.invalid, changed.results[0].issues[0].code, sandbox.hits.top], [1, 'duplicate', 4]);
 });
 
+test('status: where each order of the endpoint stands, from the journal alone, in the order first seen; it sends nothing, and waits for no run', async () => {
+  const refused = { ok: false, error: { code: 'isv.x', message: 'refused' }, attempts: 1 };
+  const timedOut = { ok: false, error: { code: 'timeout', message: 'no answer' }, attempts: 1 };
+  const issues = [{ path: '/trade', code: 'required', severity: 'error', message: '`trade` is required' }];
+  const journal = oc.memoryJournal([
+    { endpoint: HEMA, key: 'B-0', state: 'sending', at: 't0' },
+    { endpoint: HEMA, key: 'B-1', state: 'sending', at: 't1' },
+    { endpoint: HEMA, key: 'B-0', state: 'ok', result: { ok: true, data: {}, attempts: 1 }, at: 't2' },
+    { endpoint: HEMA, key: 'B-1', state: 'failed', result: refused, at: 't3' },
+    { endpoint: HEMA, key: 'B-2', state: 'sending', at: 't4' }, // the run died with it in flight
+    { endpoint: HEMA, key: 'B-3', state: 'invalid', issues },
+    { endpoint: HEMA, key: 'B-4', state: 'failed', result: timedOut, at: 't5' }, // an earlier version's word for no verdict
+    { endpoint: HEMA, key: 'B-5', state: 'unknown', at: 't6' },
+    { endpoint: HEMA, key: 'B-5', state: 'absent', settled: true, at: 't7' },
+    { endpoint: ECCANG, key: 'B-6', state: 'ok' }, // another endpoint's order
+    { key: 7, state: 'ok' }, // written without its endpoint: it counts for any
+  ]);
+  const c = client();
+  assert.deepEqual(await c.status(HEMA, { journal }), [
+    { key: 'B-0', state: 'ok', at: 't2' },
+    { key: 'B-1', state: 'failed', at: 't3', error: refused.error },
+    { key: 'B-2', state: 'unknown', at: 't4', interrupted: true },
+    { key: 'B-3', state: 'invalid', issues },
+    { key: 'B-4', state: 'unknown', at: 't5', error: timedOut.error },
+    { key: 'B-5', state: 'absent', at: 't7', settled: true },
+    { key: '7', state: 'ok' },
+  ]);
+  assert.deepEqual((await c.status(ECCANG, { journal })).map((o) => o.key), ['B-6', '7']);
+  assert.deepEqual([journal.entries.length, sandbox.hits.top, sandbox.hits.eccang], [11, 0, 0], 'read only; nothing sent');
+  // While a run holds the journal, the states are its to change: refused, not read half-way.
+  const release = await journal.lock();
+  await assert.rejects(c.status(HEMA, { journal }), /another batch is running over this journal/);
+  release();
+  await assert.rejects(c.status(HEMA, {}), { name: 'ArgumentError', argument: 'options.journal' });
+  await assert.rejects(async () => c.status('top:nope', { journal }), { name: 'UnknownEndpointError' });
+
+  // A file journal after a run that lost its connection after one order left.
+  const file = tempJournal();
+  sandbox.script('top', [{}, { fault: 'drop' }]);
+  await client().sendBatch(HEMA, hemaOrders(2), { journal: file, concurrency: 1 });
+  const [sent, dropped] = await c.status(HEMA, { journal: file });
+  assert.deepEqual([sent.key, sent.state, dropped.key, dropped.state, dropped.error.code], ['B-0', 'ok', 'B-1', 'unknown', 'network']);
+  assert.equal(existsSync(`${file}.lock`), false, 'its lock let go');
+});
+
 test('onResult hands over each result as it settles, after its journal entry; keepResults: false keeps none in the summary', async () => {
   const orders = [
     ...hemaOrders(6),

@@ -241,7 +241,7 @@ test('send: an order not sent is listed with its reason (an order changed since 
   assert.ok(existsSync(journal));
 });
 
-test('settle: an order send left unknown is recorded as found (skipped from then on) or absent (sent by the next send)', async () => {
+test('status and settle: an order send left unknown is listed with what to do, then recorded as found (skipped from then on) or absent (sent by the next send)', async () => {
   const { args, journal } = hemaBatch(2, 'S', { delayMs: 0, concurrency: 1 });
   sandbox.reset();
   sandbox.script('top', [{ fault: 'drop' }, { fault: 'drop' }]);
@@ -253,14 +253,27 @@ test('settle: an order send left unknown is recorded as found (skipped from then
   assert.equal((await settle('S-0', '--exists', '--absent')).status, 2);
   const notUnknown = await settle('S-7', '--exists');
   assert.deepEqual([notUnknown.status, /"S-7" is not there/.test(notUnknown.stderr)], [1, true]);
+  // status names what to look up, from the journal alone (no credentials needed).
+  const status = (...flags) => cli(['status', HEMA, '--journal', journal, ...flags]);
+  const before = await status();
+  assert.equal(before.status, 1, 'not every order is ok');
+  assert.match(before.stdout, /^total {4}2\nok {7}0\nfailed {3}0\ninvalid {2}0\nunknown {2}2\nabsent {3}0\n/);
+  assert.match(before.stdout, /\nS-0 unknown \(network: [^\n]+\)\nS-1 unknown \(network: /);
+  assert.ok(before.stdout.includes(`look each up at the provider, then: ordercraft settle ${HEMA} <key> --journal ${journal} (--exists | --absent)`), before.stdout);
+  assert.equal((await cli(['status', HEMA])).status, 2, 'no journal given');
+  assert.equal((await cli(['status', HEMA, '--journal', `${journal}.typo`])).status, 2, 'no journal there');
   const found = await settle('S-0', '--exists');
   assert.deepEqual([found.status, found.stdout], [0, 'S-0: ok (it exists); a rerun skips it\n']);
   const gone = await settle('S-1', '--absent');
   assert.deepEqual([gone.status, gone.stdout], [0, 'S-1: absent; the next send sends it\n']);
+  const settled = JSON.parse((await status('--json')).stdout);
+  assert.deepEqual([settled.ok, settled.absent, settled.orders.map((o) => [o.key, o.state, o.settled])], [1, 1, [['S-0', 'ok', true], ['S-1', 'absent', true]]]);
   const rerun = await cli(args, ENV);
   assert.equal(rerun.status, 0, rerun.stderr);
   assert.deepEqual(JSON.parse(rerun.stdout).results.map((r) => [r.key, r.state]), [['S-0', 'skipped'], ['S-1', 'ok']]);
   assert.deepEqual([...hemaOrdersProcessed()], [['S-1', 1]]);
+  const after = await status();
+  assert.deepEqual([after.status, after.stdout], [0, 'total    2\nok       2\nfailed   0\ninvalid  0\nunknown  0\nabsent   0\n']);
 });
 
 test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {

@@ -49,7 +49,12 @@ export async function clientAndGuards(): Promise<string> {
   const state: 'ok' | 'absent' | 'sending' | 'failed' | 'invalid' | 'unknown' = settled.state;
   // @ts-expect-error settle needs to be told whether the order exists
   await client.settle('eccang:createOrder', 'REF-1', { journal: 'journal.jsonl' });
-  void state;
+  const [first] = await client.status('eccang:createOrder', { journal: 'journal.jsonl' });
+  const now: 'ok' | 'failed' | 'invalid' | 'unknown' | 'absent' = first.state;
+  const why: string | undefined = first.error?.code ?? first.issues?.[0].message;
+  // @ts-expect-error status reads a journal: it needs one
+  await client.status('eccang:createOrder', {});
+  void state, now, why;
   try {
     prepare('eccang:createOrder', example('eccang:createOrder'), eccangOpts);
   } catch (e) {
