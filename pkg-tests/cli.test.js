@@ -379,6 +379,11 @@ test('SIGKILL mid-batch on a non-idempotent endpoint: the rerun sends no order t
   const n = 40;
   const { args, journal } = hemaBatch(n, 'K', { delayMs: 60, concurrency: 4 });
   await killMidway(args, ENV, journal, 12);
+  // What the killed run left in flight, named from the journal before anything else runs.
+  const left = JSON.parse((await cli(['status', HEMA, '--journal', journal, '--json'])).stdout);
+  const inFlight = left.orders.filter((o) => o.interrupted).map((o) => o.key);
+  assert.ok(inFlight.length >= 1 && inFlight.length <= 4, JSON.stringify(left));
+  assert.deepEqual([left.unknown, left.ok + left.unknown, left.total], [inFlight.length, left.total, left.orders.length]);
 
   const second = await cli(args, ENV);
   assert.equal(second.status, 1, 'orders left unknown: not all ok');
