@@ -362,8 +362,8 @@ fn options_from_js(opts: JsValue) -> Result<Rc<Value>, JsValue> {
 thread_local! {
     /// The options read last, by their JSON text: a caller passes the same options call after
     /// call (a client, a batch), and reading them afresh each time cost 4–8% of a small order's
-    /// `prepare` (side by side, every endpoint). Their secrets stay here until other options
-    /// replace them, as long as the caller's own options object commonly keeps them.
+    /// `prepare` (side by side, every endpoint). Their secrets stay in memory here until other
+    /// options replace them (the caller's own options object usually holds them as long).
     static LAST_OPTIONS: std::cell::RefCell<Option<(JsValue, Rc<Value>)>> = const { std::cell::RefCell::new(None) };
 }
 
