@@ -135,8 +135,9 @@ export interface CreatedByEarlierAttempt {
 
 /**
  * A transport failure (`timeout`, `network`, `aborted`, `http_<status>`). `notSent` is there only
- * when no request of the send can have been processed (the connection was refused, or the caller
- * aborted before a request went out): otherwise the order may have been received.
+ * when no request of the send can have been processed (the connection was refused, the port is one
+ * fetch blocks, or the caller aborted before a request went out): otherwise the order may have been
+ * received. A batch sends a `failed` order with `notSent` again on its next run.
  */
 export type SendError = ResponseError & { notSent?: true };
 

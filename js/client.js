@@ -19,6 +19,16 @@ function aborted(mayHaveBeenReceived) {
     : { code: 'aborted', message: 'the caller aborted the send before any request could be processed', retryable: false, notSent: true };
 }
 
+/**
+ * The last attempt's result where an earlier attempt may have created the order: a last request
+ * that never went out (`notSent`) does not make the send unsent, so the order may exist.
+ */
+function mayExist(result) {
+  if (result.ok || !result.error.notSent) return result;
+  const { notSent: _, ...error } = result.error;
+  return { ...result, error: { ...error, message: `${error.message}; an earlier attempt may have been received, so the order may exist` } };
+}
+
 /** Settles when `promise` does or when `signal` aborts, whichever is first. */
 function abortable(promise, signal) {
   if (!signal) return promise;
@@ -83,7 +93,7 @@ export function createClient({
         return { ok: true, data: result.error.raw ?? {}, createdByEarlierAttempt: true, refusal: result.error, attempts: attempt };
       }
       if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
-        return { ...result, attempts: attempt };
+        return { ...(earlierMayHaveCreated ? mayExist(result) : result), attempts: attempt };
       }
       const rateLimited = refusedUnprocessed(result.error, outcome, endpoint);
       earlierMayHaveCreated ||= !outcome.notSent && !rateLimited;
@@ -145,6 +155,12 @@ async function exchange(fetchImpl, request, timeoutMs, signal) {
     if (signal?.aborted) return { error: aborted(true) }; // the request was on its way
     if (controller.signal.aborted) {
       return { error: { code: 'timeout', message: `no complete answer within ${timeoutMs} ms; the order may have been received`, retryable: true } };
+    }
+    // A port the Fetch standard blocks is refused before any connection (Node's fetch says "bad
+    // port"; a browser's says nothing, so there it stays "may have been received"). It never works.
+    if (cause?.cause?.message === 'bad port') {
+      const port = new URL(request.url).port;
+      return { notSent: true, error: { code: 'network', message: `network failure (bad port): fetch never connects to port ${port}, one the Fetch standard blocks; the request did not reach the server`, retryable: false, notSent: true } };
     }
     const code = cause?.cause?.code ?? cause?.code;
     const notSent = NOT_SENT.has(code);

@@ -541,6 +541,22 @@ test('status: where each order of the endpoint stands, from the journal alone, i
   assert.equal(existsSync(`${file}.lock`), false, 'its lock let go');
 });
 
+test('an order whose request reached no provider (the gateway down) is failed for that run, and the next run sends it', async () => {
+  const journal = tempJournal();
+  const orders = hemaOrders(2);
+  const down = oc.createClient({ credentials: SANDBOX_CREDENTIALS, gateways: { top: 'http://127.0.0.1:6000/router/rest' } }); // a port fetch never connects to
+  const first = await down.sendBatch(HEMA, orders, { journal });
+  assert.deepEqual([first.failed, first.results.map((r) => r.result.error.notSent)], [2, [true, true]]);
+  const [status] = await down.status(HEMA, { journal });
+  assert.deepEqual([status.state, status.error.notSent], ['failed', true]);
+  const again = await client().sendBatch(HEMA, orders, { journal });
+  assert.deepEqual(again.results.map((r) => [r.key, r.state]), [['B-0', 'ok'], ['B-1', 'ok']]);
+  assert.deepEqual([...processedPerKey('top', hemaKey)].sort(), [['B-0', 1], ['B-1', 1]]);
+  // Sent once: a third run skips them.
+  const third = await client().sendBatch(HEMA, orders, { journal });
+  assert.deepEqual([third.skipped, sandbox.hits.top], [2, 2]);
+});
+
 test('onResult hands over each result as it settles, after its journal entry; keepResults: false keeps none in the summary', async () => {
   const orders = [
     ...hemaOrders(6),

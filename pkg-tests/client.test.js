@@ -222,6 +222,27 @@ test('a server that is not there is a network error that sent nothing: retried',
   assert.match(r.error.message, /ECONNREFUSED/);
 });
 
+test('a port fetch never connects to (a "bad port" of the Fetch standard) sent nothing, and is not retried', async () => {
+  const r = await oc.createClient({ credentials: SANDBOX_CREDENTIALS, gateways: { top: 'http://127.0.0.1:6000/router/rest' }, retries: 2, sleep: async () => {} })
+    .send('top:alibaba.intention.order.save', oc.example('top:alibaba.intention.order.save'));
+  assert.deepEqual([r.ok, r.error.code, r.error.notSent, r.error.retryable, r.attempts], [false, 'network', true, false, 1]);
+  assert.match(r.error.message, /bad port\): fetch never connects to port 6000/);
+});
+
+test('a retry refused a connection does not make a send unsent when an earlier attempt may have been received', async () => {
+  const refused = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+  const lost = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
+  const failing = (errors) => async () => { throw errors.shift()(); };
+  const send = (errors) => client({ options: { fetch: failing(errors), retries: 1 } }).send('eccang:createOrder', oc.example('eccang:createOrder'));
+  // The first request may have arrived (its connection closed after it left); the retry never went out.
+  const after = await send([lost, refused]);
+  assert.deepEqual([after.ok, after.error.code, after.error.notSent, after.attempts], [false, 'network', undefined, 2]);
+  assert.match(after.error.message, /ECONNREFUSED.*an earlier attempt may have been received, so the order may exist/);
+  // Neither went out: unsent.
+  const neither = await send([refused, refused]);
+  assert.deepEqual([neither.error.notSent, neither.attempts], [true, 2]);
+});
+
 test('invalid orders throw before anything is sent; secrets stay out of every failure', async () => {
   const c = client();
   await assert.rejects(c.send('top:alibaba.wdk.trade.order.create', { shop_id: 1 }), (e) => e instanceof oc.OrderValidationError);
