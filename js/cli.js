@@ -82,7 +82,10 @@ function progressBar(stream) {
 /** One order of `status` that is not ok: its key, state and why. */
 function statusLine({ key, state, interrupted, settled, error, issues }) {
   const why = error ?? issues?.find((issue) => issue.severity === 'error');
-  const notes = [interrupted && 'the run stopped with it in flight', settled && 'settled', why && `${why.code}: ${why.message}`].filter(Boolean);
+  const notes = [
+    interrupted && 'the run stopped with it in flight', settled && 'settled', why && `${why.code}: ${why.message}`,
+    error?.notSent && 'it reached no provider: the next send sends it',
+  ].filter(Boolean);
   return `${key} ${state}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 

@@ -276,6 +276,18 @@ test('status and settle: an order send left unknown is listed with what to do, t
   assert.deepEqual([after.status, after.stdout], [0, 'total    2\nok       2\nfailed   0\ninvalid  0\nunknown  0\nabsent   0\n']);
 });
 
+test('send while the gateway is down: failed, status says the next send sends them, and it does, once each', async () => {
+  const { args, journal } = hemaBatch(2, 'D', { delayMs: 0, concurrency: 1 });
+  const down = args.map((a) => (a === sandbox.urls.top ? 'http://127.0.0.1:6000/router/rest' : a)); // a port fetch never connects to
+  sandbox.reset();
+  assert.equal((await cli(down, ENV)).status, 1);
+  const status = await cli(['status', HEMA, '--journal', journal]);
+  assert.match(status.stdout, /\nD-0 failed \(network: [^\n]*did not reach the server; it reached no provider: the next send sends it\)\n/);
+  const up = await cli(args, ENV);
+  assert.equal(up.status, 0, up.stderr);
+  assert.deepEqual([...hemaOrdersProcessed()].sort(), [['D-0', 1], ['D-1', 1]]);
+});
+
 test('usage errors exit 2; a missing credential is named; nothing is taken from arguments', async () => {
   assert.equal((await cli([])).status, 2);
   assert.equal((await cli(['frobnicate'])).status, 2);
