@@ -3,8 +3,8 @@
 // run over an existing journal resumes from it.
 //
 // Per order: `sending` is journaled before the request leaves, the outcome after it returns.
-// On resume an order with a verdict (`ok`, `failed`) is `skipped`, but for a failure whose request
-// reached no provider (`notSent`: sent as if new); one left `sending` (the process
+// On resume an order with a verdict (`ok`, `failed`) is `skipped`, except a failure whose request
+// reached no provider (`notSent`), which is sent as if new; one left `sending` (the process
 // died while it was in flight) or `unknown` (no verdict came) is sent again where the endpoint is
 // idempotent, else it is `unknown` until the caller looks it up and settles it (`settleOrder`), or
 // passes `resendUnknown: true`.
