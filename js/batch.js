@@ -3,8 +3,8 @@
 // run over an existing journal resumes from it.
 //
 // Per order: `sending` is journaled before the request leaves, the outcome after it returns.
-// On resume an order with a verdict (`ok`, `failed`) is `skipped`, except a failure whose request
-// reached no provider (`notSent`), which is sent as if new; one left `sending` (the process
+// On resume an order with a verdict (`ok`, `failed`) is `skipped`, except a failure no provider
+// processed (`notSent`, `unprocessed`), which is sent as if new; one left `sending` (the process
 // died while it was in flight) or `unknown` (no verdict came) is sent again where the endpoint is
 // idempotent, else it is `unknown` until the caller looks it up and settles it (`settleOrder`), or
 // passes `resendUnknown: true`.
@@ -36,16 +36,17 @@ export function resumeStep(before, content, { idempotent, resendUnknown = false 
   if (!before) return 'send';
   const changed = changedSince(before, content);
   if (changed && before.state === 'ok') return 'changed';
-  // A refused order changed since (fixed) is sent: the refusal created nothing. So is one whose
-  // request never reached the provider (`notSent`: the gateway was down, say), changed or not.
-  if (FINAL.has(before.state)) return before.state === 'failed' && (changed || neverReached(before)) ? 'send' : 'skip';
+  // A refused order changed since (fixed) is sent: the refusal created nothing. So is one no
+  // provider processed, changed or not (`notSent`: it never got there, the gateway down, say;
+  // `unprocessed`: refused before processing to the last retry, a rate limit).
+  if (FINAL.has(before.state)) return before.state === 'failed' && (changed || unprocessed(before)) ? 'send' : 'skip';
   if (!withoutVerdict(before)) return 'send'; // invalid: checked again; absent: settled as not created
   if (idempotent || resendUnknown) return changed ? 'send' : 'resend';
   return before.state === 'unknown' ? 'skip' : 'unanswered'; // a repeat may create a second order
 }
 
-/** Whether a `failed` entry's send reached no provider at all: nothing of it can have been processed. */
-const neverReached = (entry) => entry.result?.error?.notSent === true;
+/** Whether a `failed` entry's send was processed by no provider: it never got there, or was refused unprocessed. */
+const unprocessed = (entry) => entry.result?.error?.notSent === true || entry.result?.error?.unprocessed === true;
 
 /**
  * A journal entry as today's rule reads it. Earlier versions journaled some outcomes that carry no

@@ -84,7 +84,7 @@ function statusLine({ key, state, interrupted, settled, error, issues }) {
   const why = error ?? issues?.find((issue) => issue.severity === 'error');
   const notes = [
     interrupted && 'the run stopped with it in flight', settled && 'settled', why && `${why.code}: ${why.message}`,
-    error?.notSent && 'it reached no provider: the next send sends it',
+    (error?.notSent || error?.unprocessed) && 'no provider processed it: the next send sends it',
   ].filter(Boolean);
   return `${key} ${state}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }

@@ -137,9 +137,11 @@ export interface CreatedByEarlierAttempt {
  * A transport failure (`timeout`, `network`, `aborted`, `http_<status>`). `notSent` is there only
  * when no request of the send can have been processed (the connection was refused, the port is one
  * fetch blocks, or the caller aborted before a request went out): otherwise the order may have been
- * received. A batch sends a `failed` order with `notSent` again on its next run.
+ * received. `unprocessed`: the provider refused the send's every request before processing it (a
+ * rate limit, to the last retry), so nothing was created. A batch sends a `failed` order with
+ * either again on its next run.
  */
-export type SendError = ResponseError & { notSent?: true };
+export type SendError = ResponseError & { notSent?: true; unprocessed?: true };
 
 /** The parsed answer, or the provider's or the transport's failure. */
 export type SendResult<T = unknown> = (Extract<Parsed<T>, { ok: true }> | { ok: false; error: SendError } | CreatedByEarlierAttempt) & { attempts: number };

@@ -20,13 +20,17 @@ function aborted(mayHaveBeenReceived) {
 }
 
 /**
- * The last attempt's result where an earlier attempt may have created the order: a last request
- * that never went out (`notSent`) does not make the send unsent, so the order may exist.
+ * A send's result from its last attempt's. Where that attempt created nothing (it never went out,
+ * or the provider refused it unprocessed: a rate limit), the send created nothing either only if
+ * no earlier attempt may have: then a refusal says `unprocessed` (a batch sends it again on its
+ * next run, as it does one `notSent`); else the order may exist, and the error says so
+ * (`noVerdict`, without `notSent`).
  */
-function mayExist(result) {
-  if (result.ok || !result.error.notSent) return result;
+function sendResult(result, createdNothing, earlierMayHaveCreated) {
+  if (result.ok || !createdNothing) return result;
+  if (!earlierMayHaveCreated) return result.error.notSent ? result : { ...result, error: { ...result.error, unprocessed: true } };
   const { notSent: _, ...error } = result.error;
-  return { ...result, error: { ...error, message: `${error.message}; an earlier attempt may have been received, so the order may exist` } };
+  return { ...result, error: { ...error, noVerdict: true, message: `${error.message}; an earlier attempt may have been received, so the order may exist` } };
 }
 
 /** Settles when `promise` does or when `signal` aborts, whichever is first. */
@@ -92,10 +96,10 @@ export function createClient({
         // whose answer never came, created it. That is the outcome, not a failure to resend.
         return { ok: true, data: result.error.raw ?? {}, createdByEarlierAttempt: true, refusal: result.error, attempts: attempt };
       }
+      const rateLimited = !result.ok && refusedUnprocessed(result.error, outcome, endpoint);
       if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
-        return { ...(earlierMayHaveCreated ? mayExist(result) : result), attempts: attempt };
+        return { ...sendResult(result, outcome.notSent || rateLimited, earlierMayHaveCreated), attempts: attempt };
       }
-      const rateLimited = refusedUnprocessed(result.error, outcome, endpoint);
       earlierMayHaveCreated ||= !outcome.notSent && !rateLimited;
       const wait = Math.max(
         (result.error.retryAfterSeconds ?? 0) * 1000,

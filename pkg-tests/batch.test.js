@@ -557,6 +557,18 @@ test('an order whose request reached no provider (the gateway down) is failed fo
   assert.deepEqual([third.skipped, sandbox.hits.top], [2, 2]);
 });
 
+test('an order rate-limited to its last retry is failed for that run (unprocessed), and the next run sends it', async () => {
+  const journal = tempJournal();
+  const orders = hemaOrders(2);
+  sandbox.script('top', Array.from({ length: 4 }, () => ({ fault: 'retryable' }))); // TOP's code 7, twice per order
+  const first = await client().sendBatch(HEMA, orders, { journal, retries: 1, concurrency: 1 });
+  assert.deepEqual([first.failed, first.results.map((r) => [r.result.error.code, r.result.error.unprocessed, r.result.attempts])], [2, [['7', true, 2], ['7', true, 2]]]);
+  assert.equal(sandbox.processed.length, 0, 'refused unprocessed: nothing created');
+  const again = await client().sendBatch(HEMA, orders, { journal });
+  assert.deepEqual(again.results.map((r) => [r.key, r.state]), [['B-0', 'ok'], ['B-1', 'ok']]);
+  assert.deepEqual([...processedPerKey('top', hemaKey)].sort(), [['B-0', 1], ['B-1', 1]]);
+});
+
 test('onResult hands over each result as it settles, after its journal entry; keepResults: false keeps none in the summary', async () => {
   const orders = [
     ...hemaOrders(6),

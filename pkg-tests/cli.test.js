@@ -282,7 +282,7 @@ test('send while the gateway is down: failed, status says the next send sends th
   sandbox.reset();
   assert.equal((await cli(down, ENV)).status, 1);
   const status = await cli(['status', HEMA, '--journal', journal]);
-  assert.match(status.stdout, /\nD-0 failed \(network: [^\n]*did not reach the server; it reached no provider: the next send sends it\)\n/);
+  assert.match(status.stdout, /\nD-0 failed \(network: [^\n]*did not reach the server; no provider processed it: the next send sends it\)\n/);
   const up = await cli(args, ENV);
   assert.equal(up.status, 0, up.stderr);
   assert.deepEqual([...hemaOrdersProcessed()].sort(), [['D-0', 1], ['D-1', 1]]);

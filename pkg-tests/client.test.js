@@ -243,6 +243,18 @@ test('a retry refused a connection does not make a send unsent when an earlier a
   assert.deepEqual([neither.error.notSent, neither.attempts], [true, 2]);
 });
 
+test('a rate limit to the last retry created nothing (unprocessed), unless an earlier attempt may have been received', async () => {
+  const id = 'top:alibaba.intention.order.save';
+  sandbox.script('top', [{ fault: 'retryable' }, { fault: 'retryable' }]);
+  const limited = await client({ options: { retries: 1 } }).send(id, oc.example(id));
+  assert.deepEqual([limited.ok, limited.error.code, limited.error.unprocessed, limited.error.noVerdict, limited.attempts], [false, '7', true, undefined, 2]);
+  // Sent as idempotent: the first request's connection closed after it left, then the retry was rate-limited.
+  sandbox.script('top', [{ fault: 'drop' }, { fault: 'retryable' }]);
+  const after = await client({ options: { retries: 1 } }).send(id, oc.example(id), { idempotent: true });
+  assert.deepEqual([after.error.code, after.error.unprocessed, after.error.noVerdict, after.attempts], ['7', undefined, true, 2]);
+  assert.match(after.error.message, /an earlier attempt may have been received, so the order may exist$/);
+});
+
 test('invalid orders throw before anything is sent; secrets stay out of every failure', async () => {
   const c = client();
   await assert.rejects(c.send('top:alibaba.wdk.trade.order.create', { shop_id: 1 }), (e) => e instanceof oc.OrderValidationError);
