@@ -120,6 +120,25 @@ async function holdingJournal(journalOption, openJournal, work) {
 const ownEntry = (entry, endpoint) => entry.endpoint === undefined || entry.endpoint === endpoint.id;
 
 /**
+ * The last entry of each order of `endpoint` in the journal, as today's rule reads it
+ * (`judgedNow`), by key as text, in the order the keys were first seen. A run, `settle`, `status`
+ * and the builder's Batch tab all read a journal through this.
+ */
+export async function lastEntries(journal, endpoint) {
+  const last = new Map();
+  for await (const entry of await journal.load()) {
+    if (ownEntry(entry, endpoint)) last.set(String(entry.key), judgedNow(entry));
+  }
+  return last;
+}
+
+/** `options.journal` of `settle` and `status`, which have nothing to read without one. */
+function requiredJournal({ journal }) {
+  if (journal === undefined) throw new ArgumentError('options.journal: expected the journal the batch was sent with', 'options.journal');
+  return journal;
+}
+
+/**
  * Records what the caller found at the provider for an order a batch left without a verdict
  * (`unknown`, or `sending` after a crash): `exists: true`, it was created, and it is `ok` from now
  * on; `false`, it was not, and it is `absent`, which the next run sends. The journal's lock is
@@ -127,18 +146,15 @@ const ownEntry = (entry, endpoint) => entry.endpoint === undefined || entry.endp
  * a verdict stands, and an order the journal does not have was never sent. Resolves to the entry.
  */
 export async function settleOrder({ endpoint, openJournal }, key, options = {}) {
-  const { journal: journalOption, exists } = options;
+  const { exists } = options;
   if (!isKey(key)) throw new ArgumentError("key: expected the order's key as the journal has it (non-blank text)", 'key');
   if (typeof exists !== 'boolean') {
     throw new ArgumentError('options.exists: expected true (the order was created) or false (it was not: send it again)', 'options.exists');
   }
-  if (journalOption === undefined) throw new ArgumentError('options.journal: expected the journal the batch was sent with', 'options.journal');
+  const journalOption = requiredJournal(options);
   const wanted = String(key);
   return holdingJournal(journalOption, openJournal, async (journal) => {
-    let last;
-    for await (const entry of await journal.load()) {
-      if (ownEntry(entry, endpoint) && String(entry.key) === wanted) last = judgedNow(entry);
-    }
+    const last = (await lastEntries(journal, endpoint)).get(wanted);
     if (!withoutVerdict(last)) {
       const found = last ? `is ${last.state} there` : 'is not there (never sent)';
       throw new ArgumentError(`key: the order ${JSON.stringify(wanted)} ${found}; only an order left without a verdict (unknown) is settled`, 'key');
@@ -158,14 +174,8 @@ export async function settleOrder({ endpoint, openJournal }, key, options = {}) 
  * as a run holds it: while a run sends, the states are its to change, and this is refused.
  */
 export async function journalStatus({ endpoint, openJournal }, options = {}) {
-  const { journal: journalOption } = options;
-  if (journalOption === undefined) throw new ArgumentError('options.journal: expected the journal the batch was sent with', 'options.journal');
-  return holdingJournal(journalOption, openJournal, async (journal) => {
-    const last = new Map();
-    for await (const entry of await journal.load()) {
-      if (ownEntry(entry, endpoint)) last.set(String(entry.key), judgedNow(entry));
-    }
-    return Array.from(last, ([key, entry]) => ({
+  return holdingJournal(requiredJournal(options), openJournal, async (journal) =>
+    Array.from(await lastEntries(journal, endpoint), ([key, entry]) => ({
       key,
       state: withoutVerdict(entry) ? 'unknown' : entry.state,
       ...(entry.at === undefined ? {} : { at: entry.at }),
@@ -173,8 +183,7 @@ export async function journalStatus({ endpoint, openJournal }, options = {}) {
       ...(entry.settled ? { settled: true } : {}),
       ...(entry.result?.ok === false ? { error: entry.result.error } : {}),
       ...(entry.issues ? { issues: entry.issues } : {}),
-    }));
-  });
+    })));
 }
 
 /** The error of a journal another run holds: two runs over one journal could send an order twice. */
@@ -298,10 +307,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
   async function runLocked(journal) {
     // What the journal holds per key: looked at once per key (`seen` stops a second look), and let
     // go then, so a resumed run does not keep the whole journal until it ends.
-    const recorded = new Map();
-    for await (const entry of await journal.load()) {
-      if (ownEntry(entry, endpoint)) recorded.set(String(entry.key), judgedNow(entry));
-    }
+    const recorded = await lastEntries(journal, endpoint);
 
     const pace = pacer(ratePerSecond);
     const results = [];

@@ -118,6 +118,11 @@ async function run(args, { env, out, err, signal }) {
   const { values, positionals: [command, id, file, ...extra] } = parsed;
   if (values.help) { out.write(`${USAGE}\n`); return 0; }
   if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
+  /** `--journal` of `settle` and `status`: the journal the orders were sent with. */
+  const journalFlag = (command) => {
+    if (!values.journal) throw new UsageError(`${command} needs --journal <path>: the journal the orders were sent with`);
+    return values.journal;
+  };
   const number = (name) => {
     if (values[name] === undefined) return undefined;
     const n = Number(values[name]);
@@ -187,20 +192,20 @@ async function run(args, { env, out, err, signal }) {
       const endpoint = endpointOf(id);
       const key = file;
       if (!key) throw new UsageError('settle needs the key of the order (as send printed it)');
-      if (!values.journal) throw new UsageError('settle needs --journal <path>: the journal the orders were sent with');
+      const journal = journalFlag('settle');
       if (Boolean(values.exists) === Boolean(values.absent)) throw new UsageError('settle needs one of --exists (the order was created) or --absent (it was not)');
       // Needs no credentials: it only writes to the journal.
-      const entry = await createClient().settle(endpoint.id, key, { journal: values.journal, exists: Boolean(values.exists) });
+      const entry = await createClient().settle(endpoint.id, key, { journal, exists: Boolean(values.exists) });
       out.write(`${entry.key}: ${entry.state === 'ok' ? 'ok (it exists); a rerun skips it' : 'absent; the next send sends it'}\n`);
       return 0;
     }
     case 'status': {
       const endpoint = endpointOf(id);
       if (file) throw new UsageError(`unexpected ${file}`);
-      if (!values.journal) throw new UsageError('status needs --journal <path>: the journal the orders were sent with');
+      const journal = journalFlag('status');
       // A mistyped path must not read as a journal with nothing wrong in it.
-      if (!existsSync(values.journal)) throw new UsageError(`there is no journal at ${values.journal}`);
-      const orders = await createClient().status(endpoint.id, { journal: values.journal });
+      if (!existsSync(journal)) throw new UsageError(`there is no journal at ${journal}`);
+      const orders = await createClient().status(endpoint.id, { journal });
       const counts = { total: orders.length, ok: 0, failed: 0, invalid: 0, unknown: 0, absent: 0 };
       for (const order of orders) counts[order.state] += 1;
       if (values.json) {
@@ -211,7 +216,7 @@ async function run(args, { env, out, err, signal }) {
         if (counts.unknown) {
           out.write(endpoint.idempotent
             ? 'unknown: no verdict came; the next send sends them again (a repeat cannot create a second order here)\n'
-            : `unknown: no verdict came, so each may exist; look each up at the provider, then: ordercraft settle ${endpoint.id} <key> --journal ${values.journal} (--exists | --absent)\n`);
+            : `unknown: no verdict came, so each may exist; look each up at the provider, then: ordercraft settle ${endpoint.id} <key> --journal ${journal} (--exists | --absent)\n`);
         }
       }
       return counts.ok === counts.total ? 0 : 1;

@@ -7,7 +7,7 @@ import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
 import { keyOf } from '/history.js';
-import { judgedNow, resumeStep, withoutVerdict } from '/js/batch.js';
+import { lastEntries, resumeStep, withoutVerdict } from '/js/batch.js';
 import { t, titleOf } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -150,11 +150,7 @@ export async function initBatch(page) {
   const batchJournal = () => batch.journal ?? batch.name ?? batch.id;
   const journal = () => idbJournal(db, batchJournal());
 
-  async function states() {
-    const last = new Map();
-    for (const entry of await journal().load()) last.set(entry.key, judgedNow(entry));
-    return last;
-  }
+  const states = () => lastEntries(journal(), endpointOf());
 
   async function render() {
     $('batch-summary').textContent = batch ? `${batch.orders.length} order(s) from ${batch.file} for ${batch.id}` : 'No batch imported.';
