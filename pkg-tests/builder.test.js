@@ -44,6 +44,19 @@ async function answerDialog(act, accept, p = page) {
   return dialog.message();
 }
 const errorsShown = () => page.locator('#issues li.error').count();
+/**
+ * Clicks `selector` once the layout around it has settled. Lines of the form are laid out only
+ * near the viewport (content-visibility), so scrolling to a control lays out lines it passes for
+ * the first time, which moves it: were the press and the release to fall on either side of that
+ * move, the button would take the focus but never see a click. Scrolled into view first, then two
+ * frames, and then clicked where it stays.
+ */
+async function steadyClick(selector) {
+  const target = page.locator(selector);
+  await target.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled))));
+  await target.click();
+}
 
 for (const endpoint of oc.endpoints()) {
   const { id, provider } = endpoint;
@@ -127,24 +140,24 @@ test('a typed secret is nowhere but its password input', async () => {
 
 test('lists can be added to, reordered and removed; the raw JSON follows', async () => {
   await page.selectOption('#endpoint', 'eccang:createOrder');
-  await page.click('#form button:text-is("Add ItemArr")');
+  await steadyClick('#form button:text-is("Add ItemArr")');
   // The keyboard lands on the new item's first field.
   assert.match(await page.evaluate(() => document.activeElement.dataset.path), /^\/ItemArr\/2\//);
   let order = JSON.parse(await page.inputValue('#raw'));
   assert.equal(order.ItemArr.length, 3);
   await page.fill('#form [data-path="/ItemArr/2/sku"]', 'NEW-SKU');
-  await page.click('#form button[aria-label="Move ItemArr 3 up"]');
+  await steadyClick('#form button[aria-label="Move ItemArr 3 up"]');
   // The keyboard stays on the moved item's button.
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Move ItemArr 2 up');
   order = JSON.parse(await page.inputValue('#raw'));
   assert.equal(order.ItemArr[1].sku, 'NEW-SKU');
-  await page.click('#form button[aria-label="Remove ItemArr 2"]');
+  await steadyClick('#form button[aria-label="Remove ItemArr 2"]');
   // … and after a removal, on the item that took its place.
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove ItemArr 2');
   order = JSON.parse(await page.inputValue('#raw'));
   assert.deepEqual(order.ItemArr.map((i) => i.sku), ['215131101', '227652501']);
   // Editing the raw JSON updates the form.
-  await page.click('#raw-details summary');
+  await steadyClick('#raw-details summary');
   await page.fill('#raw', JSON.stringify({ ...order, reference_no: 'FROM-RAW' }));
   assert.equal(await field('/reference_no').inputValue(), 'FROM-RAW');
 });
@@ -165,7 +178,7 @@ test('an unknown field is shown in the form, marked as an error, and can be remo
   assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, 12);
   await row.fill('100.0000000000000001');
   assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, '100.0000000000000001');
-  await page.click('#form button[aria-label="Remove buyer_emial"]');
+  await steadyClick('#form button[aria-label="Remove buyer_emial"]');
   assert.equal(await page.locator('#issues li.error').count(), 0, await page.textContent('#issues'));
   assert.equal(JSON.parse(await page.inputValue('#raw')).buyer_emial, undefined);
 });
@@ -998,10 +1011,10 @@ test('the page in English or Chinese, the choice kept across a reload', async ()
   assert.equal(await page.locator('#form button:text-is("添加 ItemArr")').count(), 1);
   await field('/reference_no').fill('');
   assert.match(await page.textContent('#issue-count'), /^1 个错误/);
-  await page.click('#raw-details summary');
+  await steadyClick('#raw-details summary');
   await page.fill('#raw', '[]');
   assert.match(await page.textContent('#raw-status'), /^订单是一个 JSON 对象/);
-  await page.click('#raw-details summary');
+  await steadyClick('#raw-details summary');
   await page.selectOption('#language', 'en');
   assert.equal(await page.locator('#form button:text-is("Add ItemArr")').count(), 1);
   assert.match(await page.textContent('#issue-count'), /^1 error/);
