@@ -25,6 +25,25 @@ const FINAL = new Set(['ok', 'failed']);
 export const withoutVerdict = (entry) => entry?.state === 'unknown' || entry?.state === 'sending';
 
 /**
+ * Whether an order may exist at the provider by its journal entries (oldest first): a send went
+ * out and nothing since says it created nothing. `ok` created it; `unknown`, and a `sending` with
+ * no verdict after it, may have. A refusal (`failed`, `notSent` among them) says only that its own
+ * send created nothing, so an earlier send left unknown still may have; `absent` (looked up and not
+ * found: `settle`) clears all before it.
+ */
+export function mayHaveCreated(entries) {
+  let earlier = false; // an earlier send created it or may have
+  let inFlight = false; // a send went out and no verdict came after it
+  for (const { state } of entries.map(judgedNow)) {
+    if (state === 'sending') inFlight = true;
+    else if (state === 'ok' || state === 'unknown') [earlier, inFlight] = [true, false];
+    else if (state === 'failed') inFlight = false;
+    else if (state === 'absent') [earlier, inFlight] = [false, false];
+  }
+  return earlier || inFlight;
+}
+
+/**
  * What a run does with an order whose journal's last entry is `before` (undefined: none), given
  * the digest of the order's `content` now: `send` it; `resend` it, where an earlier request of
  * this very order may have created it (an "already exists" answer then means it did); `skip` it
@@ -456,7 +475,7 @@ export async function runBatch({ send, endpoint, openJournal }, orders, options 
  * Where a repeat cannot create a second order, a rerun sends it again; elsewhere it waits for the
  * caller to look.
  */
-function outcomeState(result) {
+export function outcomeState(result) {
   if (result.ok) return 'ok';
   const { code, notSent, noVerdict } = result.error ?? {};
   const unanswered = (/^(timeout|network|aborted|parse|http_\d+)$/.test(code) || noVerdict === true) && !notSent;

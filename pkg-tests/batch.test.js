@@ -747,3 +747,32 @@ test('an order an earlier version journaled failed without a verdict (a timeout,
   const resent = await client().sendBatch(HEMA, hemaOrders(3), { journal: oc.memoryJournal([...entries]), resendUnknown: true });
   assert.deepEqual([resent.ok, resent.skipped, sandbox.hits.top], [2, 1, 2]);
 });
+
+test("the journal's account of whether an order may exist (the builder's Send asks before sending again only then)", async () => {
+  // Not exported: read from the installed package's own file, the module its batches run.
+  const { mayHaveCreated } = await import(new URL('./node_modules/ordercraft/js/batch.js', import.meta.url));
+  const refused = { state: 'failed', result: { ok: false, error: { code: '41', message: 'refused' } } };
+  const notSent = { state: 'failed', result: { ok: false, error: { code: 'network', message: 'refused connection', notSent: true } } };
+  const timedOut = { state: 'unknown', result: { ok: false, error: { code: 'timeout', message: 'no answer' } } };
+  // Written as `failed` by earlier versions: a timeout carries no verdict, so it reads as unknown.
+  const oldTimeout = { state: 'failed', result: timedOut.result };
+  const [sending, ok, invalid, absent] = ['sending', 'ok', 'invalid', 'absent'].map((state) => ({ state }));
+  const cases = [
+    [[], false],
+    [[invalid], false],
+    [[sending], true], // a run died with it in flight
+    [[sending, ok], true],
+    [[sending, refused], false],
+    [[sending, notSent], false],
+    [[sending, timedOut], true],
+    [[sending, oldTimeout], true],
+    [[sending, timedOut, absent], false], // looked up: not there
+    [[sending, timedOut, sending, refused], true], // resent as asked; the first send may still have created it
+    [[sending, timedOut, absent, sending, refused], false],
+    [[sending, ok, invalid], true],
+    [[sending, refused, sending], true],
+  ];
+  for (const [entries, expected] of cases) {
+    assert.equal(mayHaveCreated(entries), expected, entries.map((e) => e.result?.error?.code ?? e.state).join(' → '));
+  }
+});

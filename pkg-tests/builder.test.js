@@ -645,6 +645,52 @@ test('Send asks before sending again an order sent longer ago than the history s
   assert.equal(server.sandbox.hits.top, 51, 'declined: nothing sent');
 });
 
+test('Send asks only where an earlier send may have created the order: refused ones (from the form or a batch) go again without a question', async () => {
+  const id = 'top:alibaba.wdk.trade.order.create';
+  await formFor(page, id);
+  server.sandbox.reset();
+  const questions = [];
+  const dismiss = (d) => { questions.push(d.message()); d.dismiss(); };
+  page.on('dialog', dismiss);
+  const send = async (key, step) => {
+    if (key) await page.fill('#raw', JSON.stringify({ ...oc.example(id), out_order_id: key }));
+    if (step) server.sandbox.script('top', [step]);
+    await page.click('#send');
+    await sendSettled(page);
+    return page.textContent('#response-outcome');
+  };
+  try {
+    // Refused by the provider: that send created nothing, so the next one asks nothing.
+    assert.match(await send('REFUSED-1', { fault: 'fatal' }), /^Error 41/);
+    assert.equal(await send(), 'Success');
+    assert.deepEqual(questions, []);
+    // Created now: asked, declined.
+    await send();
+    assert.match(questions.shift() ?? 'sent without asking', /already sent/);
+    // A proxy's error page, no verdict: it may exist, so asked.
+    const proxy = (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' });
+    await page.route('**/sandbox/top/**', proxy);
+    try {
+      assert.match(await send('PROXIED-1'), /^Error http_502/);
+    } finally {
+      await page.unroute('**/sandbox/top/**', proxy);
+    }
+    await send();
+    assert.match(questions.shift() ?? 'sent without asking', /already sent/);
+    // Refused when a batch sent it: the form's Send asks nothing either.
+    const [batched] = await importHemaOrders('BREFUSED', 1);
+    server.sandbox.script('top', [{ fault: 'fatal' }]);
+    await page.click('#batch-send');
+    await page.waitForFunction(() => /^Done: 0 ok, 1 failed/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });
+    assert.equal(await send(batched.out_order_id), 'Success');
+    assert.deepEqual(questions, []);
+  } finally {
+    page.off('dialog', dismiss);
+  }
+  const perKey = hemaOrdersProcessed();
+  assert.deepEqual([perKey.get('REFUSED-1'), perKey.get('BREFUSED-0')], [1, 1]);
+});
+
 test('Send where the history cannot be written: an order a repeat could create twice is not sent, saying why; a preview (a repeat creates nothing) is', async () => {
   const id = 'top:alibaba.wdk.trade.order.create';
   const broken = await anotherTab(id);

@@ -2,7 +2,8 @@
 // every keystroke re-validates; credentials live in this module's memory and in password inputs
 // only (never storage, cookies, the URL or other DOM).
 import { init, endpoints, schema, example, validate, prepare, createClient, orderKey, OrdercraftError, OrderValidationError, ArgumentError } from '/js/browser.js';
-import { initBatch, sentInBatch, whileSending } from '/batch.js';
+import { initBatch, batchMayHaveCreated, whileSending } from '/batch.js';
+import { outcomeState } from '/js/batch.js';
 import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
 import { keyOf, openHistory } from '/history.js';
@@ -577,12 +578,13 @@ function showSendNote() {
 
 // ---- sending -------------------------------------------------------------------------------
 /**
- * Whether this page sent an order with this identity (`orderKey`: the endpoint's key field where
- * the order fills it, else the order's content) to this endpoint before, in the form (its history,
- * kept across reloads and shared by its tabs) or in the batch tab (its journal).
+ * Whether an order with this identity (`orderKey`: the endpoint's key field where the order fills
+ * it, else the order's content) that this page sent to this endpoint may exist there: sent from the
+ * form (its history, kept across reloads and shared by its tabs; a first send the provider refused,
+ * or that never reached it, is let go) or by the batch tab (its journal).
  */
 async function sentBefore(endpoint, key) {
-  return (await sentHistory.sentKeys(endpoint)).has(key) || sentInBatch(endpoint, key);
+  return (await sentHistory.sentKeys(endpoint)).has(key) || batchMayHaveCreated(endpoint, key);
 }
 
 /** The request as it went out: request line, headers, body. */
@@ -646,7 +648,7 @@ $('send').addEventListener('click', async () => {
       await sentHistory.update(recorded, {
         outcome: result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`,
         response: raw ? withoutSecrets(`HTTP ${raw.status}\n\n${raw.text}`) : t('(no answer)'),
-      });
+      }, { createdNothing: outcomeState(result) === 'failed' });
     }
   };
   try {

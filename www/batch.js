@@ -7,7 +7,7 @@ import { ordersFromText } from '/js/order-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { escapeHtml } from '/lib.js';
 import { keyOf } from '/history.js';
-import { lastEntries, resumeStep, withoutVerdict } from '/js/batch.js';
+import { lastEntries, mayHaveCreated, resumeStep, withoutVerdict } from '/js/batch.js';
 import { t, titleOf } from '/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -103,12 +103,15 @@ function journalName(endpoint) {
 }
 
 /**
- * Whether the batch tab sent the order with this key to this endpoint (its journal has it going
- * out, whatever came back): the form's Send asks before sending it again.
+ * Whether an order the batch tab sent to this endpoint, under this key, may exist at the provider
+ * (`mayHaveCreated` over its journal entries: created, or sent without a verdict): the form's Send
+ * asks before sending it again. A send the provider refused, or that never reached it, is no reason
+ * to ask.
  */
-export async function sentInBatch(endpoint, key) {
+export async function batchMayHaveCreated(endpoint, key) {
+  // The index lists one key's entries in the order they were added (the store's own keys).
   const entries = await tx(await database(), 'journal', 'readonly', (s) => s.index('order').getAll([journalName(endpoint), key]));
-  return entries.some(({ entry }) => entry.state !== 'invalid');
+  return mayHaveCreated(entries.map(({ entry }) => entry));
 }
 
 /** An order's content digest, as the journal keeps it: the key of an endpoint without a key field. */

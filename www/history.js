@@ -61,11 +61,17 @@ export async function openHistory() {
       const fromEntries = await Promise.all(kept.map((entry) => keyOf(endpoint, entry.order)));
       return new Set([...recorded.map(([, key]) => key), ...fromEntries.filter((key) => key !== undefined)]);
     },
-    /** Adds an entry, and the identity (`orderKey`) of the order it sends where known; resolves to the entry's key. */
+    /**
+     * Adds an entry, and the identity (`orderKey`) of the order it sends where known; resolves to
+     * the entry's key. The entry notes whether this is the identity's first send (`firstSend`):
+     * looked up just before, which no other send can change meanwhile where that matters (sends
+     * that may create a second order hold the endpoint's lock, `whileSending`).
+     */
     async add(entry, identity) {
+      const firstSend = identity !== undefined && await run('readonly', (t) => t.objectStore('keys').count([entry.endpoint, identity]), 'keys') === 0;
       const key = await run('readwrite', (t) => {
         if (identity !== undefined) t.objectStore('keys').put({ endpoint: entry.endpoint, key: identity });
-        return t.objectStore('sent').add({ ...entry, identity });
+        return t.objectStore('sent').add({ ...entry, identity, firstSend });
       }, ['sent', 'keys']);
       const keys = await run('readonly', sentStore((s) => s.getAllKeys()));
       if (keys.length > LIMIT) await run('readwrite', sentStore((s) => s.delete(IDBKeyRange.upperBound(keys[keys.length - LIMIT - 1]))));
@@ -74,13 +80,21 @@ export async function openHistory() {
     /**
      * Sets `changes` on the entry at `key` (an entry dropped meanwhile stays dropped). Read and
      * written in one transaction: another tab's `add` cannot drop it in between, to have it put back.
+     * `createdNothing` (the provider refused the order, or the request never reached it): the first
+     * send of its identity leaves nothing to ask about before the next, and the identity is let go.
      */
-    async update(key, changes) {
-      await run('readwrite', sentStore((s) => {
-        const request = s.get(key);
-        request.onsuccess = () => { if (request.result) s.put({ ...request.result, ...changes }, key); };
+    async update(key, changes, { createdNothing = false } = {}) {
+      await run('readwrite', (t) => {
+        const sent = t.objectStore('sent');
+        const request = sent.get(key);
+        request.onsuccess = () => {
+          const entry = request.result;
+          if (!entry) return;
+          sent.put({ ...entry, ...changes }, key);
+          if (createdNothing && entry.firstSend) t.objectStore('keys').delete([entry.endpoint, entry.identity]);
+        };
         return request;
-      }));
+      }, ['sent', 'keys']);
     },
   };
 }
