@@ -584,7 +584,7 @@ function showSendNote() {
  * or that never reached it, is let go) or by the batch tab (its journal).
  */
 async function sentBefore(endpoint, key) {
-  return (await sentHistory.sentKeys(endpoint)).has(key) || batchMayHaveCreated(endpoint, key);
+  return (await sentHistory.sent(endpoint, key)) || batchMayHaveCreated(endpoint, key);
 }
 
 /** The request as it went out: request line, headers, body. */

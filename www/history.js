@@ -52,14 +52,21 @@ export async function openHistory() {
     async list() {
       return (await run('readonly', sentStore((s) => s.getAll()))).reverse();
     },
-    /** The identities (`orderKey`) of the orders ever sent to `endpoint`, as a Set. */
+    /** The identities (`orderKey`) of the orders ever sent to `endpoint`, as a Set (for a batch's orders). */
     async sentKeys(endpoint) {
       // [id] sorts before every [id, text] and [id, []] after them (arrays after strings).
       const recorded = await run('readonly', (t) => t.objectStore('keys').getAllKeys(IDBKeyRange.bound([endpoint.id], [endpoint.id, []])), 'keys');
-      // Entries written before the store (no `identity`) are identified from their order.
+      return new Set([...recorded.map(([, key]) => key), ...await this.unkeyedSent(endpoint)]);
+    },
+    /** Whether the order with this identity was ever sent to `endpoint` (for the form's Send): its key looked up, not every key loaded. */
+    async sent(endpoint, key) {
+      const recorded = await run('readonly', (t) => t.objectStore('keys').count([endpoint.id, key]), 'keys');
+      return recorded > 0 || (await this.unkeyedSent(endpoint)).includes(key);
+    },
+    /** The identities of the entries written before the `keys` store (they have no `identity`), from their orders. */
+    async unkeyedSent(endpoint) {
       const kept = (await this.list()).filter((entry) => entry.endpoint === endpoint.id && !('identity' in entry));
-      const fromEntries = await Promise.all(kept.map((entry) => keyOf(endpoint, entry.order)));
-      return new Set([...recorded.map(([, key]) => key), ...fromEntries.filter((key) => key !== undefined)]);
+      return (await Promise.all(kept.map((entry) => keyOf(endpoint, entry.order)))).filter((key) => key !== undefined);
     },
     /**
      * Adds an entry, and the identity (`orderKey`) of the order it sends where known; resolves to
