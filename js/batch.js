@@ -58,14 +58,14 @@ export function resumeStep(before, content, { idempotent, resendUnknown = false 
   // A refused order changed since (fixed) is sent: the refusal created nothing. So is one no
   // provider processed, changed or not (`notSent`: it never got there, the gateway down, say;
   // `unprocessed`: refused before processing to the last retry, a rate limit).
-  if (FINAL.has(before.state)) return before.state === 'failed' && (changed || unprocessed(before)) ? 'send' : 'skip';
+  if (FINAL.has(before.state)) return before.state === 'failed' && (changed || processedByNone(before.result?.error)) ? 'send' : 'skip';
   if (!withoutVerdict(before)) return 'send'; // invalid: checked again; absent: settled as not created
   if (idempotent || resendUnknown) return changed ? 'send' : 'resend';
   return before.state === 'unknown' ? 'skip' : 'unanswered'; // a repeat may create a second order
 }
 
-/** Whether a `failed` entry's send was processed by no provider: it never got there, or was refused unprocessed. */
-const unprocessed = (entry) => entry.result?.error?.notSent === true || entry.result?.error?.unprocessed === true;
+/** Whether a send's error says no provider processed it: it never got there, or was refused unprocessed. */
+export const processedByNone = (error) => error?.notSent === true || error?.unprocessed === true;
 
 /**
  * A journal entry as today's rule reads it. Earlier versions journaled some outcomes that carry no

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createClient, endpoints, example, schema, validate } from './node.js';
+import { processedByNone } from './batch.js';
 import { csvPlace, ordersToCsv } from './csv.js';
 import { ordersFromText } from './order-files.js';
 
@@ -84,7 +85,7 @@ function statusLine({ key, state, interrupted, settled, error, issues }) {
   const why = error ?? issues?.find((issue) => issue.severity === 'error');
   const notes = [
     interrupted && 'the run stopped with it in flight', settled && 'settled', why && `${why.code}: ${why.message}`,
-    (error?.notSent || error?.unprocessed) && 'no provider processed it: the next send sends it',
+    processedByNone(error) && 'no provider processed it: the next send sends it',
   ].filter(Boolean);
   return `${key} ${state}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }

@@ -189,9 +189,7 @@ export interface OrderStatus {
   issues?: Issue[];
 }
 
-export interface SettleOptions {
-  /** The journal the batch was sent with: a file path (Node) or a journal object. */
-  journal: string | Journal;
+export interface SettleOptions extends StatusOptions {
   /** Whether the order exists at the provider. */
   exists: boolean;
 }
