@@ -85,9 +85,9 @@ function pieces(texts, lengths) {
   };
 }
 
-/** What `validate` returns. */
-export function validation(ok, texts, lengths) {
-  return { ok, issues: issueList(texts, lengths) };
+/** What `validate` returns; `issues` is undefined where there are none. */
+export function validation(ok, issues) {
+  return { ok, issues: issues ?? [] };
 }
 
 /** Web Crypto where the host has it (browsers, Node 20), else undefined. */

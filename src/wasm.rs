@@ -42,7 +42,7 @@ extern "C" {
     fn timestamp_date(opts: &JsValue) -> Result<Option<f64>, JsValue>;
     #[wasm_bindgen(js_name = issueList)]
     fn issue_list(texts: &str, lengths: &[u32]) -> JsValue;
-    fn validation(ok: bool, texts: &str, lengths: &[u32]) -> JsValue;
+    fn validation(ok: bool, issues: JsValue) -> JsValue;
     #[wasm_bindgen(js_name = numberText)]
     fn number_text(text: &str) -> String;
     #[wasm_bindgen(js_name = jsonStringify)]
@@ -95,8 +95,20 @@ fn text_from_js(value: JsValue, argument: &str) -> Result<String, JsValue> {
 }
 
 fn read_js(value: JsValue, argument: &str) -> Result<Value, Error> {
-    let text = json_text(value, argument)?;
-    crate::doc::read_value(&text).map_err(|_| crate::doc::unreadable(argument))
+    read_stringified(&value, json_stringify(&value), argument).map(|(read, _)| read)
+}
+
+/// `value` read from `string`, what `json_stringify` returned for it; the JS string comes back too
+/// (`None` for `undefined` and the like), for a caller that keeps it.
+fn read_stringified(
+    value: &JsValue,
+    string: JsValue,
+    argument: &str,
+) -> Result<(Value, Option<js_sys::JsString>), Error> {
+    let (text, string) = utf8_of_stringified(string, argument)?;
+    written_as_given(value, argument)?;
+    let read = crate::doc::read_value(&text).map_err(|_| crate::doc::unreadable(argument))?;
+    Ok((read, string))
 }
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
@@ -381,9 +393,8 @@ fn options_read(opts: JsValue) -> Result<Rc<Value>, Error> {
         written_as_given(&opts, "opts")?;
         return Ok(value);
     }
-    let (text, string) = utf8_of_stringified(string, "opts")?;
-    written_as_given(&opts, "opts")?;
-    let value = Rc::new(crate::doc::read_value(&text).map_err(|_| crate::doc::unreadable("opts"))?);
+    let (value, string) = read_stringified(&opts, string, "opts")?;
+    let value = Rc::new(value);
     if let Some(string) = string {
         LAST_OPTIONS.with(|last| *last.borrow_mut() = Some((string.into(), Rc::clone(&value))));
     }
@@ -456,8 +467,9 @@ pub fn validate(
         other => other,
     };
     let api::Validation { ok, issues } = validation.map_err(js_error)?;
-    let texts = issue_texts(&issues);
-    Ok(self::validation(ok, &texts.all, &texts.lengths))
+    // A valid order's empty list is made in JS: no texts cross.
+    let issues = if issues.is_empty() { JsValue::UNDEFINED } else { issues_to_js(&issues) };
+    Ok(self::validation(ok, issues))
 }
 
 /// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws
