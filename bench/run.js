@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as oc from '../js/node.js';
 import { endpointModule, madeUpOptions } from '../scripts/endpoint-files.js';
+import { NODE_LINES, nodeLine } from './node-lines.js';
 import { SYSTEM_PARAMETERS } from '../sandbox/top.js';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick'); // CI smoke run: same code, tiny durations
+const speedOnly = process.argv.includes('--speed-only'); // the speed table alone, as JSON: run under another Node line
 const MIN_MS = quick ? 30 : 700;
 const BATCH = quick ? 2_000 : 100_000;
 
@@ -146,6 +148,24 @@ for (const { id, provider, operation } of oc.endpoints()) {
   }
 }
 
+if (speedOnly) {
+  console.log(JSON.stringify({ node: process.version, rows: results.rows }));
+  process.exit(0);
+}
+
+// The same table under the other Node lines (bench/node-lines.js), each in a process of its own
+// after this one's. The smoke run checks the round trip with this Node instead of fetching any.
+results.nodeLines = [];
+const running = Number(process.versions.node.split('.')[0]);
+for (const line of quick ? [{ path: process.execPath }] : NODE_LINES.filter((major) => major !== running).map(nodeLine)) {
+  if (line.reason) {
+    console.error(`[bench] ${line.reason}: left out of the Node lines table`);
+    continue;
+  }
+  const args = ['--expose-gc', 'bench/run.js', '--speed-only', ...(quick ? ['--quick'] : [])];
+  results.nodeLines.push(JSON.parse(execFileSync(line.path, args, { cwd: new URL('..', import.meta.url), encoding: 'utf8', maxBuffer: 2 ** 24 })));
+}
+
 // Batches: total time and peak memory for BATCH prepares of the example.
 for (const { id, provider } of oc.endpoints()) {
   const order = oc.example(id);
@@ -227,11 +247,34 @@ lines.push('', `| sendBatch of ${HELD.toLocaleString('en-US')} orders (stub tran
 for (const b of results.batchMemory) lines.push(`| ${b.endpoint} | ${f(b.keptBytesPerOrder)} | ${f(b.streamedBytesPerOrder)} |`);
 lines.push('', `start-up (import + instantiate, fresh process, median): ordercraft takes ${ratio(results.startup.ordercraftMs, results.startup.taobaoTopClientMs)} the time of node-taobao-topclient (${f(results.startup.ordercraftMs)} vs ${f(results.startup.taobaoTopClientMs)} ms)`);
 lines.push(`wasm: ${results.size.rawBytes.toLocaleString('en-US')} bytes raw, ${results.size.gzipBytes.toLocaleString('en-US')} gzipped (${(100 * results.size.gzipBytes / results.size.budgetGzipBytes).toFixed(0)}% of the 150 KB budget)`);
+// The ratios on each Node line, this one first, and the speed targets of issue 16 read off them.
+const byLine = [{ node: process.version, rows: results.rows }, ...results.nodeLines];
+const nodeTable = [
+  `| endpoint | order | ${byLine.map((l) => `Node ${l.node}`).join(' | ')} |`,
+  `| --- | --- | ${byLine.map(() => '---').join(' | ')} |`,
+  ...results.rows.map((r, i) => `| ${r.endpoint} | ${r.order} | ${byLine.map((l) => `${times(l.rows[i].ratios.taobaoTopClient)} · ${times(l.rows[i].ratios.md5Floor)}`).join(' | ')} |`),
+  '',
+  'Each cell: prepare ÷ node-taobao-topclient · prepare time ÷ MD5-floor time, measured side by side in one process of that Node.',
+];
+const row = (rows, endpoint, order) => rows.find((r) => r.endpoint === endpoint && r.order === order)?.ratios;
+const [INTENTION, HEMA, ECCANG] = ['top:alibaba.intention.order.save', 'top:alibaba.wdk.trade.order.create', 'eccang:createOrder'];
+const TARGETS = [
+  ['≥ 1.5× node-taobao-topclient, intention example', (rows) => row(rows, INTENTION, 'example').taobaoTopClient, (x) => x >= 1.5],
+  ['≥ 1.2× node-taobao-topclient, Hema example', (rows) => row(rows, HEMA, 'example').taobaoTopClient, (x) => x >= 1.2],
+  [`≥ 1.0× node-taobao-topclient, ${LARGE}-line TOP orders (the lesser)`, (rows) => Math.min(row(rows, INTENTION, `${LARGE} lines`).taobaoTopClient, row(rows, HEMA, `${LARGE} lines`).taobaoTopClient), (x) => x >= 1],
+  ['≤ 4× the MD5 floor, TOP and ECCANG examples (the most)', (rows) => Math.max(...[INTENTION, HEMA, ECCANG].map((id) => row(rows, id, 'example').md5Floor)), (x) => x <= 4],
+];
+const targetTable = [
+  `| target (issue 16) | ${byLine.map((l) => `Node ${l.node}`).join(' | ')} |`,
+  `| --- | ${byLine.map(() => '---').join(' | ')} |`,
+  ...TARGETS.map(([name, measure, met]) => `| ${name} | ${byLine.map((l) => { const x = measure(l.rows); return `${times(x)} ${met(x) ? 'met' : 'not met'}`; }).join(' | ')} |`),
+];
+lines.push('', ...nodeTable, '', ...targetTable);
 console.log(lines.join('\n'));
 // The README's short table: the same rows, the ratios a user asks about.
 const summary = ['| endpoint | order | prepare ÷ node-taobao-topclient | prepare ÷ plain node:crypto (no validation) | prepare time ÷ MD5-floor time |', '| --- | --- | --- | --- | --- |'];
 for (const r of results.rows) summary.push(`| ${r.endpoint} | ${r.order} | ${times(r.ratios.taobaoTopClient)} | ${times(r.ratios.plainJs)} | ${times(r.ratios.md5Floor)} |`);
-summary.push('', lines.at(-1));
+summary.push('', lines.find((l) => l.startsWith('wasm: ')), '', 'The same ratios on each Node line the project supports:', '', ...nodeTable);
 // A full run rewrites the figures in CONTRIBUTING.md and the README, so the figures there are always its output.
 if (!quick) {
   const stamp = `_${results.date.slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, \`npm run bench\`_`;
