@@ -17,6 +17,7 @@ import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick'); // CI smoke run: same code, tiny durations
 const speedOnly = process.argv.includes('--speed-only'); // the speed table alone, as JSON: run under another Node line
+const thisNodeOnly = process.argv.includes('--this-node'); // no other Node line (nothing fetched)
 const MIN_MS = quick ? 30 : 700;
 const BATCH = quick ? 2_000 : 100_000;
 
@@ -157,7 +158,8 @@ if (speedOnly) {
 // after this one's. The smoke run checks the round trip with this Node instead of fetching any.
 results.nodeLines = [];
 const running = Number(process.versions.node.split('.')[0]);
-for (const line of quick ? [{ path: process.execPath }] : NODE_LINES.filter((major) => major !== running).map(nodeLine)) {
+const otherLines = thisNodeOnly ? [] : NODE_LINES.filter((major) => major !== running);
+for (const line of quick ? [{ path: process.execPath }] : otherLines.map(nodeLine)) {
   if (line.reason) {
     console.error(`[bench] ${line.reason}: left out of the Node lines table`);
     continue;
