@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as oc from '../js/node.js';
 import { endpointModule, madeUpOptions } from '../scripts/endpoint-files.js';
-import { NODE_LINES, nodeLine } from './node-lines.js';
+import { nodeLine, otherLines } from '../scripts/node-lines.js';
 import { SYSTEM_PARAMETERS } from '../sandbox/top.js';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
@@ -154,12 +154,10 @@ if (speedOnly) {
   process.exit(0);
 }
 
-// The same table under the other Node lines (bench/node-lines.js), each in a process of its own
+// The same table under the other Node lines (scripts/node-lines.js), each in a process of its own
 // after this one's. The smoke run checks the round trip with this Node instead of fetching any.
 results.nodeLines = [];
-const running = Number(process.versions.node.split('.')[0]);
-const otherLines = thisNodeOnly ? [] : NODE_LINES.filter((major) => major !== running);
-for (const line of quick ? [{ path: process.execPath }] : otherLines.map(nodeLine)) {
+for (const line of quick ? [{ path: process.execPath }] : thisNodeOnly ? [] : otherLines().map(nodeLine)) {
   if (line.reason) {
     console.error(`[bench] ${line.reason}: left out of the Node lines table`);
     continue;

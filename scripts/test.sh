@@ -41,6 +41,13 @@ if [ "$suite" = all ] || [ "$suite" = pkg ]; then
   # ordercraft/inline is for bundlers: ESM only, by design.
   attw pkg-tests/.tmp/ordercraft-*.tgz --format table-flipped --entrypoints ./inline --profile esm-only
   node --test pkg-tests/
+  # The package must work on each Node line `engines` admits: the Node-side tests again under each
+  # other line still supported (the page tests drive Chromium, whatever runs them).
+  other_nodes=$(node scripts/node-lines.js)
+  for other_node in $other_nodes; do
+    echo "== node --test pkg-tests/ under Node $("$other_node" --version), but the page tests"
+    "$other_node" --test $(ls pkg-tests/*.test.js | grep -v -e /browser.test.js -e /builder.test.js)
+  done
   echo "== bench smoke run (the script works; figures come from npm run bench)"
   node bench/run.js --quick > /dev/null
 fi
