@@ -43,10 +43,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm install --no-audit --no-fund --loglevel=error
 fi
 
-# Node's other supported release lines, for the package tests (scripts/node-lines.js): the
-# release binaries the `node` npm package republishes, fetched once from the npm registry.
-node scripts/node-lines.js > /dev/null
-
 # fonts-wqy-zenhei: a small CJK font, so the builder's screenshots show the docs' Chinese.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/wqy ]; then
   step "installing Debian's chromium, chromium-driver and a CJK font"

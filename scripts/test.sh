@@ -42,7 +42,8 @@ if [ "$suite" = all ] || [ "$suite" = pkg ]; then
   attw pkg-tests/.tmp/ordercraft-*.tgz --format table-flipped --entrypoints ./inline --profile esm-only
   node --test pkg-tests/
   # The package must work on each Node line `engines` admits: the Node-side tests again under each
-  # other line still supported (the page tests drive Chromium, whatever runs them).
+  # other line still supported (the page tests drive Chromium, whatever runs them), fetched here
+  # on first use rather than by setup, which `npm start` runs too.
   other_nodes=$(node scripts/node-lines.js)
   for other_node in $other_nodes; do
     echo "== node --test pkg-tests/ under Node $("$other_node" --version), but the page tests"
