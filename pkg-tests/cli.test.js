@@ -83,7 +83,8 @@ test('CSV as spreadsheets export it: BOM, CRLF, quotes, commas and newlines in c
   assert.equal(sent.status, 0, sent.stderr);
   const orders = sandbox.processed.map((p) => JSON.parse(p.body.match(/<paramsJson>([\s\S]*?)<\/paramsJson>/)[1].replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')));
   assert.equal(orders.length, 2);
-  const [first, second] = orders;
+  // Sent concurrently: they may reach the sandbox in either order.
+  const [first, second] = ['R-1', 'R-2'].map((reference) => orders.find((o) => o.reference_no === reference));
   assert.equal(first.Consignee.consignee_name, 'Kowalski, Jan');
   assert.equal(first.Consignee.consignee_street, 'ul. "Długa" 5\r\nmieszkanie 2');
   assert.deepEqual(first.ItemArr.map((i) => [i.invoice_enname, i.box_number]), [['Nail Gel', 'U001'], ['Lamp', 'U002']]);
