@@ -105,17 +105,26 @@ fn read_stringified(
     string: JsValue,
     argument: &str,
 ) -> Result<(Value, Option<js_sys::JsString>), Error> {
-    let (text, string) = utf8_of_stringified(string, argument)?;
-    written_as_given(value, argument)?;
+    let (text, string) = text_as_given(value, string, argument)?;
     let read = crate::doc::read_value(&text).map_err(|_| crate::doc::unreadable(argument))?;
     Ok((read, string))
 }
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined` (and a bare function or symbol) is `null`.
 fn json_text(value: JsValue, argument: &str) -> Result<String, Error> {
-    let (text, _) = stringified(&value, argument)?;
-    written_as_given(&value, argument)?;
-    Ok(text)
+    text_as_given(&value, json_stringify(&value), argument).map(|(text, _)| text)
+}
+
+/// `string`, what `json_stringify` returned for `value`, as UTF-8 and as the JS string itself,
+/// once `written_as_given` has found that it holds all `value` does.
+fn text_as_given(
+    value: &JsValue,
+    string: JsValue,
+    argument: &str,
+) -> Result<(String, Option<js_sys::JsString>), Error> {
+    let (text, string) = utf8_of_stringified(string, argument)?;
+    written_as_given(value, argument)?;
+    Ok((text, string))
 }
 
 /// `JSON.stringify(value)` as UTF-8, and the JS string itself (`None` for `undefined` and the like).
