@@ -47,6 +47,8 @@ export async function openHistory() {
     t.onerror = () => reject(t.error);
   });
   const sentStore = (work) => (t) => work(t.objectStore('sent'));
+  /** Whether the `keys` store holds this identity for the endpoint with this id. */
+  const kept = async (endpointId, identity) => await run('readonly', (t) => t.objectStore('keys').count([endpointId, identity]), 'keys') > 0;
   return {
     /** Every entry, newest first. */
     async list() {
@@ -60,8 +62,7 @@ export async function openHistory() {
     },
     /** Whether the order with this identity was ever sent to `endpoint` (for the form's Send): its key looked up, not every key loaded. */
     async sent(endpoint, key) {
-      const recorded = await run('readonly', (t) => t.objectStore('keys').count([endpoint.id, key]), 'keys');
-      return recorded > 0 || (await this.unkeyedSent(endpoint)).includes(key);
+      return (await kept(endpoint.id, key)) || (await this.unkeyedSent(endpoint)).includes(key);
     },
     /** The identities of the entries written before the `keys` store (they have no `identity`), from their orders. */
     async unkeyedSent(endpoint) {
@@ -75,7 +76,7 @@ export async function openHistory() {
      * that may create a second order hold the endpoint's lock, `whileSending`).
      */
     async add(entry, identity) {
-      const firstSend = identity !== undefined && await run('readonly', (t) => t.objectStore('keys').count([entry.endpoint, identity]), 'keys') === 0;
+      const firstSend = identity !== undefined && !(await kept(entry.endpoint, identity));
       const key = await run('readwrite', (t) => {
         if (identity !== undefined) t.objectStore('keys').put({ endpoint: entry.endpoint, key: identity });
         return t.objectStore('sent').add({ ...entry, identity, firstSend });
