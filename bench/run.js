@@ -7,10 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as oc from '../js/node.js';
 import { endpointModule, madeUpOptions } from '../scripts/endpoint-files.js';
 import { nodeLine, otherLines } from '../scripts/node-lines.js';
+import { ISSUE_TIME_COMMIT, issueTimeBuild } from './issue-time-build.js';
 import { SYSTEM_PARAMETERS } from '../sandbox/top.js';
 import { startSandbox, SANDBOX_CREDENTIALS } from '../sandbox/index.js';
 
@@ -28,6 +30,17 @@ const benchCases = new Map(await Promise.all(oc.endpoints().map(async (e) => [e.
 const large = (id) => benchCases.get(id).large(oc.example(id), LARGE);
 
 const OPTS = madeUpOptions(oc.endpoints(), 'bench');
+
+// The package as issue 16 found it, for `validate` side by side with it. A process for another
+// Node line is told where it is; the smoke run takes today's own (nothing built).
+function issueTimePackage() {
+  const given = process.argv.find((arg) => arg.startsWith('--issue-time='));
+  if (given) return { path: given.slice('--issue-time='.length) || undefined };
+  return quick ? { path: new URL('..', import.meta.url).pathname } : issueTimeBuild();
+}
+const issueTime = issueTimePackage();
+if (issueTime.reason) console.error(`[bench] ${issueTime.reason}: validate is not compared with it`);
+const issueTimeOc = issueTime.path ? await import(pathToFileURL(join(issueTime.path, 'js/node.js')).href) : undefined;
 
 // ---- timing --------------------------------------------------------------------------------
 /** Calls of `fn` per second over `ms` (awaited when `fn` is async). */
@@ -138,6 +151,10 @@ for (const { id, provider, operation } of oc.endpoints()) {
       // The physical floor: node:crypto's MD5 over the exact body prepared (every byte touched once).
       md5Floor: () => createHash('md5').update(body).digest(),
     };
+    if (issueTimeOc) {
+      if (!issueTimeOc.validate(id, order).ok) throw new Error(`${id} ${label} is not valid for the issue-time build`);
+      fns.issueTimeValidate = () => issueTimeOc.validate(id, order);
+    }
     if (provider === 'top') {
       const params = { [topParam(id, order)]: order };
       fns.taobaoTopClient = () => ntc(operation, params);
@@ -145,6 +162,7 @@ for (const { id, provider, operation } of oc.endpoints()) {
     const { rate, ratio } = await sideBySide(fns);
     const ratios = { plainJs: ratio('prepare', 'plainJs'), md5Floor: ratio('md5Floor', 'prepare') };
     if (fns.taobaoTopClient) ratios.taobaoTopClient = ratio('prepare', 'taobaoTopClient');
+    if (fns.issueTimeValidate) ratios.issueTimeValidate = ratio('validate', 'issueTimeValidate');
     results.rows.push({ endpoint: id, order: label, bodyBytes: Buffer.byteLength(body), ...rate, ratios });
   }
 }
@@ -162,7 +180,7 @@ for (const line of quick ? [{ path: process.execPath }] : thisNodeOnly ? [] : ot
     console.error(`[bench] ${line.reason}: left out of the Node lines table`);
     continue;
   }
-  const args = ['--expose-gc', 'bench/run.js', '--speed-only', ...(quick ? ['--quick'] : [])];
+  const args = ['--expose-gc', 'bench/run.js', '--speed-only', `--issue-time=${issueTime.path ?? ''}`, ...(quick ? ['--quick'] : [])];
   results.nodeLines.push(JSON.parse(execFileSync(line.path, args, { cwd: new URL('..', import.meta.url), encoding: 'utf8', maxBuffer: 2 ** 24 })));
 }
 
@@ -234,10 +252,10 @@ const f = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2
 const times = (x) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
 const ratio = (a, b) => times(b ? a / b : undefined);
 const lines = [];
-lines.push('| endpoint | order | body bytes | prepare (orders/s) | node-taobao-topclient | plain node:crypto, no validation | prepare ÷ topclient | prepare ÷ plain | prepare time ÷ MD5-floor time | validate (orders/s) |');
-lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+lines.push('| endpoint | order | body bytes | prepare (orders/s) | node-taobao-topclient | plain node:crypto, no validation | prepare ÷ topclient | prepare ÷ plain | prepare time ÷ MD5-floor time | validate (orders/s) | validate ÷ issue-time build |');
+lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of results.rows) {
-  lines.push(`| ${r.endpoint} | ${r.order} | ${r.bodyBytes.toLocaleString('en-US')} | ${f(r.prepare)} | ${r.taobaoTopClient ? f(r.taobaoTopClient) : '–'} | ${f(r.plainJs)} | ${times(r.ratios.taobaoTopClient)} | ${times(r.ratios.plainJs)} | ${times(r.ratios.md5Floor)} | ${f(r.validate)} |`);
+  lines.push(`| ${r.endpoint} | ${r.order} | ${r.bodyBytes.toLocaleString('en-US')} | ${f(r.prepare)} | ${r.taobaoTopClient ? f(r.taobaoTopClient) : '–'} | ${f(r.plainJs)} | ${times(r.ratios.taobaoTopClient)} | ${times(r.ratios.plainJs)} | ${times(r.ratios.md5Floor)} | ${f(r.validate)} | ${times(r.ratios.issueTimeValidate)} |`);
 }
 lines.push('', `| batch of ${BATCH.toLocaleString('en-US')} prepares | seconds | peak RSS MiB | RSS growth MiB |`, '| --- | --- | --- | --- |');
 for (const b of results.batch) lines.push(`| ${b.endpoint} | ${b.seconds.toFixed(2)} | ${b.peakRssMiB.toFixed(0)} | ${b.rssGrowthMiB.toFixed(0)} |`);
@@ -264,12 +282,27 @@ const TARGETS = [
   [`≥ 1.0× node-taobao-topclient, ${LARGE}-line TOP orders (the lesser)`, (rows) => Math.min(row(rows, INTENTION, `${LARGE} lines`).taobaoTopClient, row(rows, HEMA, `${LARGE} lines`).taobaoTopClient), (x) => x >= 1],
   ['≤ 4× the MD5 floor, TOP and ECCANG examples (the most)', (rows) => Math.max(...[INTENTION, HEMA, ECCANG].map((id) => row(rows, id, 'example').md5Floor)), (x) => x <= 4],
 ];
+// `validate` ÷ the issue-time build's, per row: met where every row is at 3× or more.
+const validateTarget = (rows) => {
+  const measured = rows.map((r) => r.ratios.issueTimeValidate).filter((x) => x !== undefined);
+  if (measured.length === 0) return '– (not measured)';
+  const met = measured.filter((x) => x >= 3).length;
+  return `${met} of ${measured.length} rows, least ${times(Math.min(...measured))}: ${met === measured.length ? 'met' : 'not met'}`;
+};
+const validateTable = [
+  `| endpoint | order | ${byLine.map((l) => `Node ${l.node}`).join(' | ')} |`,
+  `| --- | --- | ${byLine.map(() => '---').join(' | ')} |`,
+  ...results.rows.map((r, i) => `| ${r.endpoint} | ${r.order} | ${byLine.map((l) => times(l.rows[i].ratios.issueTimeValidate)).join(' | ')} |`),
+  '',
+  `Each cell: validate ÷ the issue-time build's validate (${ISSUE_TIME_COMMIT}, the package as issue 16 found it), measured side by side in one process of that Node.`,
+];
 const targetTable = [
   `| target (issue 16) | ${byLine.map((l) => `Node ${l.node}`).join(' | ')} |`,
   `| --- | ${byLine.map(() => '---').join(' | ')} |`,
   ...TARGETS.map(([name, measure, met]) => `| ${name} | ${byLine.map((l) => { const x = measure(l.rows); return `${times(x)} ${met(x) ? 'met' : 'not met'}`; }).join(' | ')} |`),
+  `| validate ≥ 3× the issue-time build (${ISSUE_TIME_COMMIT}), every row | ${byLine.map((l) => validateTarget(l.rows)).join(' | ')} |`,
 ];
-lines.push('', ...nodeTable, '', ...targetTable);
+lines.push('', ...nodeTable, '', ...validateTable, '', ...targetTable);
 console.log(lines.join('\n'));
 // The README's short table: the same rows, the ratios a user asks about.
 const summary = ['| endpoint | order | prepare ÷ node-taobao-topclient | prepare ÷ plain node:crypto (no validation) | prepare time ÷ MD5-floor time |', '| --- | --- | --- | --- | --- |'];
