@@ -237,7 +237,7 @@ fn request_to_js(request: &PreparedRequest, order: Option<(&str, &js_sys::JsStri
     if let Some(signing) = &request.signing {
         texts.push(&signing.signature);
     }
-    let warnings = if request.warnings.is_empty() { JsValue::UNDEFINED } else { issues_to_js(&request.warnings) };
+    let warnings = issues_or_undefined(&request.warnings);
     let order = order.map_or(JsValue::UNDEFINED, |(_, string)| string.into());
     Ok(prepared_request(
         &texts.all,
@@ -314,6 +314,16 @@ impl Pieces {
 fn issues_to_js(issues: &[Issue]) -> JsValue {
     let texts = issue_texts(issues);
     issue_list(&texts.all, &texts.lengths)
+}
+
+/// `issues_to_js`, or `undefined` where there are none: JS then leaves the field out (a request's
+/// `warnings`) or makes the empty list itself (`validate`), so nothing crosses for a clean order.
+fn issues_or_undefined(issues: &[Issue]) -> JsValue {
+    if issues.is_empty() {
+        JsValue::UNDEFINED
+    } else {
+        issues_to_js(issues)
+    }
 }
 
 /// The texts of issues, four per issue; codes, severities and messages each sent once.
@@ -476,9 +486,7 @@ pub fn validate(
         other => other,
     };
     let api::Validation { ok, issues } = validation.map_err(js_error)?;
-    // A valid order's empty list is made in JS: no texts cross.
-    let issues = if issues.is_empty() { JsValue::UNDEFINED } else { issues_to_js(&issues) };
-    Ok(self::validation(ok, issues))
+    Ok(self::validation(ok, issues_or_undefined(&issues)))
 }
 
 /// Validates, builds and signs: `{ method, url, headers, body, warnings? }`; throws
