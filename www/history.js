@@ -66,8 +66,8 @@ export async function openHistory() {
     },
     /** The identities of the entries written before the `keys` store (they have no `identity`), from their orders. */
     async unkeyedSent(endpoint) {
-      const kept = (await this.list()).filter((entry) => entry.endpoint === endpoint.id && !('identity' in entry));
-      return (await Promise.all(kept.map((entry) => keyOf(endpoint, entry.order)))).filter((key) => key !== undefined);
+      const unkeyed = (await this.list()).filter((entry) => entry.endpoint === endpoint.id && !('identity' in entry));
+      return (await Promise.all(unkeyed.map((entry) => keyOf(endpoint, entry.order)))).filter((key) => key !== undefined);
     },
     /**
      * Adds an entry, and the identity (`orderKey`) of the order it sends where known; resolves to
