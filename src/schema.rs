@@ -217,7 +217,7 @@ macro_rules! model {
         const _: &str = concat!(
             "\n/**", $(" ", $doc,)* " */\nexport interface ", stringify!($ts_name), " {\n",
             $(
-                "    /** ", $zh, " — ", $en, " */\n    ",
+                "    /** ", $zh, " — ", $en, $crate::schema::ts_note!($presence), " */\n    ",
                 $crate::schema::ts_key!($field $(, $json)?),
                 $crate::schema::ts_optional!($presence), ": ",
                 $crate::schema::ts_type!($kind $(( $($args)* ))?), ";\n",
@@ -258,6 +258,17 @@ macro_rules! presence {
     };
     (forbidden) => {
         $crate::schema::Presence::Forbidden
+    };
+}
+
+/// What a field's declaration adds to its doc for its presence: why a `rec` field is optional.
+#[cfg_attr(not(feature = "wasm"), allow(unused_macros))]
+macro_rules! ts_note {
+    (rec) => {
+        " (the doc marks it required; its own example omits it)"
+    };
+    ($presence:ident) => {
+        ""
     };
 }
 
@@ -327,7 +338,7 @@ macro_rules! ts_type {
 
 pub(crate) use {field_name, kind, model, presence};
 #[cfg(feature = "wasm")]
-pub(crate) use {ts_key, ts_optional, ts_type};
+pub(crate) use {ts_key, ts_note, ts_optional, ts_type};
 
 /// 2^53 − 1: the largest integer a JS number holds exactly.
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;

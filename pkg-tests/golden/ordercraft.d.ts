@@ -527,7 +527,7 @@ export interface CargoParam {
     specId?: string;
     /** 数量 — quantity (1688 takes a Double) */
     quantity: number;
-    /** 卖家openId (doc: 必需; its example omits it) — seller's open id */
+    /** 卖家openId — seller's open id (the doc marks it required; its own example omits it) */
     sellerOpenId?: string;
 }
 
@@ -867,7 +867,7 @@ export interface AddressParam {
     fullName: string;
     /** 手机 — mainland mobile number */
     mobile: string;
-    /** 电话 (doc: 必需; its example omits it) — landline, digits and hyphens */
+    /** 电话 — landline, digits and hyphens (the doc marks it required; its own example omits it) */
     phone?: string;
     /** 邮编 — postcode, six digits */
     postCode?: string;

@@ -1,7 +1,8 @@
 // What every call the hostile suite makes, and every bench order, produces: a digest per
 // endpoint and field path. pkg-tests/golden/outputs.json holds the digests made by the build
 // before the one-pass rewrite (#16), remade only where a fix changed an answer on purpose (values
-// JSON.stringify drops, now refused); pkg-tests/outputs-golden.test.js holds today's to them, so
+// JSON.stringify drops, now refused; PandaPon's "required by the doc, omitted by its example"
+// warnings no longer repeat that in their field's label); pkg-tests/outputs-golden.test.js holds today's to them, so
 // a faster path that changes one byte of a request, an issue or an error is caught.
 import { createHash } from 'node:crypto';
 import { endpointModule, madeUpOptions } from '../../scripts/endpoint-files.js';

@@ -88,7 +88,7 @@ model! {
     AddressParam => ADDRESS_PARAM {
         req fullName: text, "收货人姓名", "consignee's full name";
         req mobile: checked(MAINLAND_MOBILE), "手机", "mainland mobile number";
-        rec phone: checked(DIGITS_AND_HYPHENS), "电话 (doc: 必需; its example omits it)", "landline, digits and hyphens";
+        rec phone: checked(DIGITS_AND_HYPHENS), "电话", "landline, digits and hyphens";
         opt postCode: checked(POST_CODE), "邮编", "postcode, six digits";
         req cityText: text, "市文本", "city";
         req provinceText: text, "省份文本", "province";
@@ -104,7 +104,7 @@ model! {
         req offerId: id, "商品ID", "1688 offer id (a string past 2^53)";
         opt specId: text, "规格ID (单规格商品不传)", "spec id: leave out for single-spec offers";
         req quantity: number(POSITIVE), "数量", "quantity (1688 takes a Double)";
-        rec sellerOpenId: text, "卖家openId (doc: 必需; its example omits it)", "seller's open id";
+        rec sellerOpenId: text, "卖家openId", "seller's open id";
     }
 }
 
