@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
+import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, Place, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
 
 test('pointers escape ~ and /; get and set follow them, a removal splices a list', () => {
   assert.equal(pointer(['a/b', 0, 'c~d']), '/a~1b/0/c~0d');
@@ -14,6 +14,22 @@ test('pointers escape ~ and /; get and set follow them, a removal splices a list
   assert.deepEqual(order, { list: [{ x: 1 }, { x: 3 }], o: { y: 'v' } });
   setIn(order, ['o', 'y'], undefined);
   assert.deepEqual(order.o, {});
+});
+
+test('a Place in a path is its current index: the path follows it when the lines before it go', () => {
+  const order = { list: [{ x: 1 }, { x: 2 }, { x: 3 }] };
+  const third = new Place(2);
+  const path = ['list', third, 'x'];
+  assert.equal(pointer(path), '/list/2/x');
+  assert.equal(getIn(order, path), 3);
+  setIn(order, ['list', new Place(0)], undefined); // spliced out, not left a hole
+  third.index = 1;
+  assert.equal(pointer(path), '/list/1/x');
+  assert.equal(getIn(order, path), 3);
+  setIn(order, path, 30);
+  assert.deepEqual(order, { list: [{ x: 2 }, { x: 30 }] });
+  setIn(order, ['list', third], undefined);
+  assert.deepEqual(order, { list: [{ x: 2 }] });
 });
 
 test('typed text: numbers stay numbers, numeric text stays text where the field takes it, empty is absent', () => {

@@ -162,6 +162,91 @@ test('lists can be added to, reordered and removed; the raw JSON follows', async
   assert.equal(await field('/reference_no').inputValue(), 'FROM-RAW');
 });
 
+/**
+ * What the form shows against the order in the raw view: each line numbered by its place, its
+ * buttons labelled and enabled by it, everything in it under its path, ids unique, every label
+ * and description pointing at an element, and every control showing the order's value at its
+ * path. The problems found (none when all agree).
+ */
+const formDisagreements = () => page.evaluate(() => {
+  const problems = [];
+  const order = JSON.parse(document.getElementById('raw').value);
+  const at = (path) => path.split('/').slice(1).reduce((v, k) => v?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], order);
+  const ids = new Set();
+  for (const el of document.querySelectorAll('#form [id]')) { if (ids.has(el.id)) problems.push(`id ${el.id} twice`); ids.add(el.id); }
+  for (const el of document.querySelectorAll('#form [for], #form [aria-describedby]')) {
+    const target = el.getAttribute('for') ?? el.getAttribute('aria-describedby');
+    if (!ids.has(target)) problems.push(`${el.outerHTML.slice(0, 60)} points at no ${target}`);
+  }
+  for (const list of document.querySelectorAll('#form fieldset.list[data-path]')) {
+    const name = list.querySelector(':scope > legend .name').textContent;
+    const items = [...list.querySelectorAll(':scope > fieldset.item')];
+    if (items.length !== at(list.dataset.path).length) problems.push(`${list.dataset.path}: ${items.length} lines shown`);
+    items.forEach((item, k) => {
+      const path = `${list.dataset.path}/${k}`;
+      if (item.dataset.path !== path) problems.push(`line ${k + 1} at ${item.dataset.path}`);
+      if (item.querySelector(':scope > legend').textContent !== `${name} ${k + 1}`) problems.push(`line ${k + 1} headed ${item.querySelector(':scope > legend').textContent}`);
+      const [up, down, remove] = item.querySelectorAll(':scope > .item-tools button');
+      const labels = [up, down, remove].map((b) => b.getAttribute('aria-label'));
+      if (labels.join('|') !== `Move ${name} ${k + 1} up|Move ${name} ${k + 1} down|Remove ${name} ${k + 1}`) problems.push(`line ${k + 1} buttons ${labels}`);
+      if (up.disabled !== (k === 0) || down.disabled !== (k === items.length - 1)) problems.push(`line ${k + 1} up/down enabled wrongly`);
+      for (const el of item.querySelectorAll('[data-path]')) {
+        if (!el.dataset.path.startsWith(`${path}/`)) problems.push(`${el.dataset.path} in line ${k + 1}`);
+        if (el.matches('input, select, textarea')) {
+          if (!document.querySelector(`label[for="${el.id}"]`)) problems.push(`${el.dataset.path} has no label`);
+          const value = at(el.dataset.path);
+          const shown = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+          if (el.value !== shown) problems.push(`${el.dataset.path} shows ${el.value}, the order holds ${shown}`);
+        }
+      }
+    });
+  }
+  return problems;
+});
+
+test('removing and moving lines renumbers the lines after them: paths, ids, labels and edits follow each line', async () => {
+  await page.selectOption('#endpoint', 'eccang:createOrder');
+  const order = JSON.parse(await page.inputValue('#raw'));
+  const [a, b] = order.ItemArr;
+  const lines = [{ ...a, sku: 'L1' }, { ...b, sku: 'L2' }, { ...a, sku: 'L3', colour: 'red' }, { ...b, sku: 'L4', invoice_quantity: 'many' }];
+  await page.evaluate(() => { document.getElementById('raw-details').open = true; });
+  await page.fill('#raw', JSON.stringify({ ...order, ItemArr: lines }));
+  assert.deepEqual(await formDisagreements(), []);
+  assert.equal(await field('/ItemArr/3/invoice_quantity').getAttribute('aria-invalid'), 'true');
+
+  await steadyClick('#form button[aria-label="Remove ItemArr 1"]');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Remove ItemArr 1');
+  assert.deepEqual(await formDisagreements(), []);
+  // The line that was third is second now: an edit in it, and in its unknown field, lands there.
+  await field('/ItemArr/1/sku').fill('L3-edited');
+  await field('/ItemArr/1/colour').fill('blue');
+  let sent = JSON.parse(await page.inputValue('#raw')).ItemArr;
+  assert.deepEqual(sent.map((l) => [l.sku, l.colour]), [['L2', undefined], ['L3-edited', 'blue'], ['L4', undefined]]);
+  // Its issue is marked on the field where the line now is, with its note beside it.
+  assert.equal(await page.locator('#issues li.error').first().getAttribute('data-path'), '/ItemArr/1/colour');
+  assert.equal(await field('/ItemArr/2/invoice_quantity').getAttribute('aria-invalid'), 'true');
+  const note = await field('/ItemArr/2/invoice_quantity').getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${note}`).textContent(), /invoice_quantity/);
+
+  await steadyClick('#form button[aria-label="Move ItemArr 3 up"]');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Move ItemArr 2 up');
+  assert.deepEqual(await formDisagreements(), []);
+  await steadyClick('#form button[aria-label="Move ItemArr 2 up"]');
+  // At the top, the keyboard goes to the line's other button.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Move ItemArr 1 down');
+  assert.deepEqual(await formDisagreements(), []);
+  await field('/ItemArr/0/invoice_quantity').fill('3');
+  sent = JSON.parse(await page.inputValue('#raw')).ItemArr;
+  // (Text it was, and text it stays: the field takes numeric text.)
+  assert.deepEqual(sent.map((l) => [l.sku, l.invoice_quantity]), [['L4', '3'], ['L2', b.invoice_quantity], ['L3-edited', a.invoice_quantity]]);
+  assert.equal(await page.locator('#form [aria-invalid="true"]').count(), 1); // the unknown field alone
+
+  // Removing the last line leaves the one before it last: it can no longer move down.
+  await steadyClick('#form button[aria-label="Remove ItemArr 3"]');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.add), '/ItemArr');
+  assert.deepEqual(await formDisagreements(), []);
+});
+
 test('an unknown field is shown in the form, marked as an error, and can be removed', async () => {
   const id = 'top:alibaba.intention.order.save';
   await page.selectOption('#endpoint', id);

@@ -8,7 +8,7 @@ import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
 import { keyOf, openHistory } from '/history.js';
 import { counted, setLanguage, t, titleOf } from '/i18n.js';
-import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
+import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, Place, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
 
@@ -54,6 +54,11 @@ function label(field) {
   return `<span class="name">${field.name}</span>${mark}<span class="zh" lang="zh">${escapeHtml(field.doc)}</span><span class="en">${escapeHtml(field.en)}</span>`;
 }
 
+/** A new id for a control (its label and its note point at it). Not made from the control's path:
+ * a line's path changes when a line before it is removed, and its ids then stay as they are. */
+let controls = 0;
+const newId = () => `c${++controls}`;
+
 /** An object's fields as the form shows them: the structure's, then any the doc does not define. */
 function renderFields(structure, parts) {
   const known = structure.fields.filter((f) => f.kind !== 'any').map((f) => renderField(f, [...parts, f.name]));
@@ -76,7 +81,7 @@ function unknownFieldRows(structure, parts) {
   return Object.keys(value).filter((name) => !names.has(name)).map((name) => {
     const here = [...parts, name];
     const path = pointer(here);
-    const id = `u${path.replaceAll(/[^A-Za-z0-9_-]/g, '_')}`;
+    const id = newId();
     const wrap = document.createElement('div');
     wrap.className = 'field unknown';
     wrap.innerHTML = `<label for="${id}"><span class="name">${escapeHtml(name)}</span><span class="en">not a field of ${escapeHtml(structure.name)}: correct its name or remove it</span></label>`;
@@ -109,7 +114,7 @@ function renderField(field, parts) {
   if (field.kind === 'object' || field.kind === 'list') return renderStructure(field, parts, value);
   const wrap = document.createElement('div');
   wrap.className = 'field';
-  const id = `f${path.replaceAll(/[^A-Za-z0-9_-]/g, '_')}`;
+  const id = newId();
   let control;
   if (field.values?.length || field.kind === 'boolean') {
     control = document.createElement('select');
@@ -175,23 +180,14 @@ function renderStructure(field, parts, value) {
     set.append(...renderFields(field.structure, parts));
   } else {
     const items = Array.isArray(value) ? value : [];
-    // Moving or removing a line renders again only the lines whose place changed, `from`..`to`.
-    const redraw = (from, to, focus) => {
-      const list = getAt(parts);
-      const shown = set.querySelectorAll(':scope > fieldset.item');
-      for (let k = shown.length - 1; k >= list.length; k--) shown[k].remove();
-      for (let k = Math.max(from, 0); k <= Math.min(to, list.length - 1); k++) shown[k].replaceWith(renderItem(field, parts, k, list.length, redraw));
-      formChanged(focus && set.querySelector(focus));
-    };
-    items.forEach((_, i) => set.append(renderItem(field, parts, i, items.length, redraw)));
+    items.forEach((_, i) => set.append(renderItem(field, parts, new Place(i))));
     if (Array.isArray(value)) {
       const add = button(t('Add {name}', { name: field.name }), () => {
-        const list = getAt(parts);
-        list.push({});
+        getAt(parts).push({});
         // Only the new line is rendered; the one before it can now move down.
-        const previous = add.previousElementSibling?.querySelector(':scope > .item-tools [data-move="down"]');
-        if (previous) previous.disabled = false;
-        const item = renderItem(field, parts, list.length - 1, list.length, redraw);
+        const previous = add.previousElementSibling;
+        if (lines.has(previous)) number(previous);
+        const item = renderItem(field, parts, new Place(getAt(parts).length - 1));
         add.before(item);
         formChanged(item.querySelector('input, select, textarea')); // the new item's first control
       });
@@ -203,45 +199,89 @@ function renderStructure(field, parts, value) {
   return set;
 }
 
-/** Item `i` of a list of `count`; moving or removing one renders the lines that changed (`redraw`). */
-function renderItem(field, parts, i, count, redraw) {
-  const name = field.name; // one name for a list: the field's, in its legend, its items and its buttons
-  // Numbered from 1, as people count.
-  const moveLabel = (k, direction) => t(`Move {name} {n} ${direction}`, { name, n: k + 1 });
-  const removeLabel = (k) => t('Remove {name} {n}', { name, n: k + 1 });
-  const path = pointer(parts);
+/** Each line of a list shown in the form: its list field, the list's path and its `Place`. */
+const lines = new WeakMap();
+
+/**
+ * A line of a list, at `place`. Moving or removing a line renders nothing again: the lines whose
+ * place changed are moved in the page and renumbered (`renumber`), so removing the first of
+ * hundreds costs what removing the last does.
+ */
+function renderItem(field, parts, place) {
   const item = document.createElement('fieldset');
   item.className = 'item';
-  item.dataset.path = pointer([...parts, i]);
-  const itemLegend = document.createElement('legend');
-  itemLegend.textContent = `${name} ${i + 1}`;
-  // After a move, focus stays on the moved item's same button (or its other one at an end).
-  const move = (to, direction) => () => {
-    const list = getAt(parts);
-    [list[i], list[to]] = [list[to], list[i]];
-    const last = list.length - 1;
-    const keep = (direction === 'up' && to === 0) || (direction === 'down' && to === last) ? (direction === 'up' ? 'down' : 'up') : direction;
-    redraw(Math.min(i, to), Math.max(i, to), `[data-path="${pointer([...parts, to])}"] > .item-tools [aria-label="${moveLabel(to, keep)}"]`);
-  };
+  lines.set(item, { field, parts, place });
   const tools = document.createElement('div');
   tools.className = 'item-tools';
-  const up = button('↑', move(i - 1, 'up'), 'small', i === 0, moveLabel(i, 'up'));
-  const down = button('↓', move(i + 1, 'down'), 'small', i === count - 1, moveLabel(i, 'down'));
+  const up = button('↑', () => moveItem(item, -1), 'small');
+  const down = button('↓', () => moveItem(item, 1), 'small');
+  up.dataset.move = 'up';
   down.dataset.move = 'down';
-  tools.append(
-    up,
-    down,
-    // After a removal, focus goes to the item that took its place, else to Add.
-    button(t('Remove'), () => {
-      const list = getAt(parts);
-      list.splice(i, 1);
-      // The lines after it move up one place; a new last line can no longer move down.
-      redraw(Math.min(i, list.length - 1), list.length - 1, i < list.length ? `[aria-label="${removeLabel(i)}"][data-list="${path}"]` : `[data-add="${path}"]`);
-    }, 'small remove', false, removeLabel(i)),
-  );
-  tools.querySelectorAll('button').forEach((b) => { b.dataset.list = path; });
-  item.append(itemLegend, tools, ...renderFields(field.structure, [...parts, i]));
+  tools.append(up, down, button(t('Remove'), () => removeItem(item), 'small remove'));
+  item.append(document.createElement('legend'), tools, ...renderFields(field.structure, [...parts, place]));
+  number(item);
   return item;
+}
+
+/** A line's number where it shows: its legend, its path, and its buttons' labels and states. */
+function number(item) {
+  const { field: { name }, parts, place: { index } } = lines.get(item);
+  const list = pointer(parts);
+  const last = getAt(parts).length - 1;
+  item.dataset.path = `${list}/${index}`;
+  // Numbered from 1, as people count; one name for a list: the field's, in its legend, its items and its buttons.
+  item.querySelector(':scope > legend').textContent = `${name} ${index + 1}`;
+  const [up, down, remove] = item.querySelector(':scope > .item-tools').children;
+  up.setAttribute('aria-label', t('Move {name} {n} up', { name, n: index + 1 }));
+  down.setAttribute('aria-label', t('Move {name} {n} down', { name, n: index + 1 }));
+  remove.setAttribute('aria-label', t('Remove {name} {n}', { name, n: index + 1 }));
+  up.disabled = index === 0;
+  down.disabled = index === last;
+  for (const b of [up, down, remove]) b.dataset.list = list;
+}
+
+/** Line `item` now at `index`: numbered again, and the paths of everything in it follow. */
+function renumber(item, index) {
+  const from = item.dataset.path;
+  lines.get(item).place.index = index;
+  number(item);
+  const to = item.dataset.path;
+  if (from === to) return;
+  for (const el of item.querySelectorAll('[data-path], [data-list], [data-add]')) {
+    for (const name of ['data-path', 'data-list', 'data-add']) {
+      const value = el.getAttribute(name);
+      if (value !== null && (value === from || value.startsWith(`${from}/`))) el.setAttribute(name, to + value.slice(from.length));
+    }
+  }
+}
+
+/** Line `item` moved one place up (`step` -1) or down (1); the keyboard stays on the button
+ * pressed, or on its other one where the line reached an end. */
+function moveItem(item, step) {
+  const other = step < 0 ? item.previousElementSibling : item.nextElementSibling;
+  if (!lines.has(other)) return; // at an end (its button is disabled there)
+  const { parts, place } = lines.get(item);
+  const list = getAt(parts);
+  const [from, to] = [place.index, place.index + step];
+  [list[from], list[to]] = [list[to], list[from]];
+  // The other line moves, so the one holding the keyboard stays in the page.
+  if (step < 0) item.after(other); else item.before(other);
+  renumber(other, from);
+  renumber(item, to);
+  const keep = to === 0 ? 'down' : to === list.length - 1 ? 'up' : step < 0 ? 'up' : 'down';
+  formChanged(item.querySelector(`:scope > .item-tools [data-move="${keep}"]`));
+}
+
+/** Line `item` removed; the keyboard goes to the line that took its place, else to Add. */
+function removeItem(item) {
+  const { parts, place } = lines.get(item);
+  getAt(parts).splice(place.index, 1);
+  const [previous, next] = [item.previousElementSibling, item.nextElementSibling];
+  item.remove();
+  // The line before can be the last now; the lines after move up one place.
+  if (lines.has(previous)) number(previous);
+  for (let line = next, k = place.index; lines.has(line); line = line.nextElementSibling, k += 1) renumber(line, k);
+  formChanged(lines.has(next) ? next.querySelector(':scope > .item-tools .remove') : next);
 }
 
 function button(text, onClick, className = '', disabled = false, ariaLabel) {

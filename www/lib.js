@@ -4,6 +4,17 @@
 /** The RFC 6901 pointer of a path: `~` and `/` in names escaped. */
 export const pointer = (parts) => parts.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 
+/**
+ * A list item's place in a path, read each time the path is used: where a line before it is
+ * removed, the lines after it move up a place (`index` made one less) without being rendered
+ * again. As a key it is its number (`list[place]`, `splice(place, 1)`, `pointer`).
+ */
+export class Place {
+  constructor(index) { this.index = index; }
+  toString() { return String(this.index); }
+  valueOf() { return this.index; }
+}
+
 /** The value at `parts` in `root`, or undefined where the path leaves the data. */
 export const getIn = (root, parts) => parts.reduce((v, p) => (v == null ? undefined : v[p]), root);
 
