@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, Place, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
+import { example, prepare } from 'ordercraft';
+import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, maskSecrets, Place, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '../www/lib.js';
 
 test('pointers escape ~ and /; get and set follow them, a removal splices a list', () => {
   assert.equal(pointer(['a/b', 0, 'c~d']), '/a~1b/0/c~0d');
@@ -70,4 +71,21 @@ test('a long preview block shows its first lines and counts the rest', () => {
 test('XML text unescaped as a parser would', () => {
   assert.equal(unescapeXml('{&quot;a&quot;:&quot;&lt;b&gt; &amp; &apos;c&apos; &#20013; &#x1F600;&quot;}'), '{"a":"<b> & \'c\' 中 😀"}');
   assert.equal(unescapeXml('&amp;quot;'), '&quot;');
+});
+
+test('a secret is masked in every form a request gives it: in the string to sign, form-encoded in a TOP body, XML-escaped in an ECCANG envelope', () => {
+  const secret = `to&ken<1>+"x"'/ y=%é`;
+  const top = prepare('top:alibaba.wdk.trade.order.create', example('top:alibaba.wdk.trade.order.create'), { appKey: 'k', appSecret: 's', session: secret });
+  const form = new URLSearchParams(maskSecrets(top.body, [secret]));
+  assert.equal(form.get('session'), '********');
+  assert.equal(new URLSearchParams(top.body).get('session'), secret); // sent as given
+  assert.ok(!maskSecrets(top.signing.stringToSign, [secret]).includes(secret));
+  assert.match(maskSecrets(top.signing.stringToSign, [secret]), /session\*{8}sign_method/);
+  const eccang = prepare('eccang:createOrder', example('eccang:createOrder'), { appToken: secret, appKey: 'k', endpoint: 'http://127.0.0.1/ws' });
+  assert.match(eccang.body, /<appToken>to&amp;ken&lt;1&gt;\+&quot;x&quot;&apos;\/ y=%é<\/appToken>/);
+  assert.match(maskSecrets(eccang.body, [secret]), /<appToken>\*{8}<\/appToken>/);
+  // A URL and JSON text carry it encoded their own ways.
+  assert.equal(maskSecrets(`https://h/?t=${encodeURIComponent(secret)}&n=1`, [secret]), 'https://h/?t=********&n=1');
+  assert.equal(maskSecrets(JSON.stringify({ token: secret }), [secret]), '{"token":"********"}');
+  assert.equal(maskSecrets('nothing to hide', ['', undefined]), 'nothing to hide');
 });

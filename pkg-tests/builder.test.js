@@ -138,6 +138,59 @@ test('a typed secret is nowhere but its password input', async () => {
   assert.match(await page.textContent('#response-outcome'), /^Error 29/);
 });
 
+test('a secret its request escapes or encodes is masked in each form it takes: preview, string to sign, the request that went out, the history', async () => {
+  const secret = `s&cr<e>t+"q"'/ x=%é`;
+  // Independent of the page's masking: the forms a body, a URL or JSON text give it.
+  const forms = [...new Set([
+    secret,
+    new URLSearchParams([['', secret]]).toString().slice(1),
+    encodeURIComponent(secret),
+    secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;'),
+    JSON.stringify(secret).slice(1, -1),
+  ])];
+  // Every text of the page: its text (hidden blocks too), every attribute, every field but the password inputs.
+  const shown = () => page.evaluate((forms) => {
+    const texts = [
+      document.documentElement.textContent,
+      ...[...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.value)),
+      ...[...document.querySelectorAll('input:not([type="password"]), textarea')].map((i) => i.value),
+    ];
+    return forms.filter((f) => texts.some((text) => text.includes(f)));
+  }, forms);
+  // Every text of every request the history keeps.
+  const stored = () => page.evaluate((forms) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('ordercraft-history');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction('sent').objectStore('sent').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        const texts = [];
+        const walk = (v) => { if (typeof v === 'string') texts.push(v); else if (v && typeof v === 'object') Object.values(v).forEach(walk); };
+        walk(all.result);
+        resolve(forms.filter((f) => texts.some((text) => text.includes(f))));
+      };
+    };
+  }), forms);
+  for (const [id, option, where] of [
+    ['top:alibaba.wdk.trade.order.create', 'session', '#preview-string-to-sign'], // signed, and form-encoded in the body
+    ['eccang:createOrder', 'appToken', '#preview-body-raw'], // XML-escaped in the envelope
+  ]) {
+    await page.selectOption('#endpoint', id);
+    await page.click('#sandbox-credentials');
+    await page.fill(`#cred-${option}`, secret);
+    assert.match(await page.textContent(where), /\*{8}/, `${id}: masked where it is sent`);
+    assert.deepEqual(await shown(), [], `${id}: the preview`);
+    await field(id.startsWith('eccang') ? '/reference_no' : '/out_order_id').fill(`MASK-${Date.now()}`);
+    await page.click('#send');
+    await page.waitForSelector('#response-outcome');
+    await page.click('#request-sent summary');
+    assert.match(await page.textContent('#request-sent pre'), /\*{8}/);
+    assert.deepEqual(await shown(), [], `${id}: the answer and the request that went out`);
+    assert.deepEqual(await stored(), [], `${id}: the history`);
+  }
+});
+
 test('lists can be added to, reordered and removed; the raw JSON follows', async () => {
   await page.selectOption('#endpoint', 'eccang:createOrder');
   await steadyClick('#form button:text-is("Add ItemArr")');

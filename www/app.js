@@ -8,7 +8,7 @@ import { parseJson, unclearJson } from '/js/order-files.js';
 import { openDrafts } from '/drafts.js';
 import { keyOf, openHistory } from '/history.js';
 import { counted, setLanguage, t, titleOf } from '/i18n.js';
-import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, Place, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
+import { escapeHtml, firstLines, unescapeXml, fromBase64Url, fromInput, getIn, maskSecrets, Place, pointer, prettyJson, prose, setIn, shellQuote, toBase64Url } from '/lib.js';
 
 await init();
 
@@ -507,12 +507,10 @@ function masked(text) {
 }
 
 /** The text with every secret of the current credentials replaced: what may be stored. */
+/** `text` without the secrets typed for this provider, in any form the request gives them (escaped in a body, encoded in a form). */
 function withoutSecrets(text) {
-  let out = text;
-  for (const [name, value] of Object.entries(state.credentials[provider()])) {
-    if (isSecret(provider(), name) && value) out = out.replaceAll(value, '********');
-  }
-  return out;
+  const credentials = state.credentials[provider()];
+  return maskSecrets(text, Object.keys(credentials).filter((name) => isSecret(provider(), name)).map((name) => credentials[name]));
 }
 
 function showPreview() {
@@ -524,7 +522,7 @@ function showPreview() {
     box.innerHTML = `
       <p><strong>${req.method}</strong> <code id="preview-url">${escapeHtml(masked(req.url))}</code></p>
       <table class="headers"><tbody>${Object.entries(req.headers).map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td><code data-header="${escapeHtml(k)}">${escapeHtml(masked(v))}</code></td></tr>`).join('')}</tbody></table>
-      ${req.signing ? `<p>${t('String to sign')} <span class="muted">${t('(secret masked)')}</span></p>${longPre(req.signing.stringToSign, 'preview-string-to-sign')}<p>${t('Signature')} <code id="preview-signature">${req.signing.signature}</code></p>` : `<p class="muted">${t('This transport carries a token instead of a signature.')}</p>`}
+      ${req.signing ? `<p>${t('String to sign')} <span class="muted">${t('(secret masked)')}</span></p>${longPre(masked(req.signing.stringToSign), 'preview-string-to-sign')}<p>${t('Signature')} <code id="preview-signature">${req.signing.signature}</code></p>` : `<p class="muted">${t('This transport carries a token instead of a signature.')}</p>`}
       <p>${t('Body')}</p>${bodyView(req)}
       <pre tabindex="0" id="preview-body-raw" hidden></pre>`;
     $('preview-body-raw').textContent = masked(req.body); // as text: no escaping, no HTML to parse

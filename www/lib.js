@@ -62,6 +62,23 @@ export function firstLines(text, max) {
   return { shown: text.slice(0, at), more };
 }
 
+/**
+ * Every form `secret` takes in a request or an answer: as typed, form-encoded (TOP's body),
+ * percent-encoded (a URL), XML-escaped (ECCANG's envelope) and JSON-escaped; the longest first.
+ */
+export function secretForms(secret) {
+  const xml = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+  const forms = [secret, new URLSearchParams([['', secret]]).toString().slice(1), encodeURIComponent(secret), xml, JSON.stringify(secret).slice(1, -1)];
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every form of each of `secrets` (empty ones skipped) as `********`. */
+export function maskSecrets(text, secrets) {
+  let out = text;
+  for (const secret of secrets) if (secret) for (const form of secretForms(secret)) out = out.replaceAll(form, '********');
+  return out;
+}
+
 /** A word for a POSIX shell, quoted whatever it holds. */
 export const shellQuote = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 
