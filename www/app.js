@@ -103,7 +103,7 @@ function unknownFieldRows(structure, parts) {
     const issue = document.createElement('p');
     issue.className = 'field-issue';
     issue.id = `${id}-issue`;
-    wrap.append(control, button(t('Remove'), () => { setAt(here, undefined); rerender(); }, 'small remove', false, t('Remove {name}', { name })), issue);
+    wrap.append(control, button(t('Remove'), () => { setAt(here, undefined); rerender(); }, 'small remove', t('Remove {name}', { name })), issue);
     return wrap;
   });
 }
@@ -199,7 +199,7 @@ function renderStructure(field, parts, value) {
   return set;
 }
 
-/** Each line of a list shown in the form: its list field, the list's path and its `Place`. */
+/** Each line of a list shown in the form: its list field, the list's parts (its path) and the line's `Place`. */
 const lines = new WeakMap();
 
 /**
@@ -284,12 +284,11 @@ function removeItem(item) {
   formChanged(lines.has(next) ? next.querySelector(':scope > .item-tools .remove') : next);
 }
 
-function button(text, onClick, className = '', disabled = false, ariaLabel) {
+function button(text, onClick, className = '', ariaLabel) {
   const b = document.createElement('button');
   b.type = 'button';
   b.textContent = text;
   b.className = className;
-  b.disabled = disabled;
   if (ariaLabel) b.setAttribute('aria-label', ariaLabel);
   b.addEventListener('click', onClick);
   return b;
@@ -506,8 +505,8 @@ function masked(text) {
   return $('show-secrets').checked ? text : withoutSecrets(text);
 }
 
-/** The text with every secret of the current credentials replaced: what may be stored. */
-/** `text` without the secrets typed for this provider, in any form the request gives them (escaped in a body, encoded in a form). */
+/** `text` without the secrets typed for this provider, in any form a request gives them (escaped
+ * in a body, encoded in a form): what may be shown or stored. */
 function withoutSecrets(text) {
   const credentials = state.credentials[provider()];
   return maskSecrets(text, Object.keys(credentials).filter((name) => isSecret(provider(), name)).map((name) => credentials[name]));
@@ -789,7 +788,7 @@ async function showHistory() {
     const title = state.endpoints.find((e) => e.id === entry.endpoint)?.title ?? entry.endpoint;
     li.innerHTML = `<details><summary><time datetime="${entry.at}">${escapeHtml(new Date(entry.at).toLocaleString())}</time> · ${escapeHtml(title)} · <span class="${entry.outcome === 'ok' ? 'ok' : 'error-text'}">${escapeHtml(entry.outcome)}</span></summary>
       <p>Request</p><pre tabindex="0">${escapeHtml(entry.request)}</pre><p>Answer</p><pre tabindex="0">${escapeHtml(entry.response)}</pre></details>`;
-    const reopen = button('Open in form', () => openOrder(entry.endpoint, structuredClone(entry.order)), 'small', false, `Open in form: the order sent ${new Date(entry.at).toLocaleString()}`);
+    const reopen = button('Open in form', () => openOrder(entry.endpoint, structuredClone(entry.order)), 'small', `Open in form: the order sent ${new Date(entry.at).toLocaleString()}`);
     li.querySelector('details').append(reopen);
     return li;
   }));

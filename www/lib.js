@@ -66,8 +66,8 @@ export function firstLines(text, max) {
  * Every form `secret` takes in a request or an answer: as typed, form-encoded (TOP's body),
  * percent-encoded (a URL), XML-escaped (ECCANG's envelope) and JSON-escaped; the longest first.
  */
-export function secretForms(secret) {
-  const xml = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+function secretForms(secret) {
+  const xml = escapeHtml(secret).replaceAll("'", '&apos;'); // as ECCANG's envelope writes it: both quotes too
   const forms = [secret, new URLSearchParams([['', secret]]).toString().slice(1), encodeURIComponent(secret), xml, JSON.stringify(secret).slice(1, -1)];
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
