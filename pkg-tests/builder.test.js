@@ -375,17 +375,22 @@ test('the batch tab: previews a reload left in flight show unknown (no answer ca
   const example = oc.example(id);
   const previews = Array.from({ length: 6 }, (_, i) => ({ ...example, addressParam: { ...example.addressParam, address: `Slow street ${i}` } }));
   server.sandbox.reset();
-  server.sandbox.script('pandapon', Array.from({ length: 6 }, () => ({ delayMs: 1500 }))); // the reload comes well within
+  // No answer comes until the test has reloaded the page and looked: the reload is always within.
+  let answer;
+  const answered = new Promise((resolve) => { answer = resolve; });
+  server.sandbox.script('pandapon', Array.from({ length: 6 }, () => ({ until: answered })));
   await page.setInputFiles('#batch-file', { name: 'slow-previews.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(previews.map((o) => JSON.stringify(o)).join('\n')) });
   await page.waitForSelector('#batch-rows tr:nth-child(6)');
   await page.click('#sandbox-credentials');
   await page.click('#batch-send');
-  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="sending"]').length >= 2);
+  // Shown going out while no answer has come.
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr[data-state="sending"]').length >= 2, null, { timeout: 5_000 });
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('#batch-rows tr:nth-child(6)');
   const reloaded = await page.locator('#batch-rows .state').allTextContents();
   assert.ok(reloaded.filter((s) => s === 'unknown').length >= 2 && !reloaded.includes('sending'), reloaded.join(', '));
+  answer(); // the requests the reload left behind, and any later one the script still holds
   await page.click('#sandbox-credentials');
   await page.click('#batch-send');
   await page.waitForFunction(() => /^Done/.test(document.getElementById('batch-status').textContent), null, { timeout: 20_000 });

@@ -23,7 +23,9 @@ export const SANDBOX_CREDENTIALS = Object.freeze({
  * A request handler for the sandbox's routes under `prefix`: `${prefix}/top/router/rest`,
  * `${prefix}/pandapon/<path>`, `${prefix}/eccang/ws`. It returns false for other URLs.
  * `script(provider, steps)` queues what the next requests to that provider meet:
- * `{ delayMs }`, `{ fault: 'retryable' | 'fatal' }` or `{ fault: 'drop' }` (connection closed).
+ * `{ delayMs }`, `{ until }` (held until the promise `until` settles: a test's answer that comes
+ * when the test says, not after a time it must guess), `{ fault: 'retryable' | 'fatal' }` or
+ * `{ fault: 'drop' }` (connection closed).
  * `reset()` forgets the scripts, the hit counts and every provider's state. `processed` keeps the
  * last `keepProcessed` requests processed (all by default, for tests; `npm start` keeps a few, so a
  * builder left running for days does not grow without end).
@@ -68,6 +70,7 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
     if (!req.complete) return true;
     const step = queues[provider.name].shift() ?? {};
     if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
+    if (step.until) await step.until;
     if (step.fault === 'drop') return req.socket.destroy(), true;
     if (!step.fault) {
       processed.push({ provider: provider.name, body });

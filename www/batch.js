@@ -271,10 +271,14 @@ export async function initBatch(page) {
     $('batch-progress').value = 0;
     await render();
     const client = createClient({ credentials: { [endpoint.provider]: page.requestOptions() } });
+    // Each entry shown as it is written: an order is shown going out when it goes, not when an
+    // answer (to it or another) next moves the progress on.
+    const written = journal();
+    const shown = { ...written, append: (entry) => written.append(entry).then(() => renderSoon()) };
     let summary;
     try {
       summary = await client.sendBatch(batch.id, valid, {
-        journal: journal(), concurrency: 4, signal: stop.signal,
+        journal: shown, concurrency: 4, signal: stop.signal,
         onProgress: ({ done }) => { $('batch-progress').value = done; renderSoon(); },
       });
     } finally {
