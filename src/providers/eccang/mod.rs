@@ -172,17 +172,10 @@ pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
     let json = if body.trim_start().starts_with('{') {
         body.to_string()
     } else {
-        let doc = roxmltree::Document::parse(body)
+        let envelope = crate::xml::read(body)
             .map_err(|e| ResponseError::parse(format!("the response is neither JSON nor well-formed XML ({e})")))?;
-        if let Some(fault) = doc.descendants().find(|n| n.tag_name().name() == "Fault") {
-            let child = |name: &str| {
-                fault
-                    .children()
-                    .find(|c| c.tag_name().name() == name)
-                    .and_then(|c| c.text())
-                    .map(str::trim)
-                    .unwrap_or("")
-            };
+        if let Some(fault) = envelope.find("Fault") {
+            let child = |name: &str| fault.child(name).map_or("", |c| c.text.trim());
             let code = child("faultcode").to_string();
             let server = code.ends_with("Server");
             return Err(ResponseError {
@@ -193,11 +186,10 @@ pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
                 ..ResponseError::default()
             });
         }
-        let response = doc
-            .descendants()
-            .find(|n| n.tag_name().name() == "response")
-            .ok_or_else(|| ResponseError::parse("the SOAP response has no <response> element"))?;
-        response.children().filter_map(|c| c.text()).collect()
+        let response = envelope.find("response");
+        response
+            .map(|r| r.text.clone())
+            .ok_or_else(|| ResponseError::parse("the SOAP response has no <response> element"))?
     };
     match crate::doc::read_value(&json) {
         Ok(value @ Value::Object(_)) => Ok(js_safe(value)),
@@ -269,13 +261,8 @@ mod tests {
         let xml = envelope("createOrder", &params, &opts);
         let escaped = xml.find("<paramsJson>").zip(xml.rfind("</paramsJson>")).and_then(|(a, b)| xml.get(a + 12..b));
         assert!(escaped.is_some_and(|e| !e.contains('<') && !e.contains("]]>") && !e.contains('"')), "{xml}");
-        let doc = roxmltree::Document::parse(&xml).ok();
-        let text = |name: &str| {
-            doc.as_ref()
-                .and_then(|d| d.descendants().find(|n| n.tag_name().name() == name))
-                .and_then(|n| n.text())
-                .map(str::to_string)
-        };
+        let doc = crate::xml::read(&xml).ok();
+        let text = |name: &str| doc.as_ref().and_then(|d| d.find(name)).map(|n| n.text.clone());
         assert_eq!(text("paramsJson"), Some(params));
         assert_eq!(text("appToken").as_deref(), Some("t&<"));
         assert_eq!(text("service").as_deref(), Some("createOrder"));
