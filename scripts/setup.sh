@@ -15,6 +15,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The test script's lint stage: formatting and clippy (the crate's lints deny unwrap and panic).
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component-"; then
+    step "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 # The CLI must be exactly the crate's wasm-bindgen version (pinned with `=` in Cargo.toml).
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then

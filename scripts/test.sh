@@ -6,6 +6,12 @@ source "$(dirname "$0")/env.sh"
 suite=${1:-all}
 
 if [ "$suite" = all ] || [ "$suite" = rust ]; then
+  # The crate's lints (Cargo.toml) deny unwrap, expect and panic: a panic in wasm is an opaque
+  # `unreachable`. Checked natively and for wasm32 with the JS boundary; a warning fails too.
+  echo "== cargo fmt --check, cargo clippy (native, and wasm32 with the boundary)"
+  cargo fmt --check
+  cargo clippy --quiet --all-targets -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --features wasm --all-targets -- -D warnings
   echo "== cargo test (native core)"
   cargo test --quiet
 fi

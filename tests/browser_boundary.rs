@@ -1,6 +1,9 @@
 //! Boundary tests in Chromium (`wasm-pack test --headless --chrome`): Web Crypto nonces, Date
 //! timestamps and the error classes, where the package meets a real browser.
 #![cfg(feature = "wasm")]
+// clippy takes `#[wasm_bindgen_test]` functions for production code (its test allowances
+// in clippy.toml are for `#[test]`): a failed expectation here panics, as in any test.
+#![allow(clippy::panic)]
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
