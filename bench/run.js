@@ -20,7 +20,11 @@ const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick'); // CI smoke run: same code, tiny durations
 const speedOnly = process.argv.includes('--speed-only'); // the speed table alone, as JSON: run under another Node line
 const thisNodeOnly = process.argv.includes('--this-node'); // no other Node line (nothing fetched)
-const MIN_MS = quick ? 30 : 700;
+// Each function's time per measurement, in ROUNDS turns of 100 ms. On a shared host one 100 ms
+// turn can run at 0.6× the next: 7 turns gave medians of the intention example's ratio to the peer
+// from 1.20× to 1.39× in one process, 21 from 1.25× to 1.33× (six measurements each).
+const ROUNDS = 21;
+const MIN_MS = quick ? 30 : 100 * ROUNDS;
 const BATCH = quick ? 2_000 : 100_000;
 
 // ---- the orders ----------------------------------------------------------------------------
@@ -64,7 +68,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  * of the machine falls on all of them alike. Returns each one's median rate, and `ratio(a, b)`:
  * the median of the per-round ratios of a's rate to b's.
  */
-async function sideBySide(fns, rounds = 7) {
+async function sideBySide(fns, rounds = ROUNDS) {
   const names = Object.keys(fns);
   const isAsync = {};
   for (const name of names) {
@@ -154,7 +158,7 @@ const PLAIN = {
 };
 
 // ---- measurements --------------------------------------------------------------------------
-const results = { date: new Date().toISOString(), node: process.version, quick, rows: [], batch: [], startup: {}, size: {} };
+const results = { date: new Date().toISOString(), node: process.version, cpu: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'processor unknown'}`, quick, rows: [], batch: [], startup: {}, size: {} };
 /** The TOP business parameter that carries the order: the one the prepared form holds besides the system ones. */
 const topParam = (id, order) => [...new URLSearchParams(oc.prepare(id, order, OPTS.top).body).keys()].find((k) => !SYSTEM_PARAMETERS.has(k));
 const ntc = taobaoTopClient();
@@ -334,7 +338,8 @@ for (const r of results.rows) summary.push(`| ${r.endpoint} | ${r.order} | ${tim
 summary.push('', lines.find((l) => l.startsWith('wasm: ')), '', 'The same ratios on each Node line the project supports:', '', ...nodeTable);
 // A full run rewrites the figures in CONTRIBUTING.md and the README, so the figures there are always its output.
 if (!quick) {
-  const stamp = `_${results.date.slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, \`npm run bench\`_`;
+  // The processor is named: the ratios move with the host (from one run to the next on shared hardware too).
+  const stamp = `_${results.date.slice(0, 10)}, Node ${process.version}, ${results.cpu}, \`npm run bench\`_`;
   for (const [file, table] of [['../CONTRIBUTING.md', lines], ['../README.md', summary]]) {
     const doc = new URL(file, import.meta.url);
     const text = readFileSync(doc, 'utf8');
