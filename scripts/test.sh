@@ -8,10 +8,12 @@ suite=${1:-all}
 if [ "$suite" = all ] || [ "$suite" = rust ]; then
   # The crate's lints (Cargo.toml) deny unwrap, expect and panic: a panic in wasm is an opaque
   # `unreachable`. Checked natively and for wasm32 with the JS boundary; a warning fails too.
-  echo "== cargo fmt --check, cargo clippy (native, and wasm32 with the boundary)"
+  # The fuzz targets are a crate of their own (stable checks them; only running them needs nightly).
+  echo "== cargo fmt --check, cargo clippy (native, wasm32 with the boundary, the fuzz targets)"
   cargo fmt --check
   cargo clippy --quiet --all-targets -- -D warnings
   cargo clippy --quiet --target wasm32-unknown-unknown --features wasm --all-targets -- -D warnings
+  (cd fuzz && cargo fmt --check && cargo clippy --quiet --all-targets -- -D warnings)
   echo "== cargo test (native core)"
   cargo test --quiet
 fi

@@ -89,7 +89,7 @@ fn text_path_matches_value_path(text: &str, env: &Env) {
         );
         assert_eq!(prepare_json(e.id, text, &provider_opts, env, Source::Text), compact);
         // Where serde_json's round trip keeps every number's text, the Value path answers alike too.
-        if value.to_string() == *written {
+        if serde_json::to_string(value).is_ok_and(|round_trip| round_trip == *written) {
             assert_eq!(validate(e.id, value, &json!({})).map(|v| v.issues), Ok(checked.issues));
             assert_eq!(prepare(e.id, value, &provider_opts, env), compact);
         }
