@@ -183,11 +183,12 @@ function renderStructure(field, parts, value) {
     items.forEach((_, i) => set.append(renderItem(field, parts, new Place(i))));
     if (Array.isArray(value)) {
       const add = button(t('Add {name}', { name: field.name }), () => {
-        getAt(parts).push({});
+        const list = getAt(parts);
+        list.push({});
         // Only the new line is rendered; the one before it can now move down.
         const previous = add.previousElementSibling;
         if (lines.has(previous)) number(previous);
-        const item = renderItem(field, parts, new Place(getAt(parts).length - 1));
+        const item = renderItem(field, parts, new Place(list.length - 1));
         add.before(item);
         formChanged(item.querySelector('input, select, textarea')); // the new item's first control
       });

@@ -169,29 +169,31 @@ pub fn prepare_eccang_json(service: &str, params: &str, opts: &Value) -> Result<
 /// A SOAP `Fault` is an error (a `Server` fault is worth retrying and says nothing of what became
 /// of the request; a `Client` fault is the caller's, a verdict).
 pub fn read_answer(body: &str) -> Result<Value, ResponseError> {
-    let json = if body.trim_start().starts_with('{') {
-        body.to_string()
-    } else {
-        let envelope = crate::xml::read(body)
-            .map_err(|e| ResponseError::parse(format!("the response is neither JSON nor well-formed XML ({e})")))?;
-        if let Some(fault) = envelope.find("Fault") {
-            let child = |name: &str| fault.child(name).map_or("", |c| c.text.trim());
-            let code = child("faultcode").to_string();
-            let server = code.ends_with("Server");
-            return Err(ResponseError {
-                retryable: server,
-                no_verdict: server,
-                message: format!("SOAP fault: {}", child("faultstring")),
-                code: if code.is_empty() { "soap-fault".into() } else { code },
-                ..ResponseError::default()
-            });
-        }
-        let response = envelope.find("response");
-        response
-            .map(|r| r.text.clone())
-            .ok_or_else(|| ResponseError::parse("the SOAP response has no <response> element"))?
-    };
-    match crate::doc::read_value(&json) {
+    if body.trim_start().starts_with('{') {
+        return answer_object(body);
+    }
+    let envelope = crate::xml::read(body)
+        .map_err(|e| ResponseError::parse(format!("the response is neither JSON nor well-formed XML ({e})")))?;
+    if let Some(fault) = envelope.find("Fault") {
+        let child = |name: &str| fault.child(name).map_or("", |c| c.text.trim());
+        let code = child("faultcode").to_string();
+        let server = code.ends_with("Server");
+        return Err(ResponseError {
+            retryable: server,
+            no_verdict: server,
+            message: format!("SOAP fault: {}", child("faultstring")),
+            code: if code.is_empty() { "soap-fault".into() } else { code },
+            ..ResponseError::default()
+        });
+    }
+    let response =
+        envelope.find("response").ok_or_else(|| ResponseError::parse("the SOAP response has no <response> element"))?;
+    answer_object(&response.text)
+}
+
+/// The service's answer: a JSON object, whether bare or carried in `<response>`.
+fn answer_object(json: &str) -> Result<Value, ResponseError> {
+    match crate::doc::read_value(json) {
         Ok(value @ Value::Object(_)) => Ok(js_safe(value)),
         Ok(_) => Err(ResponseError::parse("the answer is not a JSON object")),
         Err(e) => Err(ResponseError::parse(format!("the answer is not JSON ({e})"))),
