@@ -270,6 +270,36 @@ test('the sandbox says it is a test double', async () => {
   assert.equal((await res.json()).error_response.code, 40);
 });
 
+test('`npm start` moves past a taken port to the next free one; a port asked for with PORT is that port or a clear refusal', { timeout: 30_000 }, async () => {
+  const { startServer } = await import('../www/serve.js');
+  const { createServer } = await import('node:net');
+  const { spawn } = await import('node:child_process');
+  const blocker = createServer();
+  await new Promise((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const taken = blocker.address().port;
+  try {
+    const server = await startServer({ port: taken, orNext: 3 });
+    try {
+      assert.equal(new URL(server.origin).port, String(taken + 1));
+      const page = await fetch(`${server.origin}/`);
+      assert.equal(page.status, 200);
+    } finally {
+      await server.close();
+    }
+    await assert.rejects(startServer({ port: taken }), { code: 'EADDRINUSE' });
+    // The command itself: PORT names the taken port, so it stops at once with a line saying why.
+    const child = spawn(process.execPath, [new URL('../www/serve.js', import.meta.url).pathname], { env: { ...process.env, PORT: String(taken) } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`^\\[start\\] port ${taken} is in use .*PORT=`));
+    assert.doesNotMatch(stderr, /at Server|node:events/, 'no stack trace');
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
 test("the sandbox `npm start` serves keeps only the last requests it processed, so it does not grow while left running", async () => {
   const { startServer } = await import('../www/serve.js');
   const server = await startServer({ keepProcessed: 2 });
