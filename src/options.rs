@@ -120,10 +120,10 @@ impl<'a> Options<'a> {
         };
         for name in map.into_iter().flat_map(|m| m.keys()) {
             if !known.iter().any(|o| o.name == name) {
-                let names = || known.iter().map(|o| o.name);
-                let hint = closest(name, names())
+                let names: Vec<&str> = known.iter().map(|o| o.name).collect();
+                let hint = closest(name, &names)
                     .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("; known options: {}", comma_list(names())));
+                    .unwrap_or_else(|| format!("; known options: {}", comma_list(names.iter().copied())));
                 return Err(Error::argument(format!("{prefix}.{name}"), format!("unknown option{hint}")));
             }
         }

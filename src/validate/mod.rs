@@ -107,9 +107,8 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
         return as_given;
     }
     for name in members.iter().map(|(name, _)| name).filter(|k| schema.field_index(k).is_none()) {
-        let hint = closest(name, schema.fields.iter().map(|f| f.name))
-            .map(|c| format!("; did you mean `{c}`?"))
-            .unwrap_or_default();
+        let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
+        let hint = closest(name, &names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
         let here = path.key(name);
         let unknown_field = format!("`{name}` is not a field of {}", schema.name);
         match unknown {
