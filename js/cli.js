@@ -3,7 +3,7 @@
 // `ps`): ORDERCRAFT_<PROVIDER>_<OPTION>, e.g. ORDERCRAFT_TOP_APP_SECRET.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createClient, endpoints, example, schema, validate } from './node.js';
+import { createClient, endpoints, example, isUnknownEndpointError, schema, validate } from './node.js';
 import { processedByNone } from './batch.js';
 import { csvPlace, ordersToCsv } from './csv.js';
 import { ordersFromText } from './order-files.js';
@@ -15,6 +15,7 @@ const USAGE = `usage:
   ordercraft send <endpoint> <file> --journal <path> [--concurrency N] [--rate N] [--retries N] [--gateway URL] [--json]
   ordercraft settle <endpoint> <key> --journal <path> (--exists | --absent)
   ordercraft status <endpoint> --journal <path> [--json]
+  ordercraft help | --version
 
 <file> is .json (one order or an array), .jsonl (an order a line) or .csv (see ordercraft example <endpoint> --csv).
 settle records what you found at the provider for an order send left unknown: --exists (it was
@@ -22,22 +23,30 @@ created: ok from now on) or --absent (it was not: the next send sends it). statu
 the journal alone, every order that is not ok (after a crash, say), sending nothing.
 Credentials: environment variables only, e.g. ORDERCRAFT_TOP_APP_KEY, ORDERCRAFT_TOP_APP_SECRET.`;
 
+const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
 class UsageError extends Error {}
+/** A file given that cannot be used: said in one line, without the usage. */
+class InputError extends UsageError {}
 
 /** `appSecret` → `ORDERCRAFT_TOP_APP_SECRET`. */
 export const envName = (provider, option) => `ORDERCRAFT_${provider.toUpperCase()}_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
 function endpointOf(id) {
+  if (!id) throw new UsageError('an endpoint is needed; `ordercraft endpoints` lists them');
   const endpoint = endpoints().find((e) => e.id === id);
-  if (!endpoint) throw new UsageError(`unknown endpoint ${JSON.stringify(id)}; \`ordercraft endpoints\` lists them`);
-  return endpoint;
+  if (endpoint) return endpoint;
+  let suggestion;
+  try { schema(id); } catch (e) { if (isUnknownEndpointError(e)) suggestion = e.suggestion; }
+  const hint = suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ';';
+  throw new UsageError(`unknown endpoint ${JSON.stringify(id)}${hint} \`ordercraft endpoints\` lists them`);
 }
 
 /** The orders in a file, each with its place in it: `{ order, place, entry? }`. */
 export function readOrders(file, endpoint) {
   let text;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read ${file}: ${e.message}`); }
-  try { return ordersFromText(file, text, schema(endpoint.id)); } catch (e) { throw new UsageError(`${file}: ${e.message}`); }
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new InputError(`cannot read ${file}: ${e.message}`); }
+  try { return ordersFromText(file, text, schema(endpoint.id)); } catch (e) { throw new InputError(`${file}: ${e.message}`); }
 }
 
 /** Where an issue is: its row and column for CSV, else its JSON pointer. */
@@ -96,7 +105,7 @@ export async function main(args, { env = process.env, out = process.stdout, err 
     return await run(args, { env, out, err, signal });
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`ordercraft: ${e.message}\n\n${USAGE}\n`);
+      err.write(`ordercraft: ${e.message}\n${e instanceof InputError ? '' : `\n${USAGE}\n`}`);
       return 2;
     }
     err.write(`ordercraft: ${e.message}\n`);
@@ -112,12 +121,14 @@ async function run(args, { env, out, err, signal }) {
       options: {
         json: { type: 'boolean' }, csv: { type: 'boolean' }, journal: { type: 'string' }, concurrency: { type: 'string' },
         rate: { type: 'string' }, retries: { type: 'string' }, gateway: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
         exists: { type: 'boolean' }, absent: { type: 'boolean' },
       },
     });
   } catch (e) { throw new UsageError(e.message); }
   const { values, positionals: [command, id, file, ...extra] } = parsed;
-  if (values.help) { out.write(`${USAGE}\n`); return 0; }
+  if (values.help || (command === 'help' && !id)) { out.write(`${USAGE}\n`); return 0; }
+  if (values.version) { out.write(`${VERSION}\n`); return 0; }
   if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
   /** `--journal` of `settle` and `status`: the journal the orders were sent with. */
   const journalFlag = (command) => {
@@ -205,7 +216,7 @@ async function run(args, { env, out, err, signal }) {
       if (file) throw new UsageError(`unexpected ${file}`);
       const journal = journalFlag('status');
       // A mistyped path must not read as a journal with nothing wrong in it.
-      if (!existsSync(journal)) throw new UsageError(`there is no journal at ${journal}`);
+      if (!existsSync(journal)) throw new InputError(`there is no journal at ${journal}`);
       const orders = await createClient().status(endpoint.id, { journal });
       const counts = { total: orders.length, ok: 0, failed: 0, invalid: 0, unknown: 0, absent: 0 };
       for (const order of orders) counts[order.state] += 1;

@@ -21,6 +21,8 @@ export class ArgumentError extends OrdercraftError {
 export class UnknownEndpointError extends OrdercraftError {
   readonly name: 'UnknownEndpointError';
   readonly endpoint: string;
+  /** The known id it most likely means (a close spelling, or the id without its provider), where there is one. */
+  readonly suggestion?: string;
 }
 
 /** Guards by `name`, so they hold across two copies of the package (an ESM and a CJS one, two bundles). */

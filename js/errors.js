@@ -28,19 +28,20 @@ export class ArgumentError extends OrdercraftError {
   }
 }
 
-/** No endpoint has this id; `.endpoint` is the id given. */
+/** No endpoint has this id; `.endpoint` is the id given, `.suggestion` (where there is one) the known id it most likely means. */
 export class UnknownEndpointError extends OrdercraftError {
-  constructor(message, endpoint) {
+  constructor(message, endpoint, suggestion) {
     super(message);
     this.name = 'UnknownEndpointError';
     this.endpoint = endpoint;
+    if (suggestion !== undefined) this.suggestion = suggestion;
   }
 }
 
 const classes = { OrderValidationError, ArgumentError, UnknownEndpointError };
 
-export function makeError(name, message, detail) {
-  return new classes[name](message, detail);
+export function makeError(name, message, detail, suggestion) {
+  return new classes[name](message, detail, suggestion);
 }
 
 const NAMES = new Set(['OrdercraftError', ...Object.keys(classes)]);

@@ -293,6 +293,22 @@ test('usage errors exit 2; a missing credential is named; nothing is taken from 
   assert.equal((await cli([])).status, 2);
   assert.equal((await cli(['frobnicate'])).status, 2);
   assert.equal((await cli(['example', 'top:nope'])).status, 2);
+  // A misspelt endpoint, or one given without its provider, is named; none at all is said so.
+  for (const [given, meant] of [['createOrder', ECCANG], ['top:alibaba.wdk.trade.order.craete', HEMA]]) {
+    const run = await cli(['validate', given, 'x.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, new RegExp(`^ordercraft: unknown endpoint "${given}"; did you mean "${meant}"\\? \`ordercraft endpoints\` lists them\n\nusage:`));
+  }
+  assert.match((await cli(['validate'])).stderr, /^ordercraft: an endpoint is needed;/);
+  // A file that cannot be used is one line: the usage would bury it.
+  const missing = await cli(['validate', HEMA, join(dir(), 'missing.json')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /^ordercraft: cannot read .*missing\.json: ENOENT[^\n]*\n$/);
+  const help = await cli(['help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^usage:\n {2}ordercraft endpoints\n/);
+  const version = await cli(['--version']);
+  assert.deepEqual(version, { status: 0, stdout: `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
   const file = join(dir(), 'one.json');
   writeFileSync(file, JSON.stringify(oc.example(HEMA)));
   const noJournal = (await cli(['send', HEMA, file]));

@@ -132,7 +132,16 @@ test("the doc's response examples parse (XML as printed, and JSON)", () => {
 
 test('unknown endpoint ids throw UnknownEndpointError', () => {
   for (const call of [() => oc.validate('top:nope', {}), () => oc.example('x'), () => oc.parseResponse('x', ''), () => oc.prepare('x', {}, opts)]) {
-    assert.throws(call, (e) => e instanceof oc.UnknownEndpointError && e.name === 'UnknownEndpointError');
+    assert.throws(call, (e) => e instanceof oc.UnknownEndpointError && e.name === 'UnknownEndpointError' && !('suggestion' in e));
+  }
+  // The id it most likely means: a close spelling, or the id without its provider.
+  for (const [given, meant] of [['alibaba.wdk.trade.order.create', TRADE], ['top:alibaba.intention.order.sav', INTENTION]]) {
+    assert.throws(() => oc.validate(given, {}), (e) => {
+      assert.equal(e.endpoint, given);
+      assert.equal(e.suggestion, meant);
+      assert.equal(e.message, `unknown endpoint id "${given}"; did you mean "${meant}"? endpoints() lists the known ids`);
+      return true;
+    });
   }
 });
 

@@ -9,8 +9,8 @@ pub enum Error {
     Validation(Vec<Issue>),
     /// An argument or option is missing or unusable; `argument` names it (`opts.appSecret`, `method`).
     Argument { argument: String, message: String },
-    /// No endpoint has this id.
-    UnknownEndpoint(String),
+    /// No endpoint has this id; `suggestion` is the known id it most likely means.
+    UnknownEndpoint { id: String, suggestion: Option<&'static str> },
 }
 
 impl Error {
@@ -33,8 +33,9 @@ impl Error {
                 ) + if errors.len() > 1 { " (see .issues for all)" } else { "" }
             }
             Error::Argument { argument, message } => format!("{argument}: {message}"),
-            Error::UnknownEndpoint(id) => {
-                format!("unknown endpoint id {id:?}; endpoints() lists the known ids")
+            Error::UnknownEndpoint { id, suggestion } => {
+                let hint = suggestion.map(|known| format!("; did you mean {known:?}?")).unwrap_or_else(|| ";".into());
+                format!("unknown endpoint id {id:?}{hint} endpoints() lists the known ids")
             }
         }
     }

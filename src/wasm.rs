@@ -17,7 +17,7 @@ use crate::words::{same_bytes, utf16_length};
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
-    fn make_error(name: &str, message: &str, detail: JsValue) -> JsValue;
+    fn make_error(name: &str, message: &str, detail: JsValue, suggestion: Option<String>) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/boundary.js")]
@@ -61,9 +61,11 @@ extern "C" {
 fn js_error(error: Error) -> JsValue {
     let message = error.message();
     match error {
-        Error::Validation(issues) => make_error("OrderValidationError", &message, issues_to_js(&issues)),
-        Error::Argument { argument, .. } => make_error("ArgumentError", &message, JsValue::from_str(&argument)),
-        Error::UnknownEndpoint(id) => make_error("UnknownEndpointError", &message, JsValue::from_str(&id)),
+        Error::Validation(issues) => make_error("OrderValidationError", &message, issues_to_js(&issues), None),
+        Error::Argument { argument, .. } => make_error("ArgumentError", &message, JsValue::from_str(&argument), None),
+        Error::UnknownEndpoint { id, suggestion } => {
+            make_error("UnknownEndpointError", &message, JsValue::from_str(&id), suggestion.map(String::from))
+        }
     }
 }
 
