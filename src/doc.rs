@@ -11,6 +11,7 @@
 //! order must not mean two things) — looked for unless the text is `JSON.stringify`'s (`Names`).
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde_json::{Map, Number, Value};
@@ -116,6 +117,23 @@ pub struct Document<'a> {
     /// Whether the text is exactly what `write` gives for the tree (no whitespace, escapes as
     /// serde_json writes them), as `JSON.stringify`'s is: then the text itself can be sent.
     pub canonical: bool,
+}
+
+/// Whether `name` is among the names of `earlier`, an object's members so far: scanned while
+/// they are few (the common case, and the fastest), looked up in `many` once they are not.
+#[allow(clippy::ptr_arg)] // the `Cow` itself goes into the set: borrowed names stay uncopied
+fn repeats<'a>(
+    earlier: &[(Cow<'a, str>, Node<'a>)],
+    name: &Cow<'a, str>,
+    many: &mut Option<HashSet<Cow<'a, str>>>,
+) -> bool {
+    const SCANNED: usize = 32;
+    let set = match many {
+        Some(set) => set,
+        None if earlier.len() < SCANNED => return earlier.iter().any(|(n, _)| n == name),
+        None => many.insert(earlier.iter().map(|(n, _)| n.clone()).collect()),
+    };
+    !set.insert(name.clone())
 }
 
 /// Whether the reader looks for a name repeated in an object.
@@ -255,6 +273,8 @@ impl<'a> Reader<'a, '_> {
             return Ok(Node::Object(Vec::new()));
         }
         let start = self.members.len();
+        // The names so far, once there are many: a scan per member would make reading quadratic.
+        let mut many_names: Option<HashSet<Cow<'a, str>>> = None;
         loop {
             if self.peek() != Some(b'"') {
                 return Err(self.unreadable());
@@ -265,7 +285,7 @@ impl<'a> Reader<'a, '_> {
             }
             self.at += 1;
             let value = self.value(&path.key(&name))?;
-            if self.names == Names::Checked && self.members[start..].iter().any(|(n, _)| *n == name) {
+            if self.names == Names::Checked && repeats(&self.members[start..], &name, &mut many_names) {
                 self.issues.error(
                     &path.key(&name),
                     Code::Duplicate,
@@ -746,5 +766,21 @@ mod tests {
         assert!(document.is_ok());
         let found: Vec<(String, Code)> = issues.into_vec().into_iter().map(|i| (i.path, i.code)).collect();
         assert_eq!(found, [("/a/b".to_string(), Code::Duplicate), ("/d/0/e".to_string(), Code::Duplicate)]);
+    }
+
+    #[test]
+    fn a_repeated_name_is_found_in_an_object_of_many_names_too() {
+        // Past the scanned few, names are looked up in a set: repeats of a plain name, of one
+        // written with escapes (an owned name), and of one given before the set was made.
+        let mut members: Vec<String> = (0..40).map(|i| format!(r#""n{i}":{i}"#)).collect();
+        members.insert(1, r#""\u0065scaped":0"#.into());
+        for repeat in [r#""n2":0"#, r#""n35":0"#, r#""escaped":0"#, r#""n39":{"n39":0}"#] {
+            members.push(repeat.into());
+        }
+        let mut issues = Issues::default();
+        assert!(parse(&format!("{{{}}}", members.join(",")), &mut issues).is_ok());
+        let found: Vec<(String, Code)> = issues.into_vec().into_iter().map(|i| (i.path, i.code)).collect();
+        let duplicate = |path: &str| (path.to_string(), Code::Duplicate);
+        assert_eq!(found, [duplicate("/n2"), duplicate("/n35"), duplicate("/escaped"), duplicate("/n39")]);
     }
 }
