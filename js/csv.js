@@ -77,7 +77,7 @@ export function ordersFromCsv(text, structure, { rounds } = {}) {
     if (extra) {
       current.problems.push({ row: rowNumber, column: String(header.length + 1), message: `row ${rowNumber} has ${cells.length} cells, the header names ${header.length}: a comma inside a cell that is not quoted? (quote such a cell: "a, b")` });
     }
-    const newItems = new Map(); // list path text → the item this row adds to it
+    const newItems = new Map(); // list path text → the item this row adds to it, and its index
     columns.forEach(({ header: h, path }, c) => {
       const cell = cells[c] ?? '';
       if (cell === '' || !path) return;
@@ -128,15 +128,15 @@ function place(entry, path, value, newItems, rowNumber, header) {
     if (list) {
       target[name] ??= [];
       const listKey = pointer;
-      let item = newItems.get(listKey);
-      if (!item) {
-        item = {};
-        target[name].push(item);
-        newItems.set(listKey, item);
-        entry.itemRows[`${listKey}/${target[name].length - 1}`] = rowNumber;
+      let added = newItems.get(listKey);
+      if (!added) {
+        const item = {};
+        added = { item, index: target[name].push(item) - 1 };
+        newItems.set(listKey, added);
+        entry.itemRows[`${listKey}/${added.index}`] = rowNumber;
       }
-      pointer += `/${target[name].indexOf(item)}`;
-      target = item;
+      pointer += `/${added.index}`;
+      target = added.item;
       if (last) entry.problems.push({ row: rowNumber, column: header, message: 'a list column must name a field of the items, e.g. list[].field' });
     } else if (last) {
       if (target[name] === undefined) target[name] = value;
