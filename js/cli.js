@@ -127,7 +127,7 @@ async function run(args, { env, out, err, signal }) {
     });
   } catch (e) { throw new UsageError(e.message); }
   const { values, positionals: [command, id, file, ...extra] } = parsed;
-  if (values.help || (command === 'help' && !id)) { out.write(`${USAGE}\n`); return 0; }
+  if (values.help || command === 'help') { out.write(`${USAGE}\n`); return 0; }
   if (values.version) { out.write(`${VERSION}\n`); return 0; }
   if (extra.length) throw new UsageError(`unexpected ${extra.join(' ')}`);
   /** `--journal` of `settle` and `status`: the journal the orders were sent with. */

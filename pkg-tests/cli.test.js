@@ -304,9 +304,11 @@ test('usage errors exit 2; a missing credential is named; nothing is taken from 
   const missing = await cli(['validate', HEMA, join(dir(), 'missing.json')]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^ordercraft: cannot read .*missing\.json: ENOENT[^\n]*\n$/);
-  const help = await cli(['help']);
-  assert.equal(help.status, 0);
-  assert.match(help.stdout, /^usage:\n {2}ordercraft endpoints\n/);
+  for (const args of [['help'], ['help', 'validate'], ['validate', '--help']]) {
+    const help = await cli(args);
+    assert.equal(help.status, 0, args.join(' '));
+    assert.match(help.stdout, /^usage:\n {2}ordercraft endpoints\n/);
+  }
   const version = await cli(['--version']);
   assert.deepEqual(version, { status: 0, stdout: `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
   const file = join(dir(), 'one.json');
