@@ -96,17 +96,19 @@ export function createClient({
         // whose answer never came, created it. That is the outcome, not a failure to resend.
         return { ok: true, data: result.error.raw ?? {}, createdByEarlierAttempt: true, refusal: result.error, attempts: attempt };
       }
-      const rateLimited = !result.ok && refusedUnprocessed(result.error, outcome, endpoint);
-      if (result.ok || attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
-        return { ...sendResult(result, outcome.notSent || rateLimited, earlierMayHaveCreated), attempts: attempt };
-      }
-      earlierMayHaveCreated ||= !outcome.notSent && !rateLimited;
+      if (result.ok) return { ...sendResult(result, false, earlierMayHaveCreated), attempts: attempt };
+      const rateLimited = refusedUnprocessed(result.error, outcome, endpoint);
       const wait = Math.max(
         (result.error.retryAfterSeconds ?? 0) * 1000,
         random() * Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)), // exponential backoff, full jitter
       );
-      // A rate limit slows every order of a batch, not only this one.
-      if (rateLimited) pace?.slowDown(wait);
+      // A rate limit slows every order of a batch, not only this one, whether or not this one is
+      // retried (a bare 429 on a creation is not: the next orders would meet the limit too).
+      if (rateLimited || result.error.code === 'http_429') pace?.slowDown(wait);
+      if (attempt > maxRetries || !worthRetrying(result.error, outcome, idempotent, endpoint)) {
+        return { ...sendResult(result, outcome.notSent || rateLimited, earlierMayHaveCreated), attempts: attempt };
+      }
+      earlierMayHaveCreated ||= !outcome.notSent && !rateLimited;
       await abortable(sleep(wait), signal);
       await abortable(pace?.wait() ?? Promise.resolve(), signal);
     }
@@ -127,11 +129,25 @@ export function createClient({
   return { send, sendBatch, settle, status };
 }
 
-function readAnswer(id, { status, text }, parseOptions) {
+function readAnswer(id, { status, text, retryAfter }, parseOptions) {
   const parsed = parseResponse(id, text, parseOptions);
-  if (parsed.ok || parsed.error.code !== 'parse' || (status >= 200 && status < 300)) return parsed;
-  // Not the provider's answer (a proxy's error page): report the HTTP status.
-  return { ok: false, error: { code: `http_${status}`, message: `HTTP ${status} without a ${id} answer`, retryable: [502, 503, 504].includes(status) } };
+  const answer = parsed.ok || parsed.error.code !== 'parse' || (status >= 200 && status < 300)
+    ? parsed
+    // Not the provider's answer (a proxy's error page, a rate limiter in front): report the HTTP
+    // status. Retryable where a repeat cannot create a second order (it says nothing of the order).
+    : { ok: false, error: { code: `http_${status}`, message: `HTTP ${status} without a ${id} answer`, retryable: [429, 502, 503, 504].includes(status) } };
+  // A wait the provider's answer does not give itself, from the HTTP `Retry-After` header.
+  const wait = !answer.ok && answer.error.retryable && answer.error.retryAfterSeconds === undefined ? retryAfterSeconds(retryAfter) : undefined;
+  return wait === undefined ? answer : { ...answer, error: { ...answer.error, retryAfterSeconds: wait } };
+}
+
+/** `Retry-After` (RFC 9110 §10.2.3) in seconds from now: delay-seconds, or an HTTP-date; undefined when absent or unreadable. */
+function retryAfterSeconds(value, now = Date.now()) {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 function worthRetrying(error, outcome, idempotent, endpoint) {
@@ -154,7 +170,7 @@ async function exchange(fetchImpl, request, timeoutMs, signal) {
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, text: await response.text(), retryAfter: response.headers?.get('retry-after') ?? null };
   } catch (cause) {
     if (signal?.aborted) return { error: aborted(true) }; // the request was on its way
     if (controller.signal.aborted) {

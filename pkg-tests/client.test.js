@@ -255,6 +255,43 @@ test('a rate limit to the last retry created nothing (unprocessed), unless an ea
   assert.match(after.error.message, /an earlier attempt may have been received, so the order may exist$/);
 });
 
+test('a 429 or 503 from a proxy in front: retried after its Retry-After where a repeat cannot create a second order; a creation is unknown, not resent', async () => {
+  const preview = 'pandapon:/alibaba/order/create/previewbatch';
+  const limiter = (status, retryAfter) => ({ proxy: { status, headers: { 'Content-Type': 'text/html', 'Retry-After': retryAfter }, body: '<html>Too Many Requests</html>' } });
+  const sending = async (id, steps, options) => {
+    sandbox.script(id.split(':')[0], steps);
+    const sleeps = [];
+    const result = await client({ options: { retries: 2, random: () => 0, sleep: async (ms) => { sleeps.push(ms); }, ...options } }).send(id, oc.example(id));
+    return { result, sleeps };
+  };
+  // Seconds, and an HTTP-date; the wait is the header's, not the backoff's (random() is 0 here).
+  const seconds = await sending(preview, [limiter(429, '3')]);
+  assert.deepEqual([seconds.result.ok, seconds.result.attempts, seconds.sleeps], [true, 2, [3000]]);
+  const date = await sending(preview, [limiter(503, new Date(Date.now() + 5_000).toUTCString())]);
+  assert.equal(date.result.ok, true);
+  assert.ok(date.sleeps[0] >= 3_000 && date.sleeps[0] <= 6_000, `waited ${date.sleeps[0]} ms for a date 5 s ahead`);
+  // No header, or one that is no wait: the backoff's.
+  const unreadable = await sending(preview, [limiter(429, 'soon')], { random: () => 1, backoffMs: 40 });
+  assert.deepEqual([unreadable.result.ok, unreadable.sleeps], [true, [40]]);
+  // A creation: a bare 429 proves nothing about the order, so it is not resent, and says how long to wait.
+  const hema = 'top:alibaba.wdk.trade.order.create';
+  const creation = await sending(hema, [limiter(429, '2')]);
+  const { ok, attempts, error } = creation.result;
+  assert.deepEqual([ok, attempts, error.code, error.retryable, error.retryAfterSeconds, error.notSent, error.unprocessed], [false, 1, 'http_429', true, 2, undefined, undefined]);
+  assert.equal(sandbox.processed.filter((p) => p.provider === 'top').length, 0);
+});
+
+test('in a batch, a bare 429 on a creation leaves that order unknown and holds back the next ones for its Retry-After', async () => {
+  const hema = 'top:alibaba.wdk.trade.order.create';
+  sandbox.script('top', [{ proxy: { status: 429, headers: { 'Retry-After': '1' } } }]);
+  const arrivals = [];
+  const timed = async (url, init) => { arrivals.push(performance.now()); return fetch(url, init); };
+  const orders = ['R-1', 'R-2'].map((out_order_id) => ({ ...oc.example(hema), out_order_id }));
+  const summary = await client({ options: { fetch: timed } }).sendBatch(hema, orders, { concurrency: 1 });
+  assert.deepEqual([summary.unknown, summary.ok], [1, 1]);
+  assert.ok(arrivals[1] - arrivals[0] >= 900, `the next order went ${Math.round(arrivals[1] - arrivals[0])} ms after the 429`);
+});
+
 test('invalid orders throw before anything is sent; secrets stay out of every failure', async () => {
   const c = client();
   await assert.rejects(c.send('top:alibaba.wdk.trade.order.create', { shop_id: 1 }), (e) => e instanceof oc.OrderValidationError);

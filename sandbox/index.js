@@ -72,6 +72,9 @@ export async function createSandbox({ prefix = '/sandbox', credentials = SANDBOX
     if (step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     if (step.until) await step.until;
     if (step.fault === 'drop') return req.socket.destroy(), true;
+    // A proxy in front of the gateway answering on its own (a rate limiter, a maintenance page):
+    // nothing reaches the provider.
+    if (step.proxy) return res.writeHead(step.proxy.status, step.proxy.headers).end(step.proxy.body ?? ''), true;
     if (!step.fault) {
       processed.push({ provider: provider.name, body });
       if (processed.length > keepProcessed) processed.shift();

@@ -123,7 +123,8 @@ pub struct ResponseError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, unknown>"))]
     pub raw: Option<serde_json::Value>,
-    /// How long the provider asked to wait before retrying, when it said.
+    /// How long the provider asked to wait before retrying, when it said (a `send` of `createClient`
+    /// also reads the HTTP `Retry-After` header when the answer does not say).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub retry_after_seconds: Option<u32>,

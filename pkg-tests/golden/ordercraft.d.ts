@@ -956,7 +956,8 @@ export interface ResponseError {
      */
     raw?: Record<string, unknown>;
     /**
-     * How long the provider asked to wait before retrying, when it said.
+     * How long the provider asked to wait before retrying, when it said (a `send` of `createClient`
+     * also reads the HTTP `Retry-After` header when the answer does not say).
      */
     retryAfterSeconds?: number;
     /**
