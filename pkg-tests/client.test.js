@@ -279,6 +279,10 @@ test('a 429 or 503 from a proxy in front: retried after its Retry-After where a 
   const { ok, attempts, error } = creation.result;
   assert.deepEqual([ok, attempts, error.code, error.retryable, error.retryAfterSeconds, error.notSent, error.unprocessed], [false, 1, 'http_429', true, 2, undefined, undefined]);
   assert.equal(sandbox.processed.filter((p) => p.provider === 'top').length, 0);
+  // The provider's own wait wins: TOP's call limit saying 4 seconds, with a proxy's Retry-After of 9 on it.
+  const ban = JSON.stringify({ error_response: { code: 7, msg: 'App Call Limited', sub_code: 'accesscontrol.limited-by-app-access-count', sub_msg: 'This ban will last for 4 more seconds' } });
+  const own = await sending(hema, [{ proxy: { status: 200, headers: { 'Content-Type': 'application/json', 'Retry-After': '9' }, body: ban } }]);
+  assert.deepEqual([own.result.ok, own.sleeps], [true, [4000]]);
 });
 
 test('in a batch, a bare 429 on a creation leaves that order unknown and holds back the next ones for its Retry-After', async () => {
