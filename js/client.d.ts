@@ -8,7 +8,7 @@ export interface ClientCredentials {
 
 /** What `createClient` needs of `fetch` (the global one in Node 18+ and browsers fits). */
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: any }) =>
-  Promise<{ status: number; text(): Promise<string> }>;
+  Promise<{ status: number; text(): Promise<string>; headers?: { get(name: string): string | null } }>;
 
 /** What `send` and `sendBatch` need of an `AbortSignal`. */
 export interface AbortSignalLike {

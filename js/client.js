@@ -170,7 +170,9 @@ async function exchange(fetchImpl, request, timeoutMs, signal) {
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: request.body, signal: controller.signal });
-    return { status: response.status, text: await response.text(), retryAfter: response.headers?.get('retry-after') ?? null };
+    // `headers` is optional in a FetchLike's answer, and may be something other than Headers.
+    const retryAfter = typeof response.headers?.get === 'function' ? response.headers.get('retry-after') : null;
+    return { status: response.status, text: await response.text(), retryAfter };
   } catch (cause) {
     if (signal?.aborted) return { error: aborted(true) }; // the request was on its way
     if (controller.signal.aborted) {

@@ -273,6 +273,12 @@ test('a 429 or 503 from a proxy in front: retried after its Retry-After where a 
   // No header, or one that is no wait: the backoff's.
   const unreadable = await sending(preview, [limiter(429, 'soon')], { random: () => 1, backoffMs: 40 });
   assert.deepEqual([unreadable.result.ok, unreadable.sleeps], [true, [40]]);
+  // A fetch of the caller's own may answer without Headers (FetchLike needs only status and text):
+  // read as an answer without the header, not as a network failure.
+  for (const headers of [undefined, { 'retry-after': '1' }]) {
+    const own = await client({ options: { retries: 0, fetch: async () => ({ status: 503, text: async () => 'busy', headers }) } }).send(preview, oc.example(preview));
+    assert.deepEqual([own.error.code, own.error.retryable, own.error.retryAfterSeconds], ['http_503', true, undefined]);
+  }
   // A creation: a bare 429 proves nothing about the order, so it is not resent, and says how long to wait.
   const hema = 'top:alibaba.wdk.trade.order.create';
   const creation = await sending(hema, [limiter(429, '2')]);
