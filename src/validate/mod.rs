@@ -106,8 +106,8 @@ pub fn check_object(value: &Node, schema: &Schema, path: &Path, unknown: Unknown
     if !any_unknown {
         return as_given;
     }
+    let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
     for name in members.iter().map(|(name, _)| name).filter(|k| schema.field_index(k).is_none()) {
-        let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
         let hint = closest(name, &names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
         let here = path.key(name);
         let unknown_field = format!("`{name}` is not a field of {}", schema.name);
