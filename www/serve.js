@@ -46,14 +46,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // (another `npm start` left running, say) and says so.
   const asked = process.env.PORT;
   const port = Number(asked ?? 8787);
-  const started = await startServer({ host: process.env.HOST, port, orNext: asked === undefined ? 9 : 0 }).catch((error) => {
+  const orNext = asked === undefined ? 9 : 0;
+  const { origin, sandbox } = await startServer({ host: process.env.HOST, port, orNext }).catch((error) => {
     if (error.code !== 'EADDRINUSE') throw error;
-    const taken = asked === undefined ? `ports ${port} to ${port + 9} are` : `port ${port} is`;
+    const taken = orNext ? `ports ${port} to ${port + orNext} are` : `port ${port} is`;
     console.error(`[start] ${taken} in use (another npm start?): stop it, or choose a free port with PORT=…`);
     process.exit(1);
   });
-  const { origin, sandbox } = started;
-  if (new URL(origin).port !== String(port)) console.log(`Port ${port} is in use; serving on ${new URL(origin).port}.`);
+  const served = new URL(origin).port;
+  if (served !== String(port)) console.log(`Port ${port} is in use; serving on ${served}.`);
   console.log(`ordercraft order builder: ${origin}/`);
   console.log('Local sandbox (a test double of the gateways, not the real services):');
   for (const [provider, url] of Object.entries(sandbox.gateways(origin))) {
