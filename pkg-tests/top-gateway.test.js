@@ -44,13 +44,20 @@ test('topStringToSign is the sorted name+value concatenation, without sign and e
   assert.equal(oc.topStringToSign(params), 'B3a1a_b4b2');
 });
 
-test('empty parameters are neither sent nor signed; optional system parameters appear only when set', () => {
-  const req = oc.prepareTop('a.b', { keep: 'x', blank: '', missing: null, undef: undefined }, {
+test('empty parameters are neither sent nor signed, and each text left out so is named in warnings; optional system parameters appear only when set', () => {
+  const req = oc.prepareTop('a.b', { keep: 'x', blank: '', spaces: ' \t ', missing: null, undef: undefined }, {
     appKey: 'k', appSecret: 's', simplify: true, partnerId: 'p1', targetAppKey: 't1',
   });
   const form = formToObject(req.body);
   assert.deepEqual(Object.keys(form).sort(), ['app_key', 'format', 'keep', 'method', 'partner_id', 'sign', 'sign_method', 'simplify', 'target_app_key', 'timestamp', 'v']);
   assert.equal(form.sign, topSignIndependent(form, 's'));
+  // The texts the caller wrote are said to be left out; null and undefined are "no value" in JS.
+  assert.deepEqual(req.warnings.map(({ path, code, severity }) => ({ path, code, severity })), [
+    { path: '/blank', code: 'length', severity: 'warning' },
+    { path: '/spaces', code: 'length', severity: 'warning' },
+  ]);
+  assert.match(req.warnings[0].message, /`blank` is empty or only whitespace.*left out/);
+  assert.equal('warnings' in oc.prepareTop('a.b', { keep: 'x' }, { appKey: 'k', appSecret: 's' }), false);
 });
 
 test('a Date among the parameters is sent as GMT+8 time; one inside an object is JSON; an invalid one is refused by name; the caller\'s object is not changed', () => {

@@ -23,7 +23,8 @@ pub struct PreparedRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub signing: Option<Signing>,
-    /// Warnings from validation (only `prepare`); errors never get this far.
+    /// Warnings from validation (`prepare`), and `prepareTop`'s parameters left out for being empty;
+    /// errors never get this far.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub warnings: Vec<Issue>,

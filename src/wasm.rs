@@ -422,7 +422,8 @@ fn options_read(opts: JsValue) -> Result<Rc<Value>, Error> {
     Ok(value)
 }
 
-/// Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body }`.
+/// Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body,
+/// warnings? }`; `warnings` names each parameter left out for being empty or only whitespace.
 #[wasm_bindgen(js_name = prepareTop, unchecked_return_type = "PreparedRequest")]
 pub fn prepare_top(
     method: &str,

@@ -1162,7 +1162,8 @@ export interface PreparedRequest {
      */
     signing?: Signing;
     /**
-     * Warnings from validation (only `prepare`); errors never get this far.
+     * Warnings from validation (`prepare`), and `prepareTop`'s parameters left out for being empty;
+     * errors never get this far.
      */
     warnings?: Issue[];
 }
@@ -1237,7 +1238,8 @@ export function prepareEccang(service: string, params: unknown, opts: EccangOpti
 export function preparePandapon(path: string, body: unknown, opts: PandaponOptions): PreparedRequest;
 
 /**
- * Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body }`.
+ * Signs and builds a request for any TOP method: `{ method: 'POST', url, headers, body,
+ * warnings? }`; `warnings` names each parameter left out for being empty or only whitespace.
  */
 export function prepareTop(method: string, params: Record<string, unknown>, opts: TopOptions): PreparedRequest;
 

@@ -14,7 +14,7 @@ use crate::doc::{self, Node};
 use crate::digest::{hmac_md5_upper_hex, hmac_sha256_upper_hex, md5_upper_hex};
 use crate::error::Error;
 use crate::form::encode_pairs;
-use crate::issue::{Code, Issues, Path};
+use crate::issue::{Code, Issue, Issues, Path};
 use crate::options::{options, Options};
 use crate::request::{Headers, PreparedRequest, Signing, MASK};
 use crate::time::DateTime;
@@ -175,15 +175,25 @@ fn parameter_members<'a>(text: &'a str, expected: &str) -> Result<Option<Vec<(St
     }
 }
 
-/// Business parameters, checked: an object whose names are not TOP system parameters.
-pub fn business_parameters(params: &Value) -> Result<Vec<(String, String)>, Error> {
+/// Business parameters, checked: an object whose names are not TOP system parameters. The
+/// warnings name each text left out for being empty or only whitespace.
+pub fn business_parameters(params: &Value) -> Result<(Pairs, Vec<Issue>), Error> {
     business_parameters_json(&params.to_string())
 }
 
 /// `business_parameters` of parameters given as JSON text.
-pub fn business_parameters_json(text: &str) -> Result<Vec<(String, String)>, Error> {
+pub fn business_parameters_json(text: &str) -> Result<(Pairs, Vec<Issue>), Error> {
     let members = parameter_members(text, "expected an object of business parameters")?.unwrap_or_default();
     let mut issues = Issues::default();
+    // The caller wrote a text here, and it will not reach the gateway: said, not done silently.
+    // (A null is the caller's own "no value", left out as in an order.)
+    for (name, _) in members.iter().filter(|(_, v)| matches!(v, Node::String(s) if !has_text(s))) {
+        issues.warning(
+            &Path::Root.key(name),
+            Code::Length,
+            format!("`{name}` is empty or only whitespace, which TOP's SDKs neither send nor sign: left out"),
+        );
+    }
     for (name, _) in members.iter().filter(|(n, _)| SYSTEM_PARAMETERS.contains(&n.as_str())) {
         issues.error(
             &Path::Root.key(name),
@@ -202,7 +212,7 @@ pub fn business_parameters_json(text: &str) -> Result<Vec<(String, String)>, Err
     if issues.has_errors() {
         return Err(Error::Validation(issues.into_vec()));
     }
-    Ok(parameter_pairs(members))
+    Ok((parameter_pairs(members), issues.into_vec()))
 }
 
 /// A whole number a JS number holds exactly, or a number with a fraction (sent as written).
@@ -215,13 +225,16 @@ fn is_js_exact(n: &serde_json::Number) -> bool {
     }
 }
 
+/// Parameters as `(name, text)`, in the caller's order.
+pub type Pairs = Vec<(String, String)>;
+
 /// Every parameter with a value, as `(name, text)`; empty ones are left out.
-fn parameter_pairs(members: Vec<(String, Node)>) -> Vec<(String, String)> {
+fn parameter_pairs(members: Vec<(String, Node)>) -> Pairs {
     members.into_iter().filter_map(|(k, v)| Some((k, parameter_text(&v)?))).collect()
 }
 
 /// Parameters to sign as given (system parameters allowed), from JSON text.
-pub fn all_parameters_json(text: &str) -> Result<Vec<(String, String)>, Error> {
+pub fn all_parameters_json(text: &str) -> Result<Pairs, Error> {
     const EXPECTED: &str = "expected an object of parameters";
     let members = parameter_members(text, EXPECTED)?.ok_or_else(|| Error::argument("params", EXPECTED))?;
     Ok(parameter_pairs(members))
@@ -317,9 +330,10 @@ pub fn prepare(method: &str, business: &[(&str, &str)], opts: &TopOptions) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::Severity;
     use serde_json::json;
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    fn pairs(list: &[(&str, &str)]) -> Pairs {
         list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
@@ -381,13 +395,21 @@ mod tests {
         assert!(issues.iter().all(|i| i.code == Code::Reserved));
 
         let p = business_parameters(&json!({ "a": "", "b": null, "c": { "x": [1, "二"] }, "d": true, "e": 0.5 }));
-        assert_eq!(p.ok(), Some(pairs(&[("c", r#"{"x":[1,"二"]}"#), ("d", "true"), ("e", "0.5")])));
+        let (sent, warnings) = p.unwrap_or_default();
+        assert_eq!(sent, pairs(&[("c", r#"{"x":[1,"二"]}"#), ("d", "true"), ("e", "0.5")]));
+        // The empty text is said to be left out; the null is the caller's own "no value".
+        let said: Vec<_> = warnings.iter().map(|w| (w.path.as_str(), w.code, w.severity)).collect();
+        assert_eq!(said, [("/a", Code::Length, Severity::Warning)]);
     }
 
     #[test]
     fn whitespace_only_values_are_neither_sent_nor_signed() {
         let p = business_parameters(&json!({ "a": "  ", "b": "\t", "c": " x " }));
-        assert_eq!(p.ok(), Some(pairs(&[("c", " x ")])));
+        let (sent, warnings) = p.unwrap_or_default();
+        assert_eq!(sent, pairs(&[("c", " x ")]));
+        let paths: Vec<&str> = warnings.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(paths, ["/a", "/b"]);
+        assert!(warnings[0].message.contains("`a` is empty or only whitespace"), "{}", warnings[0].message);
         let signed = string_to_sign(&pairs(&[("a", " "), ("b", "1")]));
         assert_eq!(signed, "b1");
         // A whitespace-only session is no session: not in the body, not signed.

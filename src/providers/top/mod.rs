@@ -113,9 +113,9 @@ pub fn prepare_top(method: &str, params: &Value, opts: &Value, now_ms: f64) -> R
 
 pub fn prepare_top_json(method: &str, params: &str, opts: &Value, now_ms: f64) -> Result<PreparedRequest, Error> {
     let opts = TopOptions::read(opts, now_ms)?;
-    let business = gateway::business_parameters_json(params)?;
+    let (business, warnings) = gateway::business_parameters_json(params)?;
     let business: Vec<(&str, &str)> = business.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    gateway::prepare(method, &business, &opts)
+    Ok(PreparedRequest { warnings, ..gateway::prepare(method, &business, &opts)? })
 }
 
 /// `topStringToSign(params)`: what TOP signs for these parameters (system ones included, if given).
