@@ -67,6 +67,14 @@ test('preparePandapon signs any path of the family the same way', () => {
   assert.deepEqual(JSON.parse(req.body), { orderId: '3482310123456789012' });
   assert.equal(req.headers.signature, independent(req.headers, opts.accessSecret));
   assert.throws(() => oc.preparePandapon('alibaba/x y', {}, opts), (e) => e instanceof oc.ArgumentError && e.argument === 'path');
+  // The URL is the one fetch requests: a `.` or `..` segment, which its URL reader would resolve
+  // away, is refused rather than shown in a url the request does not go to.
+  for (const path of ['/alibaba/order/create/previewbatch', '/a.b/c..d', '/a/.x']) {
+    assert.equal(new URL(oc.preparePandapon(path, {}, opts).url).pathname, path);
+  }
+  for (const path of ['/../x', '/a/./b', '/a/..', '/.']) {
+    assert.throws(() => oc.preparePandapon(path, {}, opts), (e) => e instanceof oc.ArgumentError && e.argument === 'path' && /no `\.` or `\.\.` segment/.test(e.message), path);
+  }
 });
 
 test('CR, LF and non-ASCII in header values are errors, not headers', () => {

@@ -84,9 +84,16 @@ pub fn prepare_pandapon_json(
 
 /// The signed POST of `json` to `path`.
 pub fn request(path: &str, json: String, opts: &PandaponOptions) -> Result<PreparedRequest, Error> {
-    let path_ok = path.starts_with('/') && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b));
+    // A `.` or `..` segment would be resolved away by the URL reader (fetch's included): the
+    // request would go to another path than the `url` it is shown with.
+    let path_ok = path.starts_with('/')
+        && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b))
+        && !path.split('/').any(|segment| segment == "." || segment == "..");
     if !path_ok {
-        return Err(Error::argument("path", "expected an API path such as \"/alibaba/order/create/previewbatch\""));
+        return Err(Error::argument(
+            "path",
+            "expected an API path such as \"/alibaba/order/create/previewbatch\" (no `.` or `..` segment)",
+        ));
     }
     let signature = sign::signature(opts);
     let headers = Headers(vec![
