@@ -73,3 +73,49 @@ test('prepareTop, topStringToSign, preparePandapon and prepareEccang send number
   const body = oc.prepareTop('a.b', { at: new Date(Date.UTC(2024, 0, 1)), measured: n }, { appKey: 'k', appSecret: 's' }).body;
   assert.equal(new URLSearchParams(body).get('at'), '2024-01-01 08:00:00');
 });
+
+/**
+ * Whether fetch requests `url` where it is written, by the URL Standard's own reader (Node's
+ * `URL`): it reads it, it carries no credentials (fetch refuses them), and the host, port and path
+ * it reads are those written (the host in any case, a default port or none). Visible ASCII only:
+ * anything else is encoded on the way, and the package asks for it written so.
+ */
+function fetchesAsWritten(url) {
+  const written = /^(https?):\/\/([^/?#]*)([^?#]*)/.exec(url);
+  if (!written || /[^\x21-\x7e]/.test(url)) return false;
+  let read;
+  try { read = new URL(url); } catch { return false; }
+  const [, scheme, authority, path] = written;
+  const [, host, port] = /^(.*?)(?::(\d*))?$/.exec(authority);
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  return !read.username && !read.password && read.hostname === host.toLowerCase()
+    && Number(read.port || defaultPort) === Number(port || defaultPort) && read.pathname === (path || '/');
+}
+
+test('a gateway, base URL or endpoint is taken exactly when fetch requests it where it is written (the URL Standard, independently)', () => {
+  const urls = [
+    'https://gw.api.taobao.com/router/rest', 'http://127.0.0.1:8787/top', 'http://x', 'https://x:/', 'https://x:65535/',
+    'https://x:00080/', 'https://X.Example/A', 'https://x_y.example/', 'https://1.x/', 'https://x/a/.b', 'https://x/a/..b',
+    'https://x/%zz', 'https://[::1]:8443/', 'http://[1:2:3:4:5:6:7:8]/p', 'https://x?a=1', 'https://1.2.3.4/',
+    'https://x:65536/', 'https://x:8a/', 'https://user:pw@x/', 'https://user@x/', 'https://@x/', 'https://x/a b',
+    'https://x\\y', 'https://x/a\\b', 'https://x/a/../b', 'https://x/./b', 'https://x/%2e%2E/b', 'https://x/a/.%2e',
+    'http://[::1/', 'https://[::1]x/', 'https://[1.2.3.4]/', 'https://[fe80::1%25eth0]/', 'http://1.2.3.999/',
+    'http://010.0.0.1/', 'http://0x7f.0.0.1/', 'http://1/', 'http://x.1/', 'http://1.2.3.4./', 'https://x<y/',
+    'https://x^y/', 'https://x%41/', 'https://网关.cn/', 'ftp://x/', 'https://', ' https://x/',
+  ];
+  const accepted = (prepare) => (url) => { try { prepare(url); return true; } catch (e) { assert.ok(e instanceof oc.ArgumentError, e.message); return false; } };
+  const top = accepted((gateway) => oc.prepareTop('a.b', {}, { appKey: 'k', appSecret: 's', gateway }));
+  const eccang = accepted((endpoint) => oc.prepareEccang('createOrder', {}, { appToken: 't', appKey: 'k', endpoint }));
+  const pandapon = accepted((baseUrl) => oc.preparePandapon('/a', {}, { accessKey: 'k', accessSecret: 's', userId: 'u', baseUrl }));
+  for (const url of urls) {
+    const expected = fetchesAsWritten(url);
+    assert.equal(top(url), expected, `gateway ${url}`);
+    assert.equal(eccang(url), expected, `endpoint ${url}`);
+    // A base URL has the path appended: a query or fragment in it is refused too.
+    assert.equal(pandapon(url), expected && !/[?#]/.test(url), `baseUrl ${url}`);
+  }
+  assert.ok(urls.filter(fetchesAsWritten).length >= 15 && urls.filter((u) => !fetchesAsWritten(u)).length >= 25, 'both kinds');
+  // The message says what is wanted.
+  assert.throws(() => oc.prepareTop('a.b', {}, { appKey: 'k', appSecret: 's', gateway: 'https://x:99999/' }),
+    (e) => e.argument === 'opts.gateway' && /fetch requests as written/.test(e.message));
+});

@@ -174,6 +174,84 @@ pub fn check_header_value(options: &Options, name: &str, value: &str) -> Result<
     }
 }
 
+/// A URL option the request is sent to (`gateway`, `baseUrl`, `endpoint`), refused unless fetch
+/// requests it as written; else the request would go elsewhere than its `url` says, or fetch
+/// would throw after the order was counted as sent. See `is_request_url`.
+pub fn check_request_url(options: &Options, name: &str, url: &str) -> Result<(), Error> {
+    if is_request_url(url) {
+        Ok(())
+    } else {
+        Err(options.error(
+            name,
+            "expected an http:// or https:// URL that fetch requests as written: a host, visible ASCII only, \
+             a port up to 65535, no user:password@, no `\\` and no `.` or `..` segment",
+        ))
+    }
+}
+
+/// `http://` or `https://` and what the URL Standard reads back unchanged (but for the case of
+/// the host, and the `/` of an empty path): visible ASCII, a host of allowed characters (a dotted
+/// IPv4 address written plainly, or an IPv6 one in brackets), a port up to 65535, no credentials
+/// (which fetch refuses), no `\` (read as `/`) and no dot segment (resolved away).
+fn is_request_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return false;
+    };
+    if !url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
+        return false;
+    }
+    let authority_end = rest.bytes().position(|b| b"/?#".contains(&b)).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    let path = &tail[..tail.bytes().position(|b| b"?#".contains(&b)).unwrap_or(tail.len())];
+    let (host, port) = match authority.rfind(':') {
+        Some(at) if !authority[at..].contains(']') => (&authority[..at], &authority[at + 1..]),
+        _ => (authority, ""),
+    };
+    let port_ok = port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && decimal(port) <= 65535;
+    let dot_segment = |s: &str| {
+        let dot = |part: &str| part == "." || part.eq_ignore_ascii_case("%2e");
+        match s.len() {
+            1 | 3 => dot(s),
+            2 => s == "..",
+            4 => dot(&s[..1]) && dot(&s[1..]) || dot(&s[..3]) && dot(&s[3..]),
+            6 => dot(&s[..3]) && dot(&s[3..]),
+            _ => false,
+        }
+    };
+    port_ok && is_host(host) && !path.split('/').any(dot_segment)
+}
+
+/// The value of a short run of ASCII digits (0 for none).
+fn decimal(digits: &str) -> u32 {
+    digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+}
+
+/// A host the URL Standard keeps as written: a name of allowed characters; where its last label is
+/// a number, a plain dotted IPv4 address (other numbers are read as one, and rewritten); an IPv6
+/// address in brackets.
+fn is_host(host: &str) -> bool {
+    if let Some(ip) = host.strip_prefix('[') {
+        // Hex and colons only: an IPv4 tail (`::ffff:1.2.3.4`) is rewritten in hex.
+        return ip
+            .strip_suffix(']')
+            .is_some_and(|ip| ip.contains(':') && ip.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'));
+    }
+    let name = host.strip_suffix('.').unwrap_or(host);
+    let numeric =
+        |label: &str| label.bytes().all(|b| b.is_ascii_digit()) || label.starts_with("0x") || label.starts_with("0X");
+    let plain_octet = |label: &str| {
+        (1..=3).contains(&label.len())
+            && label.bytes().all(|b| b.is_ascii_digit())
+            && (label == "0" || !label.starts_with('0'))
+            && decimal(label) <= 255
+    };
+    // An address is kept as written only without a final dot (`1.2.3.4.` reads as `1.2.3.4`).
+    let address = || name.len() == host.len() && name.split('.').count() == 4 && name.split('.').all(plain_octet);
+    !host.is_empty()
+        && host.bytes().all(|b| !b"#/:<>?@[]^|%".contains(&b))
+        && (!numeric(name.rsplit('.').next().unwrap_or(name)) || address())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +279,39 @@ mod tests {
         assert_eq!(argument, "opts.appsecret");
         assert!(message.contains("did you mean `appSecret`"));
         assert!(!message.contains("TOPSECRET"));
+    }
+
+    #[test]
+    fn request_urls_are_those_fetch_requests_as_written() {
+        for ok in [
+            "https://gw.api.taobao.com/router/rest",
+            "http://127.0.0.1:8787/top",
+            "https://[::1]:443/",
+            "https://x?a=1",
+        ] {
+            assert!(is_request_url(ok), "{ok}");
+        }
+        for bad in [
+            "ftp://x/",
+            "https://",
+            "https://x:99999/",
+            "https://x:8a/",
+            "https://user:pw@x/",
+            "https://x/a b",
+            "https://x\\y",
+            "https://x/a/../b",
+            "https://x/%2E/b",
+            "http://[::1/",
+            "http://1.2.3.999/",
+            "http://010.0.0.1/",
+            "http://1/",
+            "http://1.2.3.4./",
+            "http://[::ffff:1.2.3.4]/",
+            "https://x^y/",
+            "https://网关.cn/",
+        ] {
+            assert!(!is_request_url(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::endpoint::{Env, Provider, Transport};
 use crate::error::Error;
 use crate::escape::{entry, push_escaped};
 use crate::normalize::js_safe;
-use crate::options::{options, Options};
+use crate::options::{check_request_url, options, Options};
 use crate::request::{Headers, PreparedRequest};
 use crate::response::{ParseOptions, Parsed, ResponseError};
 use crate::validate::text::find_text;
@@ -79,11 +79,7 @@ impl<'a> EccangOptions<'a> {
     pub fn read(opts: &'a Value) -> Result<EccangOptions<'a>, Error> {
         let o = Options::read(opts, "opts", &ECCANG_OPTIONS)?;
         let endpoint = o.required_text("endpoint")?;
-        if !(endpoint.starts_with("https://") || endpoint.starts_with("http://"))
-            || endpoint.bytes().any(|b| !(0x21..0x7f).contains(&b))
-        {
-            return Err(o.error("endpoint", "expected the forwarder's web service URL, http:// or https://"));
-        }
+        check_request_url(&o, "endpoint", endpoint)?;
         let (app_token, app_key) = (o.required_text("appToken")?, o.required_text("appKey")?);
         for (name, value) in [("appToken", app_token), ("appKey", app_key)] {
             if value.chars().any(char::is_control) {

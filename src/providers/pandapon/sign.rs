@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::digest::{lower_hex, md5_upper_hex};
 use crate::endpoint::Entropy;
 use crate::error::Error;
-use crate::options::{check_header_value, options, Options};
+use crate::options::{check_header_value, check_request_url, options, Options};
 use crate::request::MASK;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,15 +78,16 @@ impl<'a> PandaponOptions<'a> {
             ),
         };
         let base_url = o.text("baseUrl")?.unwrap_or(DEFAULT_BASE_URL).trim_end_matches('/');
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
-            return Err(o.error("baseUrl", "expected an http:// or https:// URL"));
+        check_request_url(&o, "baseUrl", base_url)?;
+        if base_url.contains(['?', '#']) {
+            // The path is appended to it: it would land in the query or the fragment.
+            return Err(o.error("baseUrl", "expected a base URL without `?` or `#`: the API path is appended to it"));
         }
         let access_key = o.required_text("accessKey")?;
         let user_id = o.required_text("userId")?;
         check_header_value(&o, "accessKey", access_key)?;
         check_header_value(&o, "userId", user_id)?;
         check_header_value(&o, "nonce", &nonce)?;
-        check_header_value(&o, "baseUrl", base_url)?;
         Ok(PandaponOptions {
             access_key,
             access_secret: o.required_text("accessSecret")?,

@@ -15,7 +15,7 @@ use crate::digest::{hmac_md5_upper_hex, hmac_sha256_upper_hex, md5_upper_hex};
 use crate::error::Error;
 use crate::form::encode_pairs;
 use crate::issue::{Code, Issue, Issues, Path};
-use crate::options::{options, Options};
+use crate::options::{check_request_url, options, Options};
 use crate::request::{Headers, PreparedRequest, Signing, MASK};
 use crate::time::DateTime;
 
@@ -119,9 +119,7 @@ impl<'a> TopOptions<'a> {
             }
         };
         let gateway = o.text("gateway")?.unwrap_or(DEFAULT_GATEWAY);
-        if !(gateway.starts_with("https://") || gateway.starts_with("http://")) {
-            return Err(o.error("gateway", "expected an http:// or https:// URL"));
-        }
+        check_request_url(&o, "gateway", gateway)?;
         Ok(TopOptions {
             app_key: o.required_text("appKey")?,
             app_secret: o.required_text("appSecret")?,
