@@ -208,17 +208,15 @@ fn is_request_url(url: &str) -> bool {
         _ => (authority, ""),
     };
     let port_ok = port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && decimal(port) <= 65535;
-    let dot_segment = |s: &str| {
-        let dot = |part: &str| part == "." || part.eq_ignore_ascii_case("%2e");
-        match s.len() {
-            1 | 3 => dot(s),
-            2 => s == "..",
-            4 => dot(&s[..1]) && dot(&s[1..]) || dot(&s[..3]) && dot(&s[3..]),
-            6 => dot(&s[..3]) && dot(&s[3..]),
-            _ => false,
-        }
-    };
-    port_ok && is_host(host) && !path.split('/').any(dot_segment)
+    port_ok && is_host(host) && !path.split('/').any(is_dot_segment)
+}
+
+/// `.` or `..`, either dot perhaps written `%2e`: a segment the URL reader (fetch's included)
+/// resolves away, so the request would go to another path than the one written.
+pub fn is_dot_segment(segment: &str) -> bool {
+    let dot = |part: &str| part == "." || part.eq_ignore_ascii_case("%2e");
+    let two_dots = |at| segment.split_at_checked(at).is_some_and(|(first, second)| dot(first) && dot(second));
+    dot(segment) || two_dots(1) || two_dots(3)
 }
 
 /// The value of a short run of ASCII digits (0 for none).

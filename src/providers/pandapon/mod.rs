@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::endpoint::{Entropy, Env, Provider, Transport};
 use crate::error::Error;
 use crate::normalize::js_safe;
+use crate::options::is_dot_segment;
 use crate::request::{Headers, PreparedRequest, Signing};
 use crate::response::{ParseOptions, Parsed, ResponseError};
 
@@ -84,11 +85,9 @@ pub fn prepare_pandapon_json(
 
 /// The signed POST of `json` to `path`.
 pub fn request(path: &str, json: String, opts: &PandaponOptions) -> Result<PreparedRequest, Error> {
-    // A `.` or `..` segment would be resolved away by the URL reader (fetch's included): the
-    // request would go to another path than the `url` it is shown with.
     let path_ok = path.starts_with('/')
         && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b))
-        && !path.split('/').any(|segment| segment == "." || segment == "..");
+        && !path.split('/').any(is_dot_segment);
     if !path_ok {
         return Err(Error::argument(
             "path",
